@@ -1,0 +1,63 @@
+/**
+ * The contract between the transport (auth, catalog, retries, limits) and the per-service
+ * operations. Operations receive a {@link ServiceClient} and never see tokens, hosts or retries.
+ * @module
+ */
+import type { z } from 'zod'
+
+/** HTTP methods the client sends. Only GET and HEAD are retried by default. */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** Query parameters; `undefined` values are left out. */
+export type Query = Record<string, string | number | boolean | undefined>
+
+/** One request to a service, relative to the service's endpoint from the catalog. */
+export interface RequestOptions {
+  /** Operation name for logs and errors, e.g. `ListServers`. */
+  op: string
+  method?: HttpMethod
+  /**
+   * Path relative to the endpoint, may contain `{project_id}` and `{domain_id}`, e.g.
+   * `/v2.1/{project_id}/servers/detail`. An absolute URL (a `next` link) is used as given, but only
+   * if it points at the same origin as the endpoint.
+   */
+  path: string
+  query?: Query
+  body?: unknown
+  headers?: Record<string, string>
+  /** Which token to send: project-scoped (default) or domain-scoped (IAM extension APIs). */
+  scope?: 'project' | 'domain'
+  /** Retry this request even though it is not a GET/HEAD (only for requests known to be idempotent). */
+  idempotent?: boolean
+  /** HTTP statuses that count as success (default: any 2xx). */
+  expect?: number[]
+  signal?: AbortSignal
+}
+
+/** A parsed response. */
+export interface ServiceResponse<T> {
+  status: number
+  headers: Headers
+  body: T
+  /** The URL requested (without query secrets). */
+  url: string
+}
+
+/** A client bound to one service endpoint of one project. */
+export interface ServiceClient {
+  /** Our service key, e.g. `compute`, `network`, `rds`. */
+  readonly service: string
+  /** Resolved base URL of the endpoint (no trailing slash). */
+  readonly endpoint: string
+  readonly projectId: string
+  readonly domainId: string
+  readonly region: string
+  /**
+   * Sends a request and validates the JSON body with `schema`. Throws `CloudApiError` on HTTP
+   * errors (after retries) and on a body that does not match (kind `schema`, naming the path).
+   */
+  request<S extends z.ZodType>(
+    opts: RequestOptions,
+    schema: S,
+  ): Promise<ServiceResponse<z.output<S>>>
+}
