@@ -61,3 +61,21 @@ export interface ServiceClient {
     schema: S,
   ): Promise<ServiceResponse<z.output<S>>>
 }
+
+/**
+ * Our keys for the services Sphere reads. Each maps to catalog types (with aliases) in
+ * `catalog.ts`; `iam` is the OTC IAM extension API (`/v3.0/OS-*`) on the identity endpoint.
+ */
+export const SERVICE_KEYS = [
+  'identity',
+  'iam',
+  'compute',
+  'image',
+  'network',
+  'volume',
+  'cbr',
+  'ces',
+  'cts',
+  'rds',
+] as const
+export type ServiceKey = (typeof SERVICE_KEYS)[number]
