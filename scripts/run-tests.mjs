@@ -21,7 +21,7 @@ function walk(dir) {
   return out
 }
 
-const files = roots.flatMap((r) => walk(r)).sort()
+const files = roots.flatMap((r) => (r.endsWith('.test.ts') ? [r] : walk(r))).sort()
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`)
   process.exit(1)

@@ -15,7 +15,7 @@ export function zodIssues(error: z.ZodError): InputIssue[] {
 
 /** Parses YAML text; syntax errors name line and column. */
 export function parseYamlText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length > 0) {
     throw new InputError(
       file,

@@ -8,7 +8,6 @@ import type {
   Layer,
   ModelId,
   Owner,
-  Ownership,
   ResponsibilityModel,
   Service,
   ServiceModel,
@@ -96,50 +95,4 @@ export function customerDuties(view: MatrixView): Duty[] {
       d.kind === 'customer' &&
       view.models.some((m) => dutyOwner(d, m.id, view.service) !== 'provider'),
   )
-}
-
-/** The JSON matrix document (schema `schemas/matrix.schema.json`). */
-export interface MatrixDocument {
-  schemaVersion: 1
-  modelVersion: string
-  selection: MatrixView['selection']
-  models: Array<Omit<ServiceModel, 'owners'> & { owners: Record<string, Ownership> }>
-  layers: Layer[]
-  services: Array<{
-    id: string
-    name: string
-    model: ModelId
-    description: string
-    owners: Record<string, Owner>
-    overrides: Record<string, Ownership>
-  }>
-  duties: Array<Duty>
-}
-
-/** Builds the JSON document for a view. */
-export function toMatrixDocument(view: MatrixView): MatrixDocument {
-  return {
-    schemaVersion: 1,
-    modelVersion: view.version,
-    selection: view.selection,
-    models: view.models,
-    layers: view.layers,
-    services: view.services.map((s) => ({
-      id: s.id,
-      name: s.name,
-      model: s.model,
-      description: s.description,
-      owners: Object.fromEntries(Object.entries(s.owners).map(([k, v]) => [k, v.owner])),
-      overrides: s.overrides,
-    })),
-    duties: view.service
-      ? view.duties.map((d) => ({
-          ...d,
-          owner: {
-            ...d.owner,
-            [view.service!.model]: dutyOwner(d, view.service!.model, view.service),
-          },
-        }))
-      : view.duties,
-  }
 }

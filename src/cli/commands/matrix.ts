@@ -4,13 +4,10 @@
  */
 import { renderMatrixMarkdown } from '../../reports/matrix-markdown.ts'
 import { renderMatrixText } from '../../reports/matrix-text.ts'
+import { toMatrixDocument } from '../../responsibility/document.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
 import { MODEL_IDS } from '../../responsibility/schema.ts'
-import {
-  selectMatrix,
-  toMatrixDocument,
-  UnknownSelectionError,
-} from '../../responsibility/select.ts'
+import { selectMatrix, UnknownSelectionError } from '../../responsibility/select.ts'
 import { defineCommand, EXIT, oneOf, UsageError } from '../command.ts'
 import { useColor } from '../tty.ts'
 
