@@ -30,7 +30,7 @@ export type Pager<B> =
   /**
    * `offset` + `limit` with a total count (RDS `total_count`, CBR `count`, CES v2 `count`). With
    * `pageNumber`, `offset` is a 1-based page number (ECS v1). `offsetParam` renames `offset`
-   * (CES v1 `start`). Without `total`, a page shorter than `limit` ends.
+   * (Auto Scaling `start_number`; CES v1 `start` is a marker, see `marker`). Without `total`, a page shorter than `limit` ends.
    */
   | {
       kind: 'offset'

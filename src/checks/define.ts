@@ -1,0 +1,129 @@
+/**
+ * How a check is declared (`defineCheck`) and what it returns (verdicts). A check is data plus one
+ * pure function: it reads the inventory through `ctx`, never a client, and never the wall clock.
+ * @module
+ */
+import type { InventoryView } from '../inventory/inventory.ts'
+import type { ResourceMap, ResourceType } from '../inventory/types.ts'
+import type { CheckSettings } from './settings.ts'
+
+/** Severities, highest first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** A JSON value (evidence must serialise deterministically). */
+export type Json =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly Json[]
+  | { readonly [k: string]: Json }
+
+/** Facts that back a verdict, e.g. `{ ruleId: 'r1', port: 22, remote: '0.0.0.0/0' }`. */
+export type Evidence = { readonly [k: string]: Json }
+
+/** The outcome of one check on one resource. The engine turns it into a finding. */
+export type Verdict =
+  | { readonly status: 'pass'; readonly message: string; readonly evidence?: Evidence }
+  | { readonly status: 'fail'; readonly message: string; readonly evidence: Evidence }
+  /** A person has to decide (unknown OS, a value the API does not report). */
+  | { readonly status: 'manual'; readonly message: string; readonly evidence?: Evidence }
+  /** The check does not apply to this resource, or the cloud does not offer what it needs. */
+  | { readonly status: 'notApplicable'; readonly message: string }
+  /** The check could not be evaluated: data it needs is missing. Never a silent pass. */
+  | {
+      readonly status: 'error'
+      readonly message: string
+      readonly missing?: readonly ResourceType[]
+    }
+
+export type VerdictStatus = Verdict['status']
+
+/** The resource passes. */
+export const pass = (message: string, evidence?: Evidence): Verdict =>
+  evidence ? { status: 'pass', message, evidence } : { status: 'pass', message }
+/** The resource fails; `evidence` names the object that makes it fail. */
+export const fail = (message: string, evidence: Evidence): Verdict => ({
+  status: 'fail',
+  message,
+  evidence,
+})
+/** A person must judge. */
+export const manual = (message: string, evidence?: Evidence): Verdict =>
+  evidence ? { status: 'manual', message, evidence } : { status: 'manual', message }
+/** Not applicable, with the reason. */
+export const notApplicable = (message: string): Verdict => ({ status: 'notApplicable', message })
+/** Not evaluable, naming the missing data. */
+export const error = (message: string, missing?: readonly ResourceType[]): Verdict =>
+  missing ? { status: 'error', message, missing } : { status: 'error', message }
+
+/** What a check may use besides the resource: read-only lookups, its settings, the scan time. */
+export interface CheckContext {
+  readonly inventory: InventoryView
+  readonly settings: Readonly<CheckSettings>
+  /** The scan's "now"; checks never call `Date.now()`. */
+  readonly now: Date
+}
+
+/** Remediation steps. */
+export interface Remediation {
+  /** Console steps. */
+  readonly text: string
+  /** OpenStack / OTC CLI commands. */
+  readonly cli?: string
+  /** Terraform (opentelekomcloud provider) snippet. */
+  readonly terraform?: string
+}
+
+/** A check on resources of type `T`. */
+export interface CheckDefinition<T extends ResourceType = ResourceType> {
+  /** `<service>-<resource>-<secure-state>`, equal to the file name. */
+  readonly id: string
+  /** The secure condition, ≤120 characters, never starting with "Ensure". */
+  readonly title: string
+  /** The one duty (in `responsibility/data/duties.yaml`) this check evidences. */
+  readonly duty: string
+  /** Service id as in `responsibility/data/services.yaml`. */
+  readonly service: string
+  readonly resourceType: T
+  readonly severity: Severity
+  /** Why it matters (the risk). */
+  readonly rationale: string
+  readonly remediation: Remediation
+  /** `C5:OPS-06`, `CCM:BCR-08` (from the duty's references) or documentation URLs. */
+  readonly references: readonly string[]
+  /**
+   * Other resource types the check looks up through `ctx.inventory`. If any was not collected
+   * completely the check is not run and reports `error`; if the cloud does not offer one, the
+   * check is `notApplicable`.
+   */
+  readonly requires: readonly ResourceType[]
+  evaluate(resource: ResourceMap[T], ctx: CheckContext): Verdict
+}
+
+/** Any check, whatever its resource type. */
+export type AnyCheck = { [T in ResourceType]: CheckDefinition<T> }[ResourceType]
+
+/**
+ * Declares a check (an identity function that exists for type inference).
+ * @example
+ * export default defineCheck({ id: 'evs-volume-encrypted', resourceType: 'evs.volume', …,
+ *   evaluate: (v) => v.encrypted ? pass(`${v.name} is encrypted`) : fail(`${v.name} is not encrypted`, { kmsKeyId: null }) })
+ */
+export function defineCheck<T extends ResourceType>(def: CheckDefinition<T>): CheckDefinition<T> {
+  return def
+}
+
+/** `server "web-1" (3f2a…)`: how messages name a resource. */
+export function label(r: { type: string; id: string; name: string }): string {
+  const kind = r.type.slice(r.type.indexOf('.') + 1).replace('-', ' ')
+  return r.name && r.name !== r.id ? `${kind} "${r.name}" (${r.id})` : `${kind} ${r.id}`
+}
+
+/** Whole days between an ISO time and `now` (negative if in the future); null for null. */
+export function ageDays(iso: string | null, now: Date): number | null {
+  if (!iso) return null
+  const t = Date.parse(iso)
+  return Number.isNaN(t) ? null : Math.floor((now.getTime() - t) / 86_400_000)
+}

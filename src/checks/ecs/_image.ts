@@ -1,0 +1,73 @@
+/**
+ * Finds what a server was started from: its image (by id, or the id on its system disk for
+ * servers booted from a volume) and the strings that name the OS, best source first.
+ * @module
+ */
+
+import { parseImageLineage } from '../../inventory/image-lineage.ts'
+import type { InventoryView } from '../../inventory/inventory.ts'
+import type { EcsServer, ImsImage } from '../../inventory/types.ts'
+import type { OsHints } from '../../lifecycle/detect-os.ts'
+
+/** A server's image as far as the inventory knows it. */
+export interface ServerImage {
+  /** The image id the server or its system disk names; null if none does. */
+  imageId: string | null
+  /** The image, if it is still listed. */
+  image: ImsImage | null
+  /** OS hints: the image's, else the system disk's, else the server's `image_name`. */
+  hints: OsHints
+  /** Where the hints came from. */
+  source: 'image' | 'system-disk' | 'server-metadata' | 'none'
+}
+
+/** Resolves the image of `server`. */
+export function serverImage(server: EcsServer, inv: InventoryView): ServerImage {
+  const disk = server.volumeIds
+    .map((id) => inv.byId('evs.volume', id))
+    .find((v) => v?.bootable && v.imageMetadata)?.imageMetadata
+  const imageId = server.imageId ?? disk?.imageId ?? null
+  const image = imageId ? (inv.byId('ims.image', imageId) ?? null) : null
+  if (image)
+    return {
+      imageId,
+      image,
+      hints: { osVersion: image.osVersion, platform: image.platform, name: image.name },
+      source: 'image',
+    }
+  if (disk?.osVersion || disk?.imageName)
+    return {
+      imageId,
+      image,
+      hints: { osVersion: disk.osVersion, name: disk.imageName },
+      source: 'system-disk',
+    }
+  if (server.imageName)
+    return { imageId, image, hints: { name: server.imageName }, source: 'server-metadata' }
+  return { imageId, image, hints: {}, source: 'none' }
+}
+
+/** The current image of a lineage family: its `_latest`, else its newest build. */
+export function currentOfLineage(family: string, inv: InventoryView): ImsImage | undefined {
+  const members = inv.all('ims.image').filter((i) => i.lineage?.family === family)
+  const byAge = [...members].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+  return members.find((i) => i.lineage?.isLatest) ?? byAge[0]
+}
+
+/** The newer image of a public image's lineage that supersedes it, if any. */
+export function supersededBy(image: ImsImage, inv: InventoryView): ImsImage | undefined {
+  if (image.imageType !== 'gold' || !image.lineage) return undefined
+  const current = currentOfLineage(image.lineage.family, inv)
+  if (!current || current.id === image.id) return undefined
+  return (current.createdAt ?? '') > (image.createdAt ?? '') ? current : undefined
+}
+
+/**
+ * For a server whose image is no longer listed (public images are hidden once superseded): the
+ * current image of the lineage its recorded image name belongs to, if any.
+ */
+export function replacementOf(si: ServerImage, inv: InventoryView): ImsImage | undefined {
+  const lineage = parseImageLineage(si.hints.name)
+  const current = lineage ? currentOfLineage(lineage.family, inv) : undefined
+  return current && current.id !== si.imageId ? current : undefined
+}

@@ -1,0 +1,72 @@
+/**
+ * The registry: every check, listed by hand (no globbing, no import side effects). A meta-test
+ * fails when a check file is missing here or its id differs from its file name.
+ * @module
+ */
+import cbrBackupRecent from './cbr/cbr-backup-recent.ts'
+import cbrPolicyRetention from './cbr/cbr-policy-retention.ts'
+import cbrServerProtected from './cbr/cbr-server-protected.ts'
+import cbrVolumeProtected from './cbr/cbr-volume-protected.ts'
+import cesAlarmNotifies from './ces/ces-alarm-notifies.ts'
+import cesServerAlarm from './ces/ces-server-alarm.ts'
+import ctsTrackerEnabled from './cts/cts-tracker-enabled.ts'
+import type { AnyCheck } from './define.ts'
+import ecsServerImageCurrent from './ecs/ecs-server-image-current.ts'
+import ecsServerImageSupported from './ecs/ecs-server-image-supported.ts'
+import ecsServerKeypairLogin from './ecs/ecs-server-keypair-login.ts'
+import ecsServerNoPublicAdminExposure from './ecs/ecs-server-no-public-admin-exposure.ts'
+import ecsServerNotDefaultSg from './ecs/ecs-server-not-default-sg.ts'
+import evsVolumeAttached from './evs/evs-volume-attached.ts'
+import evsVolumeBackupRecent from './evs/evs-volume-backup-recent.ts'
+import evsVolumeEncrypted from './evs/evs-volume-encrypted.ts'
+import iamAccessKeyRotated from './iam/iam-access-key-rotated.ts'
+import iamAccessKeyUsed from './iam/iam-access-key-used.ts'
+import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts'
+import iamUserActive from './iam/iam-user-active.ts'
+import iamUserMfaEnabled from './iam/iam-user-mfa-enabled.ts'
+import rdsBackupRetention from './rds/rds-backup-retention.ts'
+import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts'
+import vpcEipBound from './vpc/vpc-eip-bound.ts'
+import vpcSgNoAdminPortsFromInternet from './vpc/vpc-sg-no-admin-ports-from-internet.ts'
+import vpcSgNoUnrestrictedIngress from './vpc/vpc-sg-no-unrestricted-ingress.ts'
+
+/** Every check, grouped by duty. */
+export const checks: readonly AnyCheck[] = Object.freeze([
+  // network-access
+  vpcSgNoUnrestrictedIngress,
+  vpcSgNoAdminPortsFromInternet,
+  ecsServerNoPublicAdminExposure,
+  rdsInstanceNotPublic,
+  // resource-combination
+  ecsServerNotDefaultSg,
+  evsVolumeAttached,
+  vpcEipBound,
+  // guest-os
+  ecsServerImageSupported,
+  ecsServerImageCurrent,
+  // authorization
+  ecsServerKeypairLogin,
+  iamUserMfaEnabled,
+  iamAccessKeyRotated,
+  iamAccessKeyUsed,
+  iamUserActive,
+  iamPasswordPolicyStrong,
+  // backup-restore
+  cbrServerProtected,
+  cbrVolumeProtected,
+  cbrBackupRecent,
+  cbrPolicyRetention,
+  rdsBackupRetention,
+  evsVolumeBackupRecent,
+  // monitoring
+  cesServerAlarm,
+  cesAlarmNotifies,
+  ctsTrackerEnabled,
+  // data-protection
+  evsVolumeEncrypted,
+])
+
+/** The check with that id, or undefined. */
+export function checkById(id: string): AnyCheck | undefined {
+  return checks.find((c) => c.id === id)
+}

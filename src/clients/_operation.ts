@@ -1,0 +1,104 @@
+/**
+ * Internal glue between the registry ({@link OperationDef}) and the transport: fills path
+ * parameters, turns a registry paging declaration into a `paginate` pager and runs list and
+ * single-item calls. Resource files use it so their routes and paging cannot drift from the
+ * registry the emulator serves.
+ * @module
+ */
+import type { z } from 'zod'
+import { listAll, type Pager } from './core/paginate.ts'
+import type { Query, ServiceClient } from './core/types.ts'
+import type { OperationDef, PagingDecl } from './operations.ts'
+
+/** A registry entry of a list operation. */
+export type ListDef = OperationDef & { readonly items: { key: string; schema: z.ZodType } }
+
+/** Per-call inputs of an operation. */
+export interface CallOptions {
+  /** Query parameters in wire names; `undefined` values are left out. */
+  query?: Query
+  /** Values of the path's own parameters (`{user_id}`); `{project_id}`/`{domain_id}` stay for the transport. */
+  params?: Record<string, string>
+  /** Page size override (tests force small pages with it). */
+  limit?: number
+  signal?: AbortSignal
+}
+
+/** Fills `{name}` placeholders from `params` (URL-encoded), leaving unknown ones in place. */
+export function fillPath(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(params[name]),
+  )
+}
+
+/** A next link as the transport wants it: absolute URLs as given, `/paths` under the endpoint. */
+export function resolveNext(endpoint: string, next: unknown): string | undefined {
+  if (typeof next !== 'string' || next === '') return undefined
+  return next.startsWith('/') ? `${endpoint}${next}` : next
+}
+
+function nextField(body: unknown, field: 'next' | 'links.next'): unknown {
+  const b = body as { next?: unknown; links?: { next?: unknown } } | null
+  return field === 'next' ? b?.next : b?.links?.next
+}
+
+/** The `paginate` pager for a registry paging declaration. */
+export function pagerFor(decl: PagingDecl, endpoint: string, limit?: number): Pager<unknown> {
+  switch (decl.kind) {
+    case 'none':
+      return { kind: 'none' }
+    case 'links':
+      return { kind: 'links', key: decl.linksKey, limit: limit ?? decl.defaultLimit }
+    case 'next-url':
+      return {
+        kind: 'next-url',
+        next: (b) => resolveNext(endpoint, nextField(b, decl.nextField)),
+        limit: limit ?? decl.maxLimit,
+      }
+    case 'offset':
+      return {
+        kind: 'offset',
+        limit: limit ?? decl.maxLimit,
+        total: (b) => (b as Record<string, number | undefined>)[decl.totalKey],
+      }
+  }
+}
+
+/** Runs a list operation over all its pages and returns every item. */
+export function listItems<D extends ListDef>(
+  client: ServiceClient,
+  def: D,
+  opts: CallOptions = {},
+): Promise<z.output<D['items']['schema']>[]> {
+  const key = def.items.key
+  return listAll(client, {
+    op: def.op,
+    path: fillPath(def.path, opts.params),
+    query: opts.query,
+    scope: def.scope,
+    schema: def.schema,
+    items: (body) => (body as Record<string, z.output<D['items']['schema']>[]>)[key] ?? [],
+    pager: pagerFor(def.pager, client.endpoint, opts.limit),
+    signal: opts.signal,
+  })
+}
+
+/** Runs a single-item operation and returns its parsed body. */
+export async function callOne<D extends OperationDef>(
+  client: ServiceClient,
+  def: D,
+  opts: CallOptions = {},
+): Promise<z.output<D['schema']>> {
+  const res = await client.request(
+    {
+      op: def.op,
+      method: def.method,
+      path: fillPath(def.path, opts.params),
+      query: opts.query,
+      scope: def.scope,
+      signal: opts.signal,
+    },
+    def.schema,
+  )
+  return res.body as z.output<D['schema']>
+}

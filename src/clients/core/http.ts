@@ -1,0 +1,210 @@
+/**
+ * One HTTP attempt: URL building with `{project_id}`/`{domain_id}`, a per-request timeout joined
+ * with the run's signal, JSON in and out, and failures turned into {@link CloudApiError}s with the
+ * service's own error code and request id. No redirects are followed (a redirect could carry the
+ * token to another host). Retries, limits and authentication are layered on top in `service-client.ts`.
+ * @module
+ */
+import type { Logger } from '../../log/logger.ts'
+import { CloudApiError, kindForStatus, parseErrorBody, socketErrorCode } from './errors.ts'
+import type { Redactor } from './redact.ts'
+import { parseRetryAfter, type RetryPolicy, type Sleep } from './retry.ts'
+import type { HttpMethod, Query } from './types.ts'
+
+/** Counters per service, as `session.stats()` reports them. */
+export interface ServiceStats {
+  /** HTTP attempts sent (retries included). */
+  requests: number
+  /** Calls that succeeded (one per page of a list). */
+  pages: number
+  /** Attempts that were retries. */
+  retries: number
+  /** Responses that said "slow down" (429 or a throttling error code). */
+  throttled: number
+  /** Calls that failed after all attempts. */
+  errors: number
+  /** Time spent in attempts, ms. */
+  durationMs: number
+}
+
+/** Collects {@link ServiceStats}. */
+export interface StatsRecorder {
+  add(service: string, delta: Partial<ServiceStats>): void
+  snapshot(): Record<string, ServiceStats>
+}
+
+/** A {@link StatsRecorder} in memory. */
+export function createStats(): StatsRecorder {
+  const by = new Map<string, ServiceStats>()
+  return {
+    add(service, delta) {
+      const s = by.get(service) ?? {
+        requests: 0,
+        pages: 0,
+        retries: 0,
+        throttled: 0,
+        errors: 0,
+        durationMs: 0,
+      }
+      for (const [k, v] of Object.entries(delta)) s[k as keyof ServiceStats] += v
+      by.set(service, s)
+    },
+    snapshot: () => Object.fromEntries([...by].map(([k, v]) => [k, { ...v }])),
+  }
+}
+
+/** What every request of a session shares. */
+export interface HttpContext {
+  fetch: typeof fetch
+  logger: Logger
+  redactor: Redactor
+  now: () => number
+  sleep: Sleep
+  random: () => number
+  /** The run's signal (Ctrl-C, `scan --timeout`). */
+  signal?: AbortSignal
+  /** Timeout of one attempt, ms. */
+  timeoutMs: number
+  retry: RetryPolicy
+  stats: StatsRecorder
+}
+
+/** One request on the wire. */
+export interface WireRequest {
+  service: string
+  op: string
+  method: HttpMethod
+  url: URL
+  headers: Record<string, string>
+  body?: string
+  /** Statuses that count as success (default: 2xx). */
+  expect?: readonly number[]
+}
+
+/** A response whose status was expected. */
+export interface WireResponse {
+  status: number
+  headers: Headers
+  text: string
+}
+
+/** Request-id headers, most specific first. */
+const REQUEST_ID_HEADERS = ['x-openstack-request-id', 'x-compute-request-id', 'x-request-id']
+
+/** The request id a response carries, if any. */
+export function requestIdOf(headers: Headers): string | undefined {
+  for (const h of REQUEST_ID_HEADERS) {
+    const v = headers.get(h)
+    if (v) return v
+  }
+  return undefined
+}
+
+/** The origin of an absolute link that points away from `endpoint`; undefined when it does not. */
+export function foreignOrigin(endpoint: string, path: string): string | undefined {
+  if (!/^https?:\/\//i.test(path)) return undefined
+  const origin = new URL(path).origin
+  return origin === new URL(endpoint).origin ? undefined : origin
+}
+
+/**
+ * Builds the URL of a path below a service root (`{project_id}`, `{domain_id}` substituted), or
+ * takes an absolute link as is; check it with {@link foreignOrigin} first.
+ */
+export function buildUrl(
+  endpoint: string,
+  path: string,
+  query: Query | undefined,
+  ids: { projectId: string; domainId: string },
+): URL {
+  let url: URL
+  if (/^https?:\/\//i.test(path)) {
+    url = new URL(path)
+  } else {
+    const p = path
+      .replaceAll('{project_id}', encodeURIComponent(ids.projectId))
+      .replaceAll('{domain_id}', encodeURIComponent(ids.domainId))
+    url = new URL(`${endpoint.replace(/\/+$/, '')}/${p.replace(/^\/+/, '')}`)
+  }
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined) url.searchParams.set(k, String(v))
+  }
+  return url
+}
+
+/**
+ * Sends one attempt. Resolves with an expected response; throws a {@link CloudApiError} for any
+ * other status (kind from status and error code), a timeout, an abort or a socket failure.
+ */
+export async function sendOnce(
+  ctx: HttpContext,
+  req: WireRequest,
+  signal: AbortSignal | undefined,
+): Promise<WireResponse> {
+  const timeout = new AbortController()
+  const timer = setTimeout(() => timeout.abort(), ctx.timeoutMs)
+  const sig = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
+  const base = {
+    service: req.service,
+    op: req.op,
+    method: req.method,
+    url: ctx.redactor.url(req.url),
+  }
+  let res: Response
+  let text: string
+  try {
+    res = await ctx.fetch(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: sig,
+      redirect: 'manual',
+    })
+    text = await res.text()
+  } catch (err) {
+    if (signal?.aborted)
+      throw new CloudApiError(
+        { ...base, kind: 'aborted', summary: 'aborted' },
+        { cause: signal.reason },
+      )
+    if (timeout.signal.aborted)
+      throw new CloudApiError(
+        {
+          ...base,
+          kind: 'timeout',
+          summary: `no response within ${ctx.timeoutMs} ms`,
+          hint: 'the service is slow or unreachable; raise --api-timeout if it is just slow',
+        },
+        { cause: err },
+      )
+    const code = socketErrorCode(err) ?? (err instanceof Error ? err.message : String(err))
+    throw new CloudApiError(
+      { ...base, kind: 'network', summary: `cannot reach ${req.url.origin} (${code})` },
+      { cause: err },
+    )
+  } finally {
+    clearTimeout(timer)
+  }
+  const ok = req.expect ? req.expect.includes(res.status) : res.status >= 200 && res.status < 300
+  if (ok) return { status: res.status, headers: res.headers, text }
+  const info = parseErrorBody(text)
+  const kind =
+    res.status >= 300 && res.status < 400 ? 'client' : kindForStatus(res.status, info.code)
+  const location = res.headers.get('location')
+  throw new CloudApiError({
+    ...base,
+    kind,
+    status: res.status,
+    requestId: requestIdOf(res.headers) ?? info.requestId,
+    code: info.code,
+    detail: info.message ? ctx.redactor.text(info.message) : undefined,
+    hint:
+      location && kind === 'client'
+        ? `redirected to ${ctx.redactor.url(location)}; not followed`
+        : undefined,
+    retryAfterMs:
+      kind === 'throttled' || kind === 'transient'
+        ? parseRetryAfter(res.headers.get('retry-after'), ctx.now())
+        : undefined,
+  })
+}

@@ -1,0 +1,134 @@
+/**
+ * The one place that hides secrets: token and signature headers, secret query parameters, secret
+ * fields in structured log data, and known secret values (password, SK, application credential
+ * secret) wherever they turn up in free text. Everything the transport logs or puts into an error
+ * passes through a {@link Redactor}.
+ * @module
+ */
+import type { LogFields, Logger } from '../../log/logger.ts'
+
+/** What a redacted value is replaced with. */
+export const REDACTED = '***'
+
+/** Headers whose values are credentials (lower case). */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'x-auth-token',
+  'x-subject-token',
+  'x-security-token',
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+])
+
+/** Field and query parameter names whose values are secrets (password, token, sk, secret, …). */
+const SECRET_NAME =
+  /^(sk|secret_?key|access_?secret|signature|x-auth-token|x-subject-token|authorization)$|pass(word|wd)?$|secret$|token$|_secret|credential_secret/i
+
+/** Free-text patterns: `Authorization: …` / `X-Auth-Token: …` lines and `"password": "…"` JSON. */
+const TEXT_PATTERNS: readonly RegExp[] = [
+  /((?:x-auth-token|x-subject-token|x-security-token|authorization)\s*[:=]\s*)[^\r\n,;]+/gi,
+  /("(?:password|secret|sk|token|access_secret)"\s*:\s*")(?:[^"\\]|\\.)*(")/gi,
+  /(Signature=)[0-9a-f]+/gi,
+]
+
+/** Whether a header, field or query parameter with this name carries a secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase()) || SECRET_NAME.test(name)
+}
+
+/** A copy of `headers` with credential values replaced by `***`. */
+export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers)
+  for (const [name, value] of entries) out[name] = isSecretName(name) ? REDACTED : value
+  return out
+}
+
+/** The URL with user info and secret query parameters (`password`, `token`, `sk`, …) hidden. */
+export function redactUrl(url: string | URL): string {
+  let u: URL
+  try {
+    u = new URL(String(url))
+  } catch {
+    return redactPatterns(String(url))
+  }
+  if (u.password) u.password = REDACTED
+  for (const key of [...u.searchParams.keys()]) {
+    if (isSecretName(key)) u.searchParams.set(key, REDACTED)
+  }
+  return u.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED)
+}
+
+function redactPatterns(text: string): string {
+  let out = text
+  for (const re of TEXT_PATTERNS) {
+    out = out.replace(re, (_m, head: string, tail?: string) =>
+      typeof tail === 'string' ? `${head}${REDACTED}${tail}` : `${head}${REDACTED}`,
+    )
+  }
+  return out
+}
+
+/** Redacts secrets known by value plus the name-based patterns. */
+export interface Redactor {
+  /** Free text: every known secret value and `Authorization: …`-style fragments become `***`. */
+  text(text: string): string
+  url(url: string | URL): string
+  headers(headers: Headers | Record<string, string>): Record<string, string>
+  /** Structured log fields: secret-named keys hidden, strings passed through {@link Redactor.text}. */
+  fields(fields: LogFields): LogFields
+}
+
+/**
+ * Builds a redactor that also hides the given secret values wherever they appear (values shorter
+ * than 4 characters are ignored: hiding them would garble ordinary text).
+ * @example
+ * const r = createRedactor([cfg.auth.password]); r.text(`failed with ${password}`) // 'failed with ***'
+ */
+export function createRedactor(secrets: readonly (string | undefined)[] = []): Redactor {
+  const values = [...new Set(secrets.filter((s): s is string => !!s && s.length >= 4))]
+  // Longest first, so a secret containing another is hidden whole.
+  values.sort((a, b) => b.length - a.length)
+  const encoded = values.flatMap((v) => {
+    const e = encodeURIComponent(v)
+    return e === v ? [] : [e]
+  })
+  const text = (input: string): string => {
+    let out = redactPatterns(input)
+    for (const v of [...values, ...encoded]) out = out.replaceAll(v, REDACTED)
+    return out
+  }
+  const fields = (input: LogFields): LogFields => redactValue(input, text) as LogFields
+  return {
+    text,
+    url: (u) => text(redactUrl(u)),
+    headers: (h) => {
+      const out = redactHeaders(h)
+      for (const k of Object.keys(out)) out[k] = text(out[k] ?? '')
+      return out
+    },
+    fields,
+  }
+}
+
+function redactValue(value: unknown, text: (s: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return text(value)
+  if (value instanceof Error) return text(value.message)
+  if (value === null || typeof value !== 'object' || depth > 5) return value
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, text, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = isSecretName(k) && v !== undefined ? REDACTED : redactValue(v, text, depth + 1)
+  }
+  return out
+}
+
+/** Wraps a logger so that every message and field passes through the redactor first. */
+export function redactingLogger(logger: Logger, redactor: Redactor): Logger {
+  const wrap =
+    (level: keyof Logger) =>
+    (msg: string, fields?: LogFields): void =>
+      logger[level](redactor.text(msg), fields ? redactor.fields(fields) : undefined)
+  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') }
+}

@@ -1,0 +1,256 @@
+/**
+ * A {@link ServiceClient} for one endpoint: authentication headers, the endpoint's limiter,
+ * retries by error class, one re-authentication after a 401, JSON validation with the
+ * operation's zod schema, stats and the `--debug` request log.
+ * @module
+ */
+import type { z } from 'zod'
+import { formatPath } from '../../model/input-error.ts'
+import { CloudApiError } from './errors.ts'
+import {
+  buildUrl,
+  foreignOrigin,
+  type HttpContext,
+  requestIdOf,
+  sendOnce,
+  type WireRequest,
+  type WireResponse,
+} from './http.ts'
+import type { Limiter } from './limiter.ts'
+import { withRetry } from './retry.ts'
+import type { HttpMethod, RequestOptions, ServiceClient, ServiceResponse } from './types.ts'
+
+/** Token scope of a request. */
+export type Scope = NonNullable<RequestOptions['scope']>
+
+/** How a client authenticates its requests. */
+export interface RequestAuth {
+  /** Headers that authenticate this request: `X-Auth-Token`, or an AK/SK signature. */
+  headers(req: {
+    method: HttpMethod
+    url: URL
+    headers: Record<string, string>
+    body?: string
+    scope: Scope
+  }): Promise<Record<string, string>>
+  /** After a 401: forget cached credentials. False when trying again cannot help (AK/SK). */
+  renew(scope: Scope): boolean
+}
+
+/** What a client is bound to. */
+export interface ClientBinding {
+  service: string
+  /** Service root, no trailing slash. */
+  endpoint: string
+  projectId: string
+  domainId: string
+  region: string
+  limiter: Limiter
+  /** Absent: requests go out unauthenticated (token requests). */
+  auth?: RequestAuth
+  /** Scope when a request does not say (the `iam` client uses `domain`). */
+  defaultScope?: Scope
+}
+
+function joinSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const s = signals.filter((x): x is AbortSignal => x !== undefined)
+  return s.length <= 1 ? s[0] : AbortSignal.any(s)
+}
+
+/**
+ * Creates a client bound to one endpoint.
+ * @example
+ * const c = createServiceClient(ctx, { service: 'compute', endpoint, projectId, domainId, region, limiter, auth })
+ * const res = await c.request({ op: 'ListServers', path: '/v2.1/{project_id}/servers/detail' }, ListServersResponse)
+ */
+export function createServiceClient(ctx: HttpContext, b: ClientBinding): ServiceClient {
+  return {
+    service: b.service,
+    endpoint: b.endpoint,
+    projectId: b.projectId,
+    domainId: b.domainId,
+    region: b.region,
+    async request<S extends z.ZodType>(
+      opts: RequestOptions,
+      schema: S,
+    ): Promise<ServiceResponse<z.output<S>>> {
+      const wire = prepare(ctx, b, opts)
+      const scope = opts.scope ?? b.defaultScope ?? 'project'
+      const idempotent = opts.idempotent ?? (wire.method === 'GET' || wire.method === 'HEAD')
+      const signal = joinSignals(ctx.signal, opts.signal)
+      const send = () => sendWithRetry(ctx, b, wire, scope, idempotent, signal)
+      try {
+        const res = await send().catch((err: unknown) => {
+          if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope)))
+            throw err
+          ctx.logger.debug('re-authenticating after 401', { service: b.service, op: opts.op })
+          return send().catch((e: unknown) => {
+            throw e instanceof CloudApiError && e.kind === 'auth' ? e.with({ hint: AUTH_AGAIN }) : e
+          })
+        })
+        const body = parseBody(ctx, wire, res, schema)
+        ctx.stats.add(b.service, { pages: 1 })
+        return { status: res.status, headers: res.headers, body, url: ctx.redactor.url(wire.url) }
+      } catch (err) {
+        ctx.stats.add(b.service, { errors: 1 })
+        throw err
+      }
+    },
+  }
+}
+
+const AUTH_AGAIN =
+  'rejected again right after re-authenticating; check the credentials and the role assignments'
+
+/** The wire request for `opts`; refuses links to another origin (the token would go there). */
+function prepare(ctx: HttpContext, b: ClientBinding, opts: RequestOptions): WireRequest {
+  const method = opts.method ?? 'GET'
+  const foreign = foreignOrigin(b.endpoint, opts.path)
+  if (foreign !== undefined)
+    throw new CloudApiError({
+      service: b.service,
+      op: opts.op,
+      method,
+      url: ctx.redactor.url(opts.path),
+      kind: 'client',
+      summary: `refusing to follow a link to another origin (${foreign})`,
+      hint: `credentials are only sent to ${new URL(b.endpoint).origin}`,
+    })
+  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body)
+  return {
+    service: b.service,
+    op: opts.op,
+    method,
+    url: buildUrl(b.endpoint, opts.path, opts.query, b),
+    headers: {
+      Accept: 'application/json',
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...opts.headers,
+    },
+    body,
+    expect: opts.expect,
+  }
+}
+
+/** Authenticates the request once, then sends it through the limiter with retries. */
+async function sendWithRetry(
+  ctx: HttpContext,
+  b: ClientBinding,
+  wire: WireRequest,
+  scope: Scope,
+  idempotent: boolean,
+  signal: AbortSignal | undefined,
+): Promise<WireResponse> {
+  const auth = b.auth ? await b.auth.headers({ ...wire, scope }) : {}
+  const signed = { ...wire, headers: { ...wire.headers, ...auth } }
+  const onRetry = ({
+    attempt,
+    delayMs,
+    error,
+  }: {
+    attempt: number
+    delayMs: number
+    error: CloudApiError
+  }) => {
+    ctx.stats.add(b.service, { retries: 1 })
+    const status = error.status ?? error.kind
+    ctx.logger.debug('retry', { service: b.service, op: wire.op, attempt, delayMs, status })
+  }
+  return withRetry(
+    (attempt) =>
+      b.limiter
+        .run(() => attemptOnce(ctx, b, signed, attempt, signal), signal)
+        .catch((err: unknown) => {
+          if (err instanceof CloudApiError) throw err
+          throw new CloudApiError(
+            { ...errorBase(wire, ctx), kind: 'aborted', summary: 'aborted' },
+            { cause: err },
+          )
+        }),
+    { idempotent, policy: ctx.retry, onRetry },
+    { sleep: ctx.sleep, random: ctx.random, signal },
+  )
+}
+
+/** One attempt, counted and logged (`--debug`: method, path, status, durationMs, attempt). */
+async function attemptOnce(
+  ctx: HttpContext,
+  b: ClientBinding,
+  wire: WireRequest,
+  attempt: number,
+  signal: AbortSignal | undefined,
+): Promise<WireResponse> {
+  const started = ctx.now()
+  let outcome: number | string = 'error'
+  try {
+    const res = await sendOnce(ctx, wire, signal)
+    outcome = res.status
+    return res
+  } catch (err) {
+    const e = err as CloudApiError
+    outcome = e.status ?? e.kind
+    if (e.kind === 'throttled') ctx.stats.add(b.service, { throttled: 1 })
+    throw err
+  } finally {
+    const durationMs = ctx.now() - started
+    ctx.stats.add(b.service, { requests: 1, durationMs })
+    const u = new URL(ctx.redactor.url(wire.url))
+    const path = `${u.pathname}${u.search}`
+    ctx.logger.debug('http', {
+      service: b.service,
+      op: wire.op,
+      method: wire.method,
+      path,
+      status: outcome,
+      durationMs,
+      attempt,
+    })
+  }
+}
+
+function errorBase(wire: WireRequest, ctx: HttpContext) {
+  return {
+    service: wire.service,
+    op: wire.op,
+    method: wire.method,
+    url: ctx.redactor.url(wire.url),
+  }
+}
+
+/** Parses JSON and validates it; a mismatch is a `schema` error naming the zod issue paths. */
+function parseBody<S extends z.ZodType>(
+  ctx: HttpContext,
+  wire: WireRequest,
+  res: WireResponse,
+  schema: S,
+): z.output<S> {
+  const base = {
+    ...errorBase(wire, ctx),
+    kind: 'schema' as const,
+    status: res.status,
+    requestId: requestIdOf(res.headers),
+  }
+  let data: unknown
+  if (res.text.trim() !== '') {
+    try {
+      data = JSON.parse(res.text)
+    } catch (err) {
+      throw new CloudApiError({ ...base, summary: 'response body is not JSON' }, { cause: err })
+    }
+  }
+  const r = schema.safeParse(data)
+  if (r.success) return r.data
+  const issues = r.error.issues
+    .slice(0, 3)
+    .map((i) => `${formatPath(i.path) || '(body)'}: ${i.message}`)
+    .join('; ')
+  const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : ''
+  throw new CloudApiError(
+    {
+      ...base,
+      summary: `unexpected response body: ${issues}${more}`,
+      hint: 'the API answered in a shape Sphere does not expect',
+    },
+    { cause: r.error },
+  )
+}

@@ -1,0 +1,196 @@
+/**
+ * A session with one cloud project: authenticates lazily (Keystone password or application
+ * credential tokens, or AK/SK signing), resolves service endpoints from the catalog, and hands out
+ * {@link ServiceClient}s that share limits, retries, redaction, logging and stats.
+ * @module
+ */
+import { type CloudConfig, configSecrets } from '../../config/cloud-config.ts'
+import { type Logger, noopLogger } from '../../log/logger.ts'
+import { createAkskAuth } from '../auth/aksk.ts'
+import type { Authenticator } from '../auth/authenticator.ts'
+import { createKeystoneAuth } from '../auth/keystone.ts'
+import { resolveEndpoint, serviceRoot } from './catalog.ts'
+import { ServiceUnavailableError } from './errors.ts'
+import { createStats, type HttpContext, type ServiceStats } from './http.ts'
+import { createLimiter, type Limiter } from './limiter.ts'
+import { createRedactor, redactingLogger } from './redact.ts'
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, type Sleep } from './retry.ts'
+import { createServiceClient, type RequestAuth } from './service-client.ts'
+import { SERVICE_KEYS, type ServiceClient, type ServiceKey } from './types.ts'
+
+/** Effects a session uses; every one has a real default. */
+export interface SessionDeps {
+  fetch?: typeof fetch
+  logger?: Logger
+  /** The run's signal: aborting it cancels every request and wait. */
+  signal?: AbortSignal
+  now?: () => number
+  sleep?: Sleep
+  random?: () => number
+  retry?: Partial<RetryPolicy>
+}
+
+/** Who the session acts as. */
+export interface SessionInfo {
+  authMethod: Authenticator['method']
+  projectId: string
+  projectName?: string
+  domainId: string
+  domainName?: string
+  region?: string
+  /** Catalog types present (for `--debug` and support). */
+  catalogTypes: string[]
+}
+
+/** A session with one project. */
+export interface Session {
+  readonly config: CloudConfig
+  /**
+   * A client for one service (cached).
+   * @throws {ServiceUnavailableError} when the catalog has no endpoint for it
+   * @throws {CloudApiError} kind `auth` when authentication fails
+   */
+  client(key: ServiceKey): Promise<ServiceClient>
+  /** The services (default: all keys) this cloud does not offer, each with why. */
+  missingServices(keys?: readonly ServiceKey[]): Promise<ServiceUnavailableError[]>
+  /** Authenticates if needed and says who we are. */
+  info(): Promise<SessionInfo>
+  /** Counters per service key so far. */
+  stats(): Record<string, ServiceStats>
+}
+
+/** The shared transport context: real effects unless injected, secrets of `config` redacted. */
+function httpContext(config: CloudConfig, deps: SessionDeps): HttpContext {
+  const redactor = createRedactor(configSecrets(config))
+  return {
+    fetch: deps.fetch ?? globalThis.fetch,
+    logger: redactingLogger(deps.logger ?? noopLogger, redactor),
+    redactor,
+    now: deps.now ?? Date.now,
+    sleep: deps.sleep ?? realSleep,
+    random: deps.random ?? Math.random,
+    signal: deps.signal,
+    timeoutMs: config.timeoutMs,
+    retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
+    stats: createStats(),
+  }
+}
+
+/** One limiter per endpoint root, created on first use. */
+function limiterPool(config: CloudConfig, ctx: HttpContext): (endpoint: string) => Limiter {
+  const limiters = new Map<string, Limiter>()
+  return (endpoint) => {
+    let l = limiters.get(endpoint)
+    if (!l) {
+      const { concurrency, rps } = config
+      l = createLimiter({ concurrency, rps, now: ctx.now, sleep: ctx.sleep })
+      limiters.set(endpoint, l)
+    }
+    return l
+  }
+}
+
+/**
+ * Creates a session. Nothing is sent until the first `client()` / `info()` call.
+ * @example
+ * const session = createSession(cfg, { logger, signal })
+ * const compute = await session.client('compute')
+ * const servers = await listAll(compute, listServersSpec())
+ */
+export function createSession(config: CloudConfig, deps: SessionDeps = {}): Session {
+  const ctx = httpContext(config, deps)
+  const limiterFor = limiterPool(config, ctx)
+  const identityRoot = serviceRoot(config.authUrl)
+  const identityClient = (auth?: RequestAuth): ServiceClient =>
+    createServiceClient(ctx, {
+      service: 'identity',
+      endpoint: identityRoot,
+      projectId: '',
+      domainId: '',
+      region: config.region ?? '',
+      limiter: limiterFor(identityRoot),
+      auth,
+    })
+  const a = config.auth
+  const authenticator: Authenticator =
+    a.type === 'aksk'
+      ? createAkskAuth(
+          { ...config, auth: a },
+          { identity: () => identityClient(authenticator), now: ctx.now },
+        )
+      : createKeystoneAuth({ ...config, auth: a }, { identity: identityClient(), now: ctx.now })
+
+  const makeClient = async (key: ServiceKey): Promise<ServiceClient> => {
+    if (!SERVICE_KEYS.includes(key)) throw new TypeError(`unknown service key "${key}"`)
+    const who = await authenticator.context()
+    const ep = resolveEndpoint({
+      key,
+      catalog: who.catalog,
+      region: config.region,
+      interface: config.interface,
+      projectId: who.projectId,
+      overrides: config.endpointOverrides,
+      authUrl: config.authUrl,
+    })
+    ctx.logger.debug('endpoint', {
+      service: key,
+      endpoint: ep.url,
+      source: ep.source,
+      type: ep.type,
+    })
+    return createServiceClient(ctx, {
+      service: key,
+      endpoint: ep.url,
+      projectId: who.projectId,
+      domainId: who.domainId,
+      region: config.region ?? ep.region ?? '',
+      limiter: limiterFor(ep.url),
+      auth: authenticator,
+      // IAM (OTC /v3.0 extensions) is a global service: it wants a domain-scoped token.
+      defaultScope: key === 'iam' ? 'domain' : 'project',
+    })
+  }
+  const clients = new Map<ServiceKey, Promise<ServiceClient>>()
+  const client = (key: ServiceKey): Promise<ServiceClient> => {
+    let p = clients.get(key)
+    if (!p) {
+      p = makeClient(key)
+      clients.set(key, p)
+      // Auth and network failures may pass; a missing service stays missing.
+      p.catch((err) => {
+        if (!(err instanceof ServiceUnavailableError)) clients.delete(key)
+      })
+    }
+    return p
+  }
+
+  return {
+    config,
+    client,
+    async missingServices(keys = SERVICE_KEYS) {
+      const out: ServiceUnavailableError[] = []
+      for (const key of keys) {
+        try {
+          await client(key)
+        } catch (err) {
+          if (err instanceof ServiceUnavailableError) out.push(err)
+          else throw err
+        }
+      }
+      return out
+    },
+    async info() {
+      const who = await authenticator.context()
+      return {
+        authMethod: authenticator.method,
+        projectId: who.projectId,
+        projectName: who.projectName,
+        domainId: who.domainId,
+        domainName: who.domainName,
+        region: config.region,
+        catalogTypes: [...new Set(who.catalog.map((c) => c.type))].sort(),
+      }
+    },
+    stats: () => ctx.stats.snapshot(),
+  }
+}

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { z } from 'zod'
+import { listBackups as listCbrBackups } from './cbr/backups.ts'
+import * as cbrFx from './cbr/fixtures.ts'
+import { listPolicies } from './cbr/policies.ts'
+import { listVaults } from './cbr/vaults.ts'
+import { listAlarms } from './ces/alarms.ts'
+import * as cesFx from './ces/fixtures.ts'
+import * as computeFx from './compute/fixtures.ts'
+import { listFlavorsDetail } from './compute/flavors.ts'
+import { listKeypairs, showKeypair } from './compute/keypairs.ts'
+import { listServersDetail } from './compute/servers.ts'
+import { SERVICE_KEYS, type ServiceClient } from './core/types.ts'
+import * as ctsFx from './cts/fixtures.ts'
+import { listTrackers } from './cts/trackers.ts'
+import { listAgencies } from './iam/agencies.ts'
+import { listCredentials, showCredential } from './iam/credentials.ts'
+import * as iamFx from './iam/fixtures.ts'
+import { listLoginProtects } from './iam/login-protects.ts'
+import { listVirtualMfaDevices } from './iam/mfa-devices.ts'
+import { showLoginPolicy, showPasswordPolicy, showProtectPolicy } from './iam/security-policies.ts'
+import { showUser } from './iam/users.ts'
+import * as identityFx from './identity/fixtures.ts'
+import { listGroups, listGroupUsers } from './identity/groups.ts'
+import { listProjects } from './identity/projects.ts'
+import { listUsers } from './identity/users.ts'
+import * as imageFx from './image/fixtures.ts'
+import { listImages, showImage } from './image/images.ts'
+import * as networkFx from './network/fixtures.ts'
+import { listFloatingIps } from './network/floating-ips.ts'
+import { listPorts } from './network/ports.ts'
+import { listSecurityGroupRules } from './network/security-group-rules.ts'
+import { listSecurityGroups } from './network/security-groups.ts'
+import { OPERATIONS, OPS, type OperationKey } from './operations.ts'
+import { listBackups as listRdsBackups } from './rds/backups.ts'
+import * as rdsFx from './rds/fixtures.ts'
+import { listInstances } from './rds/instances.ts'
+import { fakeClient } from './testing/fake-client.ts'
+import { listBackupsDetail } from './volume/backups.ts'
+import * as volumeFx from './volume/fixtures.ts'
+import { listVolumesDetail } from './volume/volumes.ts'
+
+type Case = { sample: unknown; call: (c: ServiceClient) => Promise<unknown>; params?: object }
+
+/** Every registry entry must have a real sample body and an operation function: the compiler enforces both. */
+const CASES: Record<OperationKey, Case> = {
+  'identity.ListProjects': { sample: identityFx.keystoneProjectsSample, call: listProjects },
+  'identity.ListUsers': { sample: identityFx.keystoneUsersSample, call: listUsers },
+  'identity.ListGroups': { sample: identityFx.keystoneGroupsSample, call: listGroups },
+  'identity.ListGroupUsers': {
+    sample: identityFx.keystoneUsersSample,
+    call: (c) => listGroupUsers(c, 'g-1'),
+    params: { group_id: 'g-1' },
+  },
+  'iam.ShowUser': {
+    sample: iamFx.iamUserDetailSample,
+    call: (c) => showUser(c, 'u-1'),
+    params: { user_id: 'u-1' },
+  },
+  'iam.ListVirtualMfaDevices': {
+    sample: iamFx.iamVirtualMfaDevicesSample,
+    call: listVirtualMfaDevices,
+  },
+  'iam.ListLoginProtects': { sample: iamFx.iamLoginProtectsSample, call: listLoginProtects },
+  'iam.ListCredentials': { sample: iamFx.iamCredentialsSample, call: listCredentials },
+  'iam.ShowCredential': {
+    sample: iamFx.iamCredentialSample,
+    call: (c) => showCredential(c, 'AK1'),
+    params: { access_key: 'AK1' },
+  },
+  'iam.ShowPasswordPolicy': { sample: iamFx.iamPasswordPolicySample, call: showPasswordPolicy },
+  'iam.ShowLoginPolicy': { sample: iamFx.iamLoginPolicySample, call: showLoginPolicy },
+  'iam.ShowProtectPolicy': { sample: iamFx.iamProtectPolicySample, call: showProtectPolicy },
+  'iam.ListAgencies': { sample: iamFx.iamAgenciesSample, call: listAgencies },
+  'compute.ListServersDetail': {
+    sample: { ...computeFx.novaServersDetailSample, servers_links: [] },
+    call: listServersDetail,
+  },
+  'compute.ListKeypairs': { sample: computeFx.novaKeypairsSample, call: listKeypairs },
+  'compute.ShowKeypair': {
+    sample: { keypair: computeFx.keypairWire() },
+    call: (c) => showKeypair(c, 'k1'),
+    params: { keypair_name: 'k1' },
+  },
+  'compute.ListFlavorsDetail': {
+    sample: computeFx.novaFlavorsDetailSample,
+    call: listFlavorsDetail,
+  },
+  'image.ListImages': {
+    sample: { ...imageFx.glanceImagesSample, next: undefined },
+    call: listImages,
+  },
+  'image.ShowImage': {
+    sample: imageFx.imageWire(),
+    call: (c) => showImage(c, 'i-1'),
+    params: { image_id: 'i-1' },
+  },
+  'network.ListSecurityGroups': {
+    sample: { ...networkFx.neutronSecurityGroupsSample, security_groups_links: [] },
+    call: listSecurityGroups,
+  },
+  'network.ListSecurityGroupRules': {
+    sample: networkFx.neutronSecurityGroupRulesSample,
+    call: listSecurityGroupRules,
+  },
+  'network.ListPorts': {
+    sample: { ...networkFx.neutronPortsSample, ports_links: [] },
+    call: listPorts,
+  },
+  'network.ListFloatingIps': { sample: networkFx.neutronFloatingIpsSample, call: listFloatingIps },
+  'volume.ListVolumesDetail': {
+    sample: { ...volumeFx.cinderVolumesDetailSample, volumes_links: [] },
+    call: listVolumesDetail,
+  },
+  'volume.ListBackupsDetail': {
+    sample: volumeFx.cinderBackupsDetailSample,
+    call: listBackupsDetail,
+  },
+  'cbr.ListVaults': { sample: { ...cbrFx.cbrVaultsSample, count: 1 }, call: listVaults },
+  'cbr.ListPolicies': { sample: cbrFx.cbrPoliciesSample, call: listPolicies },
+  'cbr.ListBackups': { sample: { ...cbrFx.cbrBackupsSample, count: 1 }, call: listCbrBackups },
+  'ces.ListAlarms': { sample: cesFx.cesAlarmsSample, call: listAlarms },
+  'cts.ListTrackers': { sample: ctsFx.ctsTrackersSample, call: listTrackers },
+  'rds.ListInstances': { sample: rdsFx.rdsInstancesSample, call: listInstances },
+  'rds.ListBackups': {
+    sample: rdsFx.rdsBackupsSample,
+    call: (c) => listRdsBackups(c, { instance_id: 'i-1' }),
+  },
+}
+
+describe('operation registry', () => {
+  it('has unique keys that name their service and op', () => {
+    assert.equal(new Set(OPERATIONS.map((d) => d.key)).size, OPERATIONS.length)
+    for (const d of OPERATIONS) {
+      assert.equal(d.key, `${d.service}.${d.op}`)
+      assert.ok(SERVICE_KEYS.includes(d.service), d.key)
+      assert.match(d.path, /^\//, d.key)
+      assert.equal(OPS[d.key as OperationKey], d)
+    }
+  })
+
+  it('uses domain-scoped tokens exactly for the global IAM APIs', () => {
+    for (const d of OPERATIONS)
+      assert.equal(d.scope, ['identity', 'iam'].includes(d.service) ? 'domain' : 'project', d.key)
+  })
+
+  it('declares for each list the body field whose elements are the item schema', () => {
+    for (const d of OPERATIONS) {
+      if (!d.items) continue
+      assert.ok(d.schema instanceof z.ZodObject, d.key)
+      const field = d.schema.shape[d.items.key]
+      assert.ok(field instanceof z.ZodArray, `${d.key}: ${d.items.key} is not an array`)
+      assert.equal(field.element, d.items.schema, d.key)
+    }
+  })
+
+  for (const d of OPERATIONS) {
+    const c = CASES[d.key as OperationKey]
+    it(`${d.key}: its sample parses and its function calls the registered route`, async () => {
+      assert.deepEqual(d.schema.safeParse(c.sample).error?.issues ?? [], [])
+      const client = fakeClient([c.sample])
+      await c.call(client)
+      const req = client.calls[0]
+      const path = Object.entries(c.params ?? {}).reduce(
+        (p, [k, v]) => p.replace(`{${k}}`, String(v)),
+        d.path,
+      )
+      assert.equal(client.calls.length, 1)
+      assert.equal(req?.path, path)
+      assert.equal(req?.op, d.op)
+      assert.equal(req?.scope, d.scope)
+      for (const q of d.requiredQuery ?? []) assert.notEqual(req?.query?.[q], undefined, q)
+    })
+  }
+})

@@ -1,0 +1,361 @@
+/**
+ * The registry of every service operation Sphere calls: route, paging style, token scope and the
+ * zod schema of the response body. Operations read their route from here, the emulator serves
+ * the same routes typed by `z.input<typeof def.schema>`, and meta-tests walk the list. This file
+ * imports only `schemas.ts` modules so the emulator can depend on it.
+ * @module
+ */
+import type { z } from 'zod'
+import * as cbr from './cbr/schemas.ts'
+import * as ces from './ces/schemas.ts'
+import * as compute from './compute/schemas.ts'
+import type { HttpMethod, ServiceKey } from './core/types.ts'
+import * as cts from './cts/schemas.ts'
+import * as iam from './iam/schemas.ts'
+import * as identity from './identity/schemas.ts'
+import * as image from './image/schemas.ts'
+import * as network from './network/schemas.ts'
+import * as rds from './rds/schemas.ts'
+import * as volume from './volume/schemas.ts'
+
+/** How a list operation pages, i.e. what the emulator must emit and the client follows. */
+export type PagingDecl =
+  /** One response holds everything. */
+  | { kind: 'none' }
+  /**
+   * `limit` + `marker`; `body[linksKey]` holds `{ rel: 'next', href }` while more pages exist.
+   * `defaultLimit` is what the client sends unless told otherwise (absent: no `limit`).
+   */
+  | { kind: 'links'; linksKey: string; maxLimit: number; defaultLimit?: number }
+  /**
+   * `body.next` (Glance: a path relative to the endpoint) or `body.links.next` (Keystone: a URL),
+   * absent or null on the last page. `maxLimit` is sent as `limit` when set.
+   */
+  | { kind: 'next-url'; nextField: 'next' | 'links.next'; maxLimit?: number }
+  /** `limit` + `offset` (item offset, from 0); `body[totalKey]` is the total number of items. */
+  | { kind: 'offset'; totalKey: string; maxLimit: number }
+
+/** One operation: a route plus how to read its response. */
+export interface OperationDef {
+  /** Unique registry key, `<service>.<Op>`. */
+  readonly key: string
+  readonly service: ServiceKey
+  /** The resource the operation reads, e.g. `server`, `security-group`. */
+  readonly resource: string
+  /** Operation name used in logs and errors, e.g. `ListServersDetail`. */
+  readonly op: string
+  readonly method: HttpMethod
+  /** Path template; the transport fills `{project_id}`/`{domain_id}`, the operation the rest. */
+  readonly path: string
+  readonly pager: PagingDecl
+  /** `domain` for IAM (global) APIs, else `project`. */
+  readonly scope: 'project' | 'domain'
+  /** Schema of the whole response body (`<Op>Response`). */
+  readonly schema: z.ZodType
+  /** For lists: the body field holding the items, and their schema (`<Thing>Wire`). */
+  readonly items?: { readonly key: string; readonly schema: z.ZodType }
+  /** Query parameters the operation may send (filters and paging), required ones marked. */
+  readonly query?: readonly string[]
+  readonly requiredQuery?: readonly string[]
+}
+
+/** Fills in what the key already says (`service`, `op`) and the defaults (GET, project scope). */
+function def<const K extends `${ServiceKey}.${string}`, const D extends DefInit>(
+  key: K,
+  init: D,
+): Omit<Defaults<K>, keyof D> & D {
+  const [service, op] = key.split('.') as [ServiceOf<K>, OpOf<K>]
+  return { key, service, op, method: 'GET', scope: 'project', ...init } as Omit<
+    Defaults<K>,
+    keyof D
+  > &
+    D
+}
+type Defaults<K> = { key: K; service: ServiceOf<K>; op: OpOf<K>; method: 'GET'; scope: 'project' }
+type ServiceOf<K> = K extends `${infer S extends ServiceKey}.${string}` ? S : never
+type OpOf<K> = K extends `${ServiceKey}.${infer O}` ? O : never
+type DefInit = Omit<OperationDef, 'key' | 'service' | 'op' | 'method' | 'scope'> &
+  Partial<Pick<OperationDef, 'method' | 'scope'>>
+
+const none = { kind: 'none' } as const
+const links = (linksKey: string, maxLimit: number, defaultLimit: number | null = maxLimit) =>
+  defaultLimit === null
+    ? ({ kind: 'links', linksKey, maxLimit } as const)
+    : ({ kind: 'links', linksKey, maxLimit, defaultLimit } as const)
+const offset = (totalKey: string, maxLimit: number) =>
+  ({ kind: 'offset', totalKey, maxLimit }) as const
+const keystoneNext = { kind: 'next-url', nextField: 'links.next' } as const
+
+const DEFS = [
+  def('identity.ListProjects', {
+    resource: 'project',
+    path: '/v3/projects',
+    pager: keystoneNext,
+    scope: 'domain',
+    schema: identity.ListProjectsResponse,
+    items: { key: 'projects', schema: identity.ProjectWire },
+    query: ['domain_id', 'name', 'parent_id', 'enabled', 'is_domain', 'page', 'per_page'],
+  }),
+  def('identity.ListUsers', {
+    resource: 'user',
+    path: '/v3/users',
+    pager: keystoneNext,
+    scope: 'domain',
+    schema: identity.ListUsersResponse,
+    items: { key: 'users', schema: identity.UserWire },
+    query: ['domain_id', 'enabled', 'name', 'password_expires_at'],
+  }),
+  def('identity.ListGroups', {
+    resource: 'group',
+    path: '/v3/groups',
+    pager: keystoneNext,
+    scope: 'domain',
+    schema: identity.ListGroupsResponse,
+    items: { key: 'groups', schema: identity.GroupWire },
+    query: ['domain_id', 'name'],
+  }),
+  def('identity.ListGroupUsers', {
+    resource: 'group-member',
+    path: '/v3/groups/{group_id}/users',
+    pager: keystoneNext,
+    scope: 'domain',
+    schema: identity.ListGroupUsersResponse,
+    items: { key: 'users', schema: identity.UserWire },
+  }),
+  def('iam.ShowUser', {
+    resource: 'user',
+    path: '/v3.0/OS-USER/users/{user_id}',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ShowUserResponse,
+  }),
+  def('iam.ListVirtualMfaDevices', {
+    resource: 'virtual-mfa-device',
+    path: '/v3.0/OS-MFA/virtual-mfa-devices',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ListVirtualMfaDevicesResponse,
+    items: { key: 'virtual_mfa_devices', schema: iam.VirtualMfaDeviceWire },
+  }),
+  def('iam.ListLoginProtects', {
+    resource: 'login-protect',
+    path: '/v3.0/OS-USER/login-protects',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ListLoginProtectsResponse,
+    items: { key: 'login_protects', schema: iam.LoginProtectWire },
+  }),
+  def('iam.ListCredentials', {
+    resource: 'credential',
+    path: '/v3.0/OS-CREDENTIAL/credentials',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ListCredentialsResponse,
+    items: { key: 'credentials', schema: iam.CredentialWire },
+    query: ['user_id'],
+  }),
+  def('iam.ShowCredential', {
+    resource: 'credential',
+    path: '/v3.0/OS-CREDENTIAL/credentials/{access_key}',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ShowCredentialResponse,
+  }),
+  def('iam.ShowPasswordPolicy', {
+    resource: 'password-policy',
+    path: '/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ShowPasswordPolicyResponse,
+  }),
+  def('iam.ShowLoginPolicy', {
+    resource: 'login-policy',
+    path: '/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ShowLoginPolicyResponse,
+  }),
+  def('iam.ShowProtectPolicy', {
+    resource: 'protect-policy',
+    path: '/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ShowProtectPolicyResponse,
+  }),
+  def('iam.ListAgencies', {
+    resource: 'agency',
+    path: '/v3.0/OS-AGENCY/agencies',
+    pager: none,
+    scope: 'domain',
+    schema: iam.ListAgenciesResponse,
+    items: { key: 'agencies', schema: iam.AgencyWire },
+    query: ['domain_id', 'name', 'trust_domain_id'],
+    requiredQuery: ['domain_id'],
+  }),
+  def('compute.ListServersDetail', {
+    resource: 'server',
+    path: '/v2.1/{project_id}/servers/detail',
+    pager: links('servers_links', 1000),
+    schema: compute.ListServersDetailResponse,
+    items: { key: 'servers', schema: compute.ServerWire },
+    query: ['limit', 'marker', 'name', 'status', 'flavor', 'image', 'changes-since', 'ip', 'tags'],
+  }),
+  def('compute.ListKeypairs', {
+    resource: 'keypair',
+    path: '/v2.1/{project_id}/os-keypairs',
+    pager: links('keypairs_links', 1000, null),
+    schema: compute.ListKeypairsResponse,
+    items: { key: 'keypairs', schema: compute.ListKeypairsResponse.shape.keypairs.element },
+    query: ['limit', 'marker'],
+  }),
+  def('compute.ShowKeypair', {
+    resource: 'keypair',
+    path: '/v2.1/{project_id}/os-keypairs/{keypair_name}',
+    pager: none,
+    schema: compute.ShowKeypairResponse,
+  }),
+  def('compute.ListFlavorsDetail', {
+    resource: 'flavor',
+    path: '/v2.1/{project_id}/flavors/detail',
+    pager: links('flavors_links', 1000),
+    schema: compute.ListFlavorsDetailResponse,
+    items: { key: 'flavors', schema: compute.FlavorWire },
+    query: ['limit', 'marker'],
+  }),
+  def('image.ListImages', {
+    resource: 'image',
+    path: '/v2/images',
+    pager: { kind: 'next-url', nextField: 'next', maxLimit: 1000 },
+    schema: image.ListImagesResponse,
+    items: { key: 'images', schema: image.ImageWire },
+    query: ['limit', 'marker', '__imagetype', 'visibility', 'owner', 'status', 'member_status'],
+  }),
+  def('image.ShowImage', {
+    resource: 'image',
+    path: '/v2/images/{image_id}',
+    pager: none,
+    schema: image.ShowImageResponse,
+  }),
+  def('network.ListSecurityGroups', {
+    resource: 'security-group',
+    path: '/v2.0/security-groups',
+    pager: links('security_groups_links', 2000),
+    schema: network.ListSecurityGroupsResponse,
+    items: { key: 'security_groups', schema: network.SecurityGroupWire },
+    query: ['limit', 'marker', 'id', 'name', 'tenant_id'],
+  }),
+  def('network.ListSecurityGroupRules', {
+    resource: 'security-group-rule',
+    path: '/v2.0/security-group-rules',
+    pager: links('security_group_rules_links', 2000),
+    schema: network.ListSecurityGroupRulesResponse,
+    items: { key: 'security_group_rules', schema: network.SecurityGroupRuleWire },
+    query: ['limit', 'marker', 'security_group_id', 'direction', 'remote_ip_prefix'],
+  }),
+  def('network.ListPorts', {
+    resource: 'port',
+    path: '/v2.0/ports',
+    pager: links('ports_links', 2000),
+    schema: network.ListPortsResponse,
+    items: { key: 'ports', schema: network.PortWire },
+    query: ['limit', 'marker', 'device_id', 'device_owner', 'network_id'],
+  }),
+  def('network.ListFloatingIps', {
+    resource: 'floating-ip',
+    path: '/v2.0/floatingips',
+    pager: links('floatingips_links', 2000),
+    schema: network.ListFloatingIpsResponse,
+    items: { key: 'floatingips', schema: network.FloatingIpWire },
+    query: ['limit', 'marker', 'port_id', 'floating_ip_address'],
+  }),
+  def('volume.ListVolumesDetail', {
+    resource: 'volume',
+    path: '/v2/{project_id}/volumes/detail',
+    pager: links('volumes_links', 1000),
+    schema: volume.ListVolumesDetailResponse,
+    items: { key: 'volumes', schema: volume.VolumeWire },
+    query: ['limit', 'marker', 'name', 'status', 'availability_zone'],
+  }),
+  def('volume.ListBackupsDetail', {
+    resource: 'volume-backup',
+    path: '/v2/{project_id}/backups/detail',
+    pager: links('backups_links', 1000),
+    schema: volume.ListBackupsDetailResponse,
+    items: { key: 'backups', schema: volume.BackupWire },
+    query: ['limit', 'marker', 'volume_id', 'status'],
+  }),
+  def('cbr.ListVaults', {
+    resource: 'vault',
+    path: '/v3/{project_id}/vaults',
+    pager: offset('count', 1000),
+    schema: cbr.ListVaultsResponse,
+    items: { key: 'vaults', schema: cbr.VaultWire },
+    query: ['limit', 'offset', 'object_type', 'name', 'policy_id', 'status'],
+  }),
+  def('cbr.ListPolicies', {
+    resource: 'policy',
+    path: '/v3/{project_id}/policies',
+    pager: none,
+    schema: cbr.ListPoliciesResponse,
+    items: { key: 'policies', schema: cbr.PolicyWire },
+    query: ['operation_type', 'vault_id'],
+  }),
+  def('cbr.ListBackups', {
+    resource: 'backup',
+    path: '/v3/{project_id}/backups',
+    pager: offset('count', 1000),
+    schema: cbr.ListBackupsResponse,
+    items: { key: 'backups', schema: cbr.BackupWire },
+    query: ['limit', 'offset', 'vault_id', 'resource_id', 'resource_type', 'status', 'sort'],
+  }),
+  def('ces.ListAlarms', {
+    resource: 'alarm',
+    path: '/v2/{project_id}/alarms',
+    pager: offset('count', 100),
+    schema: ces.ListAlarmsResponse,
+    items: { key: 'alarms', schema: ces.AlarmWire },
+    query: ['limit', 'offset', 'alarm_id', 'name', 'namespace', 'resource_id'],
+  }),
+  def('cts.ListTrackers', {
+    resource: 'tracker',
+    path: '/v3/{project_id}/trackers',
+    pager: none,
+    schema: cts.ListTrackersResponse,
+    items: { key: 'trackers', schema: cts.TrackerWire },
+    query: ['tracker_name', 'tracker_type'],
+  }),
+  def('rds.ListInstances', {
+    resource: 'instance',
+    path: '/v3/{project_id}/instances',
+    pager: offset('total_count', 100),
+    schema: rds.ListInstancesResponse,
+    items: { key: 'instances', schema: rds.InstanceWire },
+    query: ['limit', 'offset', 'id', 'name', 'type', 'datastore_type', 'vpc_id'],
+  }),
+  def('rds.ListBackups', {
+    resource: 'backup',
+    path: '/v3/{project_id}/backups',
+    pager: offset('total_count', 100),
+    schema: rds.ListBackupsResponse,
+    items: { key: 'backups', schema: rds.BackupWire },
+    query: ['instance_id', 'limit', 'offset', 'backup_id', 'backup_type', 'begin_time'],
+    requiredQuery: ['instance_id'],
+  }),
+] as const satisfies readonly OperationDef[]
+
+/** Every operation, in registry order (iterate this; use {@link OPS} for typed access). */
+export const OPERATIONS: readonly OperationDef[] = DEFS
+
+/** A registry key, e.g. `compute.ListServersDetail`. */
+export type OperationKey = (typeof DEFS)[number]['key']
+
+/** The definition of one operation, with its literal route and schema types. */
+export type OperationOf<K extends OperationKey> = Extract<(typeof DEFS)[number], { key: K }>
+
+/** Every operation, keyed by `<service>.<Op>`. */
+export const OPS = Object.fromEntries(DEFS.map((d) => [d.key, d])) as {
+  readonly [K in OperationKey]: OperationOf<K>
+}
+
+/** The response body the emulator must produce for an operation (the schema's input type). */
+export type WireInput<K extends OperationKey> = z.input<OperationOf<K>['schema']>

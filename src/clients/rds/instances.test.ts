@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { OPS } from '../operations.ts'
+import { fakeClient, pagesOf } from '../testing/fake-client.ts'
+import { instanceWire } from './fixtures.ts'
+import { listInstances } from './instances.ts'
+
+const def = OPS['rds.ListInstances']
+
+describe(listInstances.name, () => {
+  it('pages by offset until the total is reached, filters on every request', async () => {
+    const items = ['a', 'b', 'c', 'd', 'e'].map((n) => instanceWire({ name: n }))
+    const c = fakeClient(pagesOf(def, items, 2))
+    const got = await listInstances(c, { limit: 2, datastore_type: 'MySQL' })
+    assert.equal(got.length, 5)
+    assert.equal(new Set(got.map((x) => x.id)).size, 5)
+    assert.deepEqual(
+      c.calls.map((r) => r.query),
+      [0, 2, 4].map((offset) => ({ datastore_type: 'MySQL', limit: 2, offset })),
+    )
+    assert.ok(
+      c.calls.every((r) => r.path === '/v3/{project_id}/instances' && r.scope === 'project'),
+    )
+  })
+
+  it('stops on a full last page when the total says so, asking 100 per page by default', async () => {
+    const items = ['a', 'b'].map((n) => instanceWire({ name: n }))
+    const c = fakeClient(pagesOf(def, items, 2))
+    await listInstances(c)
+    assert.equal(c.calls.length, 1)
+    assert.equal(c.calls[0]?.query?.limit, 100)
+  })
+})

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { OPS } from '../operations.ts'
+import { FAKE_ENDPOINT, fakeClient, pagesOf } from '../testing/fake-client.ts'
+import { listBackupsDetail } from './backups.ts'
+import { backupWire } from './fixtures.ts'
+
+describe(listBackupsDetail.name, () => {
+  it('follows backups_links to the last page with the filters on the first request', async () => {
+    const items = ['a', 'b', 'c'].map((n) => backupWire({ name: n }))
+    const c = fakeClient(pagesOf(OPS['volume.ListBackupsDetail'], items, 2))
+    const got = await listBackupsDetail(c, { limit: 2, volume_id: 'vol-1' })
+    assert.deepEqual(
+      got.map((x) => x.id),
+      items.map((x) => x.id),
+    )
+    assert.equal(c.calls.length, 2)
+    assert.equal(c.calls[0]?.path, '/v2/{project_id}/backups/detail')
+    assert.deepEqual(c.calls[0]?.query, { volume_id: 'vol-1', limit: 2 })
+    assert.equal(
+      c.calls[1]?.path,
+      `${FAKE_ENDPOINT}/v2/p-0001/backups/detail?limit=2&marker=${items[1]?.id}`,
+    )
+    assert.ok(
+      c.calls.every((r) => r.scope === 'project' && r.op === OPS['volume.ListBackupsDetail'].op),
+    )
+  })
+
+  it('asks for 1000 per page by default', async () => {
+    const c = fakeClient(pagesOf(OPS['volume.ListBackupsDetail'], [], 1))
+    assert.deepEqual(await listBackupsDetail(c), [])
+    assert.equal(c.calls[0]?.query?.limit, 1000)
+  })
+})

@@ -1,0 +1,143 @@
+/**
+ * Completes the *derived* link fields of an inventory from the other side of each link, so a
+ * collector (or a test) may fill either side. Links are unions of what was given and what the
+ * other side says; nothing given is dropped.
+ * @module
+ */
+import type {
+  AnyResource,
+  CbrPolicy,
+  CbrVault,
+  CesAlarm,
+  EcsServer,
+  EvsVolume,
+  ResourceMap,
+  ResourceType,
+  VpcEip,
+  VpcPort,
+} from './types.ts'
+
+/** Namespaces whose alarm rules watch servers. */
+const SERVER_NAMESPACES = new Set(['SYS.ECS', 'AGT.ECS'])
+
+type ByType = { [T in ResourceType]?: ResourceMap[T][] }
+
+function union(a: readonly string[], b: Iterable<string>): string[] {
+  const out = new Set(a)
+  for (const x of b) out.add(x)
+  return [...out]
+}
+
+/** Maps each key to the values pushed for it. */
+class MultiMap {
+  private readonly map = new Map<string, string[]>()
+  add(key: string, value: string): void {
+    const list = this.map.get(key)
+    if (list) list.push(value)
+    else this.map.set(key, [value])
+  }
+  get(key: string): string[] {
+    return this.map.get(key) ?? []
+  }
+}
+
+function group(resources: readonly AnyResource[]): ByType {
+  const by: Record<string, AnyResource[]> = {}
+  for (const r of resources) {
+    const list = by[r.type]
+    if (list) list.push(r)
+    else by[r.type] = [r]
+  }
+  return by as ByType
+}
+
+function linkServers(by: ByType): EcsServer[] {
+  const ports: VpcPort[] = by['vpc.port'] ?? []
+  const eips: VpcEip[] = by['vpc.eip'] ?? []
+  const portsByDevice = new MultiMap()
+  const portById = new Map(ports.map((p) => [p.id, p]))
+  for (const p of ports) if (p.deviceId) portsByDevice.add(p.deviceId, p.id)
+  const ipsByPort = new MultiMap()
+  for (const e of eips) if (e.portId) ipsByPort.add(e.portId, e.address)
+  const volumesByServer = new MultiMap()
+  for (const v of by['evs.volume'] ?? [])
+    for (const s of v.attachments) volumesByServer.add(s, v.id)
+  const vaultsByResource = resourceVaults(by['cbr.vault'] ?? [])
+  const alarms: CesAlarm[] = by['ces.alarm'] ?? []
+  const alarmsByResource = new MultiMap()
+  for (const a of alarms) for (const r of a.resourceIds) alarmsByResource.add(r, a.id)
+  const wholeNamespace = alarms.filter((a) => a.allResources && SERVER_NAMESPACES.has(a.namespace))
+  return (by['ecs.server'] ?? []).map((s) => {
+    const portIds = union(s.portIds, portsByDevice.get(s.id))
+    const sgs = portIds.flatMap((id) => portById.get(id)?.securityGroupIds ?? [])
+    const watching = [
+      ...alarmsByResource.get(s.id),
+      ...wholeNamespace.filter((a) => a.region === s.region).map((a) => a.id),
+    ]
+    return {
+      ...s,
+      portIds,
+      securityGroupIds: union(s.securityGroupIds, sgs),
+      publicIps: union(
+        s.publicIps,
+        portIds.flatMap((id) => ipsByPort.get(id)),
+      ),
+      volumeIds: union(s.volumeIds, volumesByServer.get(s.id)),
+      cbrVaultIds: union(s.cbrVaultIds, vaultsByResource.get(s.id)),
+      alarmIds: union(s.alarmIds, watching),
+    }
+  })
+}
+
+function resourceVaults(vaults: readonly CbrVault[]): MultiMap {
+  const m = new MultiMap()
+  for (const v of vaults) for (const r of v.resourceIds) m.add(r, v.id)
+  return m
+}
+
+function linkVolumes(by: ByType): EvsVolume[] {
+  const serversByVolume = new MultiMap()
+  for (const s of by['ecs.server'] ?? []) for (const v of s.volumeIds) serversByVolume.add(v, s.id)
+  const vaultsByResource = resourceVaults(by['cbr.vault'] ?? [])
+  return (by['evs.volume'] ?? []).map((v) => ({
+    ...v,
+    attachments: union(v.attachments, serversByVolume.get(v.id)),
+    cbrVaultIds: union(v.cbrVaultIds, vaultsByResource.get(v.id)),
+  }))
+}
+
+function linkCbr(by: ByType): { vaults: CbrVault[]; policies: CbrPolicy[] } {
+  const policiesByVault = new MultiMap()
+  for (const p of by['cbr.policy'] ?? []) for (const v of p.vaultIds) policiesByVault.add(v, p.id)
+  const vaultsByPolicy = new MultiMap()
+  for (const v of by['cbr.vault'] ?? []) for (const p of v.policyIds) vaultsByPolicy.add(p, v.id)
+  return {
+    vaults: (by['cbr.vault'] ?? []).map((v) => ({
+      ...v,
+      policyIds: union(v.policyIds, policiesByVault.get(v.id)),
+    })),
+    policies: (by['cbr.policy'] ?? []).map((p) => ({
+      ...p,
+      vaultIds: union(p.vaultIds, vaultsByPolicy.get(p.id)),
+    })),
+  }
+}
+
+/** Returns the resources with every derived link completed (new objects; input untouched). */
+export function linkResources(resources: readonly AnyResource[]): AnyResource[] {
+  const by = group(resources)
+  const servers = linkServers(by)
+  const volumes = linkVolumes({ ...by, 'ecs.server': servers })
+  const { vaults, policies } = linkCbr(by)
+  const replaced = new Map<ResourceType, readonly AnyResource[]>([
+    ['ecs.server', servers],
+    ['evs.volume', volumes],
+    ['cbr.vault', vaults],
+    ['cbr.policy', policies],
+  ])
+  const out: AnyResource[] = []
+  for (const [type, list] of Object.entries(by) as [ResourceType, AnyResource[]][]) {
+    out.push(...(replaced.get(type) ?? list))
+  }
+  return out
+}

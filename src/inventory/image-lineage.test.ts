@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { parseImageLineage } from './image-lineage.ts'
+
+describe(parseImageLineage.name, () => {
+  it('reads latest, prev and dated builds', () => {
+    assert.deepEqual(parseImageLineage('Standard_Ubuntu_22.04_latest'), {
+      family: 'Standard_Ubuntu_22.04',
+      isLatest: true,
+    })
+    assert.deepEqual(parseImageLineage('Standard_Ubuntu_22.04_prev'), {
+      family: 'Standard_Ubuntu_22.04',
+      isLatest: false,
+    })
+    assert.deepEqual(parseImageLineage('Enterprise_RedHat_8_prev2')?.isLatest, false)
+    assert.deepEqual(parseImageLineage('Standard_Debian_12_20240105')?.family, 'Standard_Debian_12')
+  })
+
+  it('returns null for names without a lineage suffix', () => {
+    assert.equal(parseImageLineage('my-golden-image'), null)
+    assert.equal(parseImageLineage(null), null)
+    assert.equal(parseImageLineage('_latest'), null)
+  })
+})

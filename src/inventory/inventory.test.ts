@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { Inventory } from './inventory.ts'
+import {
+  accessKey,
+  alarm,
+  cbrBackup,
+  eip,
+  evsBackup,
+  hoursAgo,
+  inventory,
+  issue,
+  policy,
+  port,
+  server,
+  user,
+  vault,
+  volume,
+} from './testing.ts'
+import { GLOBAL_REGION } from './types.ts'
+
+describe(Inventory.name, () => {
+  it('looks resources up by type and id', () => {
+    const s = server({ id: 's1' })
+    const inv = inventory([s, volume({ id: 'v1' })])
+    assert.equal(inv.byId('ecs.server', 's1')?.id, 's1')
+    assert.equal(inv.byId('evs.volume', 's1'), undefined)
+    assert.equal(inv.all('evs.volume').length, 1)
+    assert.deepEqual(inv.all('cbr.vault'), [])
+  })
+
+  it('tells "could not list" from "nothing to list"', () => {
+    const inv = new Inventory({
+      resources: [],
+      collected: ['ecs.server', 'vpc.eip', 'cbr.vault'],
+      issues: [issue('vpc.eip', { region: 'eu-nl' })],
+      unavailable: [{ resourceType: 'cbr.vault', service: 'cbr', reason: 'not in catalog' }],
+    })
+    assert.equal(inv.status('ecs.server'), 'complete')
+    assert.equal(inv.status('vpc.eip'), 'incomplete')
+    assert.equal(inv.status('vpc.eip', 'eu-de'), 'complete')
+    assert.equal(inv.status('vpc.eip', 'eu-nl'), 'incomplete')
+    assert.equal(inv.status('cbr.vault'), 'unavailable')
+    assert.equal(inv.isAvailable('cbr.vault'), false)
+    assert.equal(inv.status('rds.instance'), 'not-collected')
+    assert.equal(inv.status('project'), 'complete')
+  })
+
+  it('counts global issues for every region', () => {
+    const inv = inventory([], { issues: [issue('iam.user', { region: GLOBAL_REGION })] })
+    assert.equal(inv.isComplete('iam.user', 'eu-de'), false)
+  })
+
+  it('completes server links from ports, EIPs, volumes, vaults and alarms', () => {
+    const inv = inventory([
+      server({ id: 's1' }),
+      port({ id: 'p1', deviceId: 's1', securityGroupIds: ['sg1'] }),
+      eip({ address: '80.158.1.1', status: 'ACTIVE', portId: 'p1' }),
+      volume({ id: 'v1', attachments: ['s1'] }),
+      vault({ id: 'va1', resourceIds: ['s1'] }),
+      alarm({ id: 'a1', resourceIds: ['s1'] }),
+      alarm({ id: 'a2', allResources: true }),
+      alarm({ id: 'a3', allResources: true, namespace: 'SYS.RDS' }),
+    ])
+    const s = inv.byId('ecs.server', 's1')!
+    assert.deepEqual(s.portIds, ['p1'])
+    assert.deepEqual(s.securityGroupIds, ['sg1'])
+    assert.deepEqual(s.publicIps, ['80.158.1.1'])
+    assert.deepEqual(s.volumeIds, ['v1'])
+    assert.deepEqual(s.cbrVaultIds, ['va1'])
+    assert.deepEqual(s.alarmIds, ['a1', 'a2'])
+    assert.deepEqual(
+      inv.serversInGroup('sg1').map((x) => x.id),
+      ['s1'],
+    )
+  })
+
+  it('completes volume attachments from servers and vault-policy links both ways', () => {
+    const inv = inventory([
+      server({ id: 's1', volumeIds: ['v1'] }),
+      volume({ id: 'v1' }),
+      vault({ id: 'va1', resourceType: 'disk', resourceIds: ['v1'] }),
+      policy({ id: 'po1', vaultIds: ['va1'] }),
+    ])
+    assert.deepEqual(inv.byId('evs.volume', 'v1')?.attachments, ['s1'])
+    assert.deepEqual(inv.byId('evs.volume', 'v1')?.cbrVaultIds, ['va1'])
+    assert.deepEqual(inv.byId('cbr.vault', 'va1')?.policyIds, ['po1'])
+  })
+
+  it('indexes backups newest first and keys by user', () => {
+    const inv = inventory([
+      cbrBackup({ id: 'old', resourceId: 's1', createdAt: hoursAgo(30) }),
+      cbrBackup({ id: 'new', resourceId: 's1', createdAt: hoursAgo(2) }),
+      evsBackup({ id: 'e1', volumeId: 'v1' }),
+      user({ id: 'u1' }),
+      accessKey({ id: 'AK1', userId: 'u1' }),
+    ])
+    assert.deepEqual(
+      inv.cbrBackupsOf('s1').map((b) => b.id),
+      ['new', 'old'],
+    )
+    assert.deepEqual(
+      inv.evsBackupsOf('v1').map((b) => b.id),
+      ['e1'],
+    )
+    assert.deepEqual(inv.evsBackupsOf('nope'), [])
+    assert.deepEqual(
+      inv.accessKeysOf('u1').map((k) => k.id),
+      ['AK1'],
+    )
+  })
+
+  it('freezes resources and does not touch the input', () => {
+    const s = server({ id: 's1', securityGroupIds: [] })
+    const inv = inventory([s, port({ deviceId: 's1', securityGroupIds: ['sg1'] })])
+    assert.deepEqual(s.securityGroupIds, [])
+    assert.ok(Object.isFrozen(inv.byId('ecs.server', 's1')))
+    assert.ok(Object.isFrozen(inv.byId('ecs.server', 's1')?.securityGroupIds))
+  })
+})

@@ -1,0 +1,175 @@
+/**
+ * The inventory of one scan: every collected resource, indexed for O(1) lookups, with the links
+ * between resources completed in both directions, and a record of what could not be collected.
+ * "Could not list" (an issue) never looks like "nothing to list" (an empty, complete type).
+ * @module
+ */
+import { linkResources } from './_link.ts'
+import {
+  type AnyResource,
+  type CbrBackup,
+  type CollectionIssue,
+  type CollectionStatus,
+  type EcsServer,
+  type EvsBackup,
+  GLOBAL_REGION,
+  type IamAccessKey,
+  type ResourceMap,
+  type ResourceType,
+  type UnavailableType,
+} from './types.ts'
+
+/** What collectors hand over to build an {@link Inventory}. */
+export interface InventoryInput {
+  readonly resources: readonly AnyResource[]
+  /** Types the scan tried to collect. A type not listed here is `not-collected`. */
+  readonly collected: readonly ResourceType[]
+  readonly issues?: readonly CollectionIssue[]
+  readonly unavailable?: readonly UnavailableType[]
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const [k, v] of Object.entries(value)) if (k !== 'raw') deepFreeze(v)
+  }
+  return value
+}
+
+function newestFirst<T extends { createdAt: string | null }>(list: T[]): T[] {
+  return list.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+}
+
+function indexBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>()
+  for (const x of list) {
+    const k = key(x)
+    const l = m.get(k)
+    if (l) l.push(x)
+    else m.set(k, [x])
+  }
+  return m
+}
+
+/**
+ * Read-only, indexed inventory.
+ * @example
+ * const inv = new Inventory({ resources, collected: ['ecs.server', 'vpc.security-group'] })
+ * inv.byId('vpc.security-group', server.securityGroupIds[0]!)
+ * inv.isComplete('vpc.eip') // false: not collected
+ */
+export class Inventory {
+  /** Every collection issue, in the order recorded. */
+  readonly issues: readonly CollectionIssue[]
+  /** Types this cloud does not offer. */
+  readonly unavailable: readonly UnavailableType[]
+  private readonly byType = new Map<ResourceType, Map<string, AnyResource>>()
+  private readonly lists = new Map<ResourceType, readonly AnyResource[]>()
+  private readonly collected: ReadonlySet<ResourceType>
+  private readonly cbrBackups: Map<string, CbrBackup[]>
+  private readonly evsBackups: Map<string, EvsBackup[]>
+  private readonly groupMembers: Map<string, EcsServer[]>
+  private readonly userKeys: Map<string, IamAccessKey[]>
+
+  constructor(input: InventoryInput) {
+    this.issues = deepFreeze([...(input.issues ?? [])])
+    this.unavailable = deepFreeze([...(input.unavailable ?? [])])
+    this.collected = new Set(input.collected)
+    for (const r of linkResources(input.resources)) {
+      const m = this.byType.get(r.type) ?? new Map<string, AnyResource>()
+      this.byType.set(r.type, m)
+      m.set(r.id, deepFreeze(r))
+    }
+    for (const [type, m] of this.byType) this.lists.set(type, Object.freeze([...m.values()]))
+    this.cbrBackups = indexBy(this.all('cbr.backup'), (b) => b.resourceId)
+    this.evsBackups = indexBy(this.all('evs.backup'), (b) => b.volumeId)
+    for (const l of this.cbrBackups.values()) newestFirst(l)
+    for (const l of this.evsBackups.values()) newestFirst(l)
+    this.groupMembers = new Map()
+    for (const s of this.all('ecs.server'))
+      for (const g of s.securityGroupIds) {
+        const l = this.groupMembers.get(g)
+        if (l) l.push(s)
+        else this.groupMembers.set(g, [s])
+      }
+    this.userKeys = indexBy(this.all('iam.access-key'), (k) => k.userId)
+  }
+
+  /** The resource of that type with that id, or undefined. */
+  byId<T extends ResourceType>(type: T, id: string): ResourceMap[T] | undefined {
+    return this.byType.get(type)?.get(id) as ResourceMap[T] | undefined
+  }
+
+  /** Every resource of a type (empty if none, or if not collected: ask {@link status}). */
+  all<T extends ResourceType>(type: T): readonly ResourceMap[T][] {
+    return (this.lists.get(type) ?? []) as readonly ResourceMap[T][]
+  }
+
+  /**
+   * How well a type was collected, across all regions or for one region (issues recorded for
+   * {@link GLOBAL_REGION} count for every region).
+   */
+  status(type: ResourceType, region?: string): CollectionStatus {
+    if (type === 'project') return 'complete'
+    if (this.unavailable.some((u) => u.resourceType === type)) return 'unavailable'
+    if (this.issuesFor(type, region).length > 0) return 'incomplete'
+    return this.collected.has(type) ? 'complete' : 'not-collected'
+  }
+
+  /** True if the type was listed in full (in that region, if given). */
+  isComplete(type: ResourceType, region?: string): boolean {
+    return this.status(type, region) === 'complete'
+  }
+
+  /** True unless the cloud does not offer the type at all. */
+  isAvailable(type: ResourceType): boolean {
+    return this.status(type) !== 'unavailable'
+  }
+
+  /** Collection issues of a type (in that region, if given). */
+  issuesFor(type: ResourceType, region?: string): readonly CollectionIssue[] {
+    return this.issues.filter(
+      (i) =>
+        i.resourceType === type &&
+        (region === undefined ||
+          i.region === region ||
+          i.region === GLOBAL_REGION ||
+          region === GLOBAL_REGION),
+    )
+  }
+
+  /** CBR backups of a server or volume, newest first. */
+  cbrBackupsOf(resourceId: string): readonly CbrBackup[] {
+    return this.cbrBackups.get(resourceId) ?? []
+  }
+
+  /** Cinder backups of a volume, newest first. */
+  evsBackupsOf(volumeId: string): readonly EvsBackup[] {
+    return this.evsBackups.get(volumeId) ?? []
+  }
+
+  /** Servers that use a security group. */
+  serversInGroup(securityGroupId: string): readonly EcsServer[] {
+    return this.groupMembers.get(securityGroupId) ?? []
+  }
+
+  /** Access keys of a user. */
+  accessKeysOf(userId: string): readonly IamAccessKey[] {
+    return this.userKeys.get(userId) ?? []
+  }
+}
+
+/** The read-only lookups a check may use. */
+export type InventoryView = Pick<
+  Inventory,
+  | 'byId'
+  | 'all'
+  | 'status'
+  | 'isComplete'
+  | 'isAvailable'
+  | 'issuesFor'
+  | 'cbrBackupsOf'
+  | 'evsBackupsOf'
+  | 'serversInGroup'
+  | 'accessKeysOf'
+>

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { detectOs } from './detect-os.ts'
+
+describe(detectOs.name, () => {
+  const cases: [Parameters<typeof detectOs>[0], string | null][] = [
+    [{ osVersion: 'Ubuntu 22.04 server 64bit' }, 'ubuntu 22.04'],
+    [{ osVersion: 'CentOS 7.9 64bit' }, 'centos 7.9'],
+    [{ osVersion: 'CentOS Stream 9 64bit' }, 'centos-stream 9'],
+    [{ osVersion: 'Debian GNU/Linux 12.0.0 64bit' }, 'debian 12'],
+    [{ osVersion: 'openEuler 22.03 64bit' }, 'openeuler 22.03'],
+    [{ osVersion: 'openEuler 22.03 LTS SP3 64bit' }, 'openeuler 22.03-sp3'],
+    [{ osVersion: 'EulerOS 2.9 64bit' }, 'euleros 2.9'],
+    [{ osVersion: 'Huawei Cloud EulerOS 2.0 64bit' }, 'hce 2.0'],
+    [{ osVersion: 'SUSE Linux Enterprise Server 15 SP5 64bit' }, 'sles 15.5'],
+    [{ osVersion: 'openSUSE Leap 15.6 64bit' }, 'opensuse-leap 15.6'],
+    [{ osVersion: 'Red Hat Enterprise Linux 8.6 64bit' }, 'rhel 8.6'],
+    [{ osVersion: 'Rocky Linux 9.3 64bit' }, 'rocky 9.3'],
+    [{ osVersion: 'AlmaLinux 9.2 64bit' }, 'almalinux 9.2'],
+    [{ name: 'Standard_Ubuntu_22.04_latest' }, 'ubuntu 22.04'],
+    [{ name: 'Standard_Debian_11_prev' }, 'debian 11'],
+    [{ name: 'Enterprise_RedHat_8_latest' }, 'rhel 8'],
+    [{ platform: 'CentOS', osVersion: '7.6 64bit' }, 'centos 7.6'],
+    [{ osVersion: 'Other Linux(64 bit)', name: 'my-image' }, null],
+    [{ osVersion: 'Debian 64bit' }, null],
+    [{ platform: 'Ubuntu' }, null],
+    [{}, null],
+  ]
+  for (const [hints, want] of cases) {
+    it(`${JSON.stringify(hints)} → ${want}`, () => {
+      const got = detectOs(hints)
+      assert.equal(got ? `${got.distro} ${got.version}` : null, want)
+    })
+  }
+
+  it('prefers __os_version over the name', () => {
+    const got = detectOs({
+      osVersion: 'Ubuntu 24.04 server 64bit',
+      name: 'Standard_Ubuntu_20.04_latest',
+    })
+    assert.deepEqual(got, { distro: 'ubuntu', version: '24.04' })
+  })
+})

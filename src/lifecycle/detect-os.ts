@@ -1,0 +1,78 @@
+/**
+ * Detects the distribution and release of an image from the strings the cloud gives: IMS
+ * `__os_version` ("Ubuntu 22.04 server 64bit", "CentOS 7.9 64bit", "Debian GNU/Linux 12.0.0 64bit"),
+ * `__platform` ("Ubuntu") and names ("Standard_Ubuntu_22.04_latest").
+ * @module
+ */
+import type { OsId } from './os-eol.ts'
+
+/** Image facts that name an OS; any may be missing. */
+export interface OsHints {
+  osVersion?: string | null
+  platform?: string | null
+  name?: string | null
+}
+
+// A version must not run into letters ("64bit" is not a version).
+const V = String.raw`(\d+(?:\.\d+)*)(?![\w.])`
+
+/** Patterns, most specific first; `version` builds the release from the match. */
+const PATTERNS: { distro: string; re: RegExp; version?: (m: RegExpExecArray) => string }[] = [
+  { distro: 'hce', re: new RegExp(String.raw`\b(?:huawei cloud euleros|hce)\s+${V}`, 'i') },
+  { distro: 'centos-stream', re: new RegExp(String.raw`\bcentos\s*stream\s+${V}`, 'i') },
+  { distro: 'centos', re: new RegExp(String.raw`\bcentos\s+${V}`, 'i') },
+  { distro: 'ubuntu', re: new RegExp(String.raw`\bubuntu\s+${V}`, 'i') },
+  {
+    distro: 'debian',
+    re: new RegExp(String.raw`\bdebian(?:\s+gnu/linux)?\s+${V}`, 'i'),
+    version: (m) => m[1]!.split('.')[0]!,
+  },
+  {
+    distro: 'rhel',
+    re: new RegExp(String.raw`\b(?:red\s*hat(?:\s+enterprise\s+linux)?|rhel)\s+${V}`, 'i'),
+  },
+  { distro: 'rocky', re: new RegExp(String.raw`\brocky(?:\s*linux)?\s+${V}`, 'i') },
+  { distro: 'almalinux', re: new RegExp(String.raw`\balma(?:\s*linux)?(?:\s+os)?\s+${V}`, 'i') },
+  { distro: 'opensuse-leap', re: new RegExp(String.raw`\bopensuse(?:\s+leap)?\s+${V}`, 'i') },
+  {
+    distro: 'sles',
+    re: /\b(?:sles|suse(?:\s+linux)?(?:\s+enterprise(?:\s+server)?)?)\s+(\d+)(?:\.(\d+)|\s*sp\s*(\d+))?(?![\w.])/i,
+    version: (m) => ((m[2] ?? m[3]) ? `${m[1]}.${m[2] ?? m[3]}` : m[1]!),
+  },
+  {
+    distro: 'openeuler',
+    re: /\bopeneuler\s+(\d{2}\.\d{2})(?:\s+lts)?(?:\s*sp\s*(\d+))?(?![\w.])/i,
+    version: (m) => (m[2] ? `${m[1]}-sp${m[2]}` : m[1]!),
+  },
+  { distro: 'euleros', re: new RegExp(String.raw`\beuleros\s+${V}`, 'i') },
+]
+
+function match(text: string): OsId | null {
+  const t = text.replace(/[_]+/g, ' ').replace(/\s+/g, ' ')
+  for (const p of PATTERNS) {
+    const m = p.re.exec(t)
+    if (m) return { distro: p.distro, version: p.version ? p.version(m) : m[1]! }
+  }
+  return null
+}
+
+/**
+ * The OS an image carries, or null when none of the hints names a known distribution with a
+ * version. `__os_version` wins over the name; `__platform` is prefixed when the version string
+ * lacks the distribution.
+ * @example
+ * detectOs({ osVersion: 'CentOS 7.9 64bit' })              // { distro: 'centos', version: '7.9' }
+ * detectOs({ name: 'Standard_Ubuntu_22.04_latest' })      // { distro: 'ubuntu', version: '22.04' }
+ * detectOs({ osVersion: 'openEuler 22.03 LTS SP3 64bit' }) // { distro: 'openeuler', version: '22.03-sp3' }
+ */
+export function detectOs(hints: OsHints): OsId | null {
+  const platform = hints.platform?.trim() ?? ''
+  const candidates = [hints.osVersion, hints.name]
+    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+    .flatMap((s) => (platform ? [s, `${platform} ${s}`] : [s]))
+  for (const c of candidates) {
+    const hit = match(c)
+    if (hit) return hit
+  }
+  return null
+}

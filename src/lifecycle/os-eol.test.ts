@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import { InputError } from '../model/input-error.ts'
+import { defaultOsLifecycle, loadOsLifecycle, supportPhase } from './os-eol.ts'
+
+const REQUIRED = [
+  'debian',
+  'ubuntu',
+  'rhel',
+  'rocky',
+  'almalinux',
+  'sles',
+  'opensuse-leap',
+  'openeuler',
+  'euleros',
+  'centos',
+]
+
+function tmpFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'os-eol-')), 'os-eol.yaml')
+  writeFileSync(file, text)
+  return file
+}
+
+describe(loadOsLifecycle.name, () => {
+  it('loads the shipped file with a source and retrieval date for every product', () => {
+    const data = defaultOsLifecycle().data
+    for (const d of REQUIRED) {
+      const p = data.products.find((x) => x.distro === d)
+      assert.ok(p, `missing ${d}`)
+      assert.match(p.retrieved, /^\d{4}-\d{2}-\d{2}$/)
+      assert.ok(p.source.length > 0)
+    }
+  })
+
+  it('names the file and path of a bad entry', () => {
+    const file = tmpFile(
+      'products:\n  - { distro: x, name: X, source: s, url: null, retrieved: "2026-01-01", standard: s,\n      releases: [{ version: "1", eol: null }] }\n',
+    )
+    assert.throws(
+      () => loadOsLifecycle(file),
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.issues.some((i) => i.path === 'products[0].releases[0].uncertain'),
+    )
+  })
+
+  it('reads unquoted dates as strings (YAML 1.2)', () => {
+    const file = tmpFile(
+      'products:\n  - { distro: x, name: X, source: s, url: null, retrieved: 2026-01-01, standard: s,\n      releases: [{ version: "1", eol: "2020-01-01" }] }\n',
+    )
+    assert.doesNotThrow(() => loadOsLifecycle(file))
+  })
+})
+
+describe('OsLifecycle.lookup', () => {
+  const eol = defaultOsLifecycle()
+  it('matches exact versions and falls back to shorter ones', () => {
+    assert.equal(eol.lookup({ distro: 'ubuntu', version: '22.04' })?.eol, '2027-06-01')
+    assert.equal(eol.lookup({ distro: 'centos', version: '7.9' })?.version, '7')
+    assert.equal(eol.lookup({ distro: 'debian', version: '12.0.0' })?.version, '12')
+    assert.equal(eol.lookup({ distro: 'openeuler', version: '22.03-sp3' })?.eol, '2025-12-31')
+    assert.equal(eol.lookup({ distro: 'openeuler', version: '22.03-sp9' })?.version, '22.03')
+    assert.equal(eol.lookup({ distro: 'sles', version: '15.5' })?.extendedEol, '2027-12-31')
+  })
+  it('returns null for unknown releases', () => {
+    assert.equal(eol.lookup({ distro: 'ubuntu', version: '23.04' }), null)
+    assert.equal(eol.lookup({ distro: 'plan9', version: '4' }), null)
+  })
+})
+
+describe(supportPhase.name, () => {
+  const deb12 = defaultOsLifecycle().lookup({ distro: 'debian', version: '12' })!
+  it('tells standard, extended and ended support apart', () => {
+    assert.equal(supportPhase(deb12, new Date('2026-07-11T23:00:00Z')), 'standard')
+    assert.equal(supportPhase(deb12, new Date('2026-07-12T00:00:00Z')), 'extended')
+    assert.equal(supportPhase(deb12, new Date('2028-07-01T00:00:00Z')), 'ended')
+  })
+  it('is unknown without an eol date', () => {
+    const euler = defaultOsLifecycle().lookup({ distro: 'euleros', version: '2.9' })!
+    assert.equal(supportPhase(euler, new Date()), 'unknown')
+  })
+})
