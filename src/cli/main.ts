@@ -11,6 +11,10 @@ import { type CliIO, type CommandDef, EXIT, UsageError } from './command.ts'
 
 /** Subcommands, loaded only when used. */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandDef> }> = {
+  checks: {
+    summary: 'List the checks, each under the duty it evidences',
+    load: () => import('./commands/checks.ts').then((m) => m.default),
+  },
   matrix: {
     summary: 'Show the shared responsibility model: who owns which layer and duty',
     load: () => import('./commands/matrix.ts').then((m) => m.default),
