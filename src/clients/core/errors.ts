@@ -114,6 +114,10 @@ export class ServiceUnavailableError extends CloudApiError {
       availableRegions.length > 0
         ? `no endpoint for service ${serviceKey} in region ${region ?? '(none set)'}; regions in the catalog: ${availableRegions.join(', ')}`
         : `service ${serviceKey} is not in the service catalog (looked for types: ${catalogTypes.join(', ')})`
+    const hint =
+      availableRegions.length > 0
+        ? 'set region_name (or --os-region-name) to one of them'
+        : 'this cloud does not offer it; checks that need it are not evaluable here'
     super({
       service: serviceKey,
       op: 'ResolveEndpoint',
@@ -121,11 +125,10 @@ export class ServiceUnavailableError extends CloudApiError {
       url: catalogUrl,
       kind: 'not_found',
       summary,
-      hint:
-        availableRegions.length > 0
-          ? 'set region_name (or --os-region-name) to one of them'
-          : 'this cloud does not offer it; checks that need it are not evaluable here',
+      hint,
     })
+    // No request failed, so no `[GET] service path:` prefix.
+    this.message = `${summary} — ${hint}`
   }
 }
 

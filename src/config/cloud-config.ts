@@ -1,0 +1,110 @@
+/**
+ * The resolved cloud configuration the library receives: where to authenticate, how, which
+ * project and region, and the transport limits. Built once by `resolveCloudConfig` at the edge.
+ * @module
+ */
+
+/** A domain named by id or name (Keystone accepts either). */
+export interface DomainRef {
+  readonly id?: string
+  readonly name?: string
+}
+
+/** Keystone v3 password authentication (`password`, `v3password`). */
+export interface PasswordAuth {
+  readonly type: 'password'
+  readonly username?: string
+  readonly userId?: string
+  readonly password: string
+  /** Domain of the user (`user_domain_*`, else `domain_*`). */
+  readonly userDomain: DomainRef
+  /** Domain for domain-scoped tokens (IAM APIs): `domain_*`, else the user's domain. */
+  readonly domain: DomainRef
+}
+
+/** Keystone application credentials (`v3applicationcredential`); the project is implied. */
+export interface ApplicationCredentialAuth {
+  readonly type: 'application_credential'
+  readonly id?: string
+  readonly name?: string
+  readonly secret: string
+  /** Needed only with `name`. */
+  readonly username?: string
+  readonly userId?: string
+  readonly userDomain: DomainRef
+}
+
+/** OTC AK/SK request signing instead of tokens (`aksk`, or `ak`/`sk` without a password). */
+export interface AkskAuth {
+  readonly type: 'aksk'
+  readonly ak: string
+  readonly sk: string
+  /** For temporary AK/SK (`X-Security-Token`). */
+  readonly securityToken?: string
+  /** The account's domain, when known; looked up via `GET /v3/auth/domains` otherwise. */
+  readonly domain: DomainRef
+}
+
+/** How to authenticate. */
+export type CloudAuth = PasswordAuth | ApplicationCredentialAuth | AkskAuth
+
+/** The endpoint interface to pick from the catalog. */
+export type EndpointInterface = 'public' | 'internal' | 'admin'
+
+/** Where the configuration came from (for `--debug` and error messages). */
+export interface ConfigSource {
+  /** Cloud name chosen in clouds.yaml, if any. */
+  readonly cloud?: string
+  /** Files read. */
+  readonly files: readonly string[]
+  /** Environment variables used. */
+  readonly env: readonly string[]
+  /** Command-line flags used. */
+  readonly flags: readonly string[]
+}
+
+/** A resolved, frozen cloud configuration. */
+export interface CloudConfig {
+  /** Keystone URL as configured, e.g. `https://iam.eu-de.otc.t-systems.com/v3`. */
+  readonly authUrl: string
+  readonly auth: CloudAuth
+  /** Region to pick endpoints for (`region_name`); unset picks the first the catalog lists. */
+  readonly region?: string
+  readonly interface: EndpointInterface
+  /** The project to scope to (by id, or by name within `domain`). */
+  readonly project: { readonly id?: string; readonly name?: string; readonly domain: DomainRef }
+  /**
+   * `<service>_endpoint_override` values by service type as written (`compute`, `block_storage`,
+   * `volumev3`, `rds`), `-` normalised to `_`.
+   */
+  readonly endpointOverrides: Readonly<Record<string, string>>
+  /** Requests in flight per endpoint (default 4). */
+  readonly concurrency: number
+  /** Requests per second per endpoint; unset is unlimited. */
+  readonly rps?: number
+  /** Timeout of one HTTP request in ms (default 30 000). */
+  readonly timeoutMs: number
+  readonly source: ConfigSource
+}
+
+/** The secret values of a configuration, for redaction. */
+export function configSecrets(config: CloudConfig): string[] {
+  const a = config.auth
+  switch (a.type) {
+    case 'password':
+      return [a.password]
+    case 'application_credential':
+      return [a.secret]
+    case 'aksk':
+      return a.securityToken ? [a.sk, a.securityToken] : [a.sk]
+  }
+}
+
+/** Freezes an object and everything inside it. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
