@@ -1,0 +1,160 @@
+/**
+ * Runs the collectors of a scan against one project and region and hands the result to the
+ * Inventory. Independent collectors run concurrently (the transport limits requests per
+ * endpoint); a failed call never becomes an empty list but a {@link CollectionIssue}; a service
+ * missing from the catalog makes its types {@link UnavailableType}s.
+ * @module
+ */
+import { ServiceUnavailableError } from '../clients/core/errors.ts'
+import type { ServiceClient, ServiceKey } from '../clients/core/types.ts'
+import type { InventoryInput } from '../inventory/inventory.ts'
+import {
+  type AnyResource,
+  type CollectionIssue,
+  GLOBAL_REGION,
+  type ResourceType,
+  type UnavailableType,
+} from '../inventory/types.ts'
+import type { CollectContext, Collector } from './_collector.ts'
+import { issueFrom } from './_issue.ts'
+import { COLLECTORS } from './registry.ts'
+
+/** One finished resource type. */
+export interface CollectProgress {
+  service: string
+  resourceType: ResourceType
+  /** Types finished so far, including this one. */
+  done: number
+  total: number
+  /** Resources of this type collected. */
+  count: number
+}
+
+/** Inputs of {@link collectInventory}. */
+export interface CollectOptions {
+  /** A client per service, e.g. `session.client`; throws `ServiceUnavailableError` if not offered. */
+  clientFor: (key: ServiceKey) => Promise<ServiceClient>
+  region: string
+  projectId: string
+  projectName?: string
+  /** Types to collect (default: all). */
+  types?: readonly ResourceType[]
+  /** Aborting rejects the run with the signal's reason; nothing partial is returned. */
+  signal?: AbortSignal
+  onProgress?: (e: CollectProgress) => void
+}
+
+/** An {@link InventoryInput} whose issue and unavailable lists are always present. */
+export interface CollectedInventory extends InventoryInput {
+  readonly issues: readonly CollectionIssue[]
+  readonly unavailable: readonly UnavailableType[]
+}
+
+interface Outcome {
+  resources: readonly AnyResource[]
+  issues: readonly CollectionIssue[]
+  unavailable: readonly UnavailableType[]
+}
+
+/** Why a type is unavailable, naming the catalog types looked for. */
+export function unavailableReason(err: ServiceUnavailableError): string {
+  const types = err.catalogTypes.join(', ')
+  return err.availableRegions.length > 0
+    ? `service ${err.serviceKey} has no endpoint in region ${err.region ?? '(none set)'} (catalog types ${types}; offered in ${err.availableRegions.join(', ')})`
+    : `service ${err.serviceKey} is not in the service catalog (looked for types: ${types})`
+}
+
+function once<K, V>(fn: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const cache = new Map<K, Promise<V>>()
+  return (key) => {
+    const hit = cache.get(key)
+    if (hit) return hit
+    const p = fn(key)
+    cache.set(key, p)
+    return p
+  }
+}
+
+async function run(c: Collector, base: Omit<CollectContext, 'issue'>): Promise<Outcome> {
+  const region = c.global ? GLOBAL_REGION : base.region
+  const issue = (err: unknown) =>
+    issueFrom(err, { service: c.service, resourceType: c.type, region })
+  const failed = (err: unknown): Outcome => {
+    base.signal?.throwIfAborted()
+    if (err instanceof ServiceUnavailableError) {
+      const reason = unavailableReason(err)
+      return {
+        resources: [],
+        issues: [],
+        unavailable: [{ resourceType: c.type, service: c.service, reason }],
+      }
+    }
+    return { resources: [], issues: [issue(err)], unavailable: [] }
+  }
+  try {
+    await Promise.all(c.services.map((k) => base.client(k)))
+    const out = await c.collect({ ...base, issue })
+    base.signal?.throwIfAborted()
+    return { resources: out.resources, issues: out.issues ?? [], unavailable: [] }
+  } catch (err) {
+    return failed(err)
+  }
+}
+
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/**
+ * Collects the inventory of one project in one region.
+ * @example
+ * const input = await collectInventory({ clientFor: (k) => session.client(k), region: 'eu-de', projectId })
+ * const inventory = new Inventory(input)
+ */
+export async function collectInventory(opts: CollectOptions): Promise<CollectedInventory> {
+  opts.signal?.throwIfAborted()
+  const wanted = opts.types && new Set(opts.types)
+  const collectors = COLLECTORS.filter((c) => !wanted || wanted.has(c.type))
+  const shared = new Map<string, Promise<unknown>>()
+  const base: Omit<CollectContext, 'issue'> = {
+    region: opts.region,
+    projectId: opts.projectId,
+    projectName: opts.projectName,
+    signal: opts.signal,
+    client: once(opts.clientFor),
+    shared: <T>(key: string, fn: () => Promise<T>) => {
+      if (!shared.has(key)) shared.set(key, fn())
+      return shared.get(key) as Promise<T>
+    },
+  }
+  let done = 0
+  const outcomes = await abortable(
+    Promise.all(
+      collectors.map(async (c) => {
+        const out = await run(c, base)
+        const count = out.resources.length
+        opts.onProgress?.({
+          service: c.service,
+          resourceType: c.type,
+          done: ++done,
+          total: collectors.length,
+          count,
+        })
+        return out
+      }),
+    ),
+    opts.signal,
+  )
+  return {
+    resources: outcomes.flatMap((o) => o.resources),
+    collected: collectors.map((c) => c.type),
+    issues: outcomes.flatMap((o) => o.issues),
+    unavailable: outcomes.flatMap((o) => o.unavailable),
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Cinder volume backups (plain OpenStack backups, not CBR).
+ * @module
+ */
+import { listBackupsDetail } from '../clients/volume/backups.ts'
+import type { BackupWire } from '../clients/volume/schemas.ts'
+import type { EvsBackup } from '../inventory/types.ts'
+import { defineCollector, type MapContext } from './_collector.ts'
+import { isoTime, nameOr } from './_map.ts'
+
+/** Maps a volume backup. */
+export function toEvsBackup(w: BackupWire, ctx: MapContext): EvsBackup {
+  return {
+    type: 'evs.backup',
+    id: w.id,
+    name: nameOr(w.name, w.id),
+    region: ctx.region,
+    projectId: ctx.projectId,
+    raw: w,
+    volumeId: w.volume_id,
+    status: w.status,
+    createdAt: isoTime(w.created_at),
+  }
+}
+
+/** Collects `evs.backup` (GET /v2/{project_id}/backups/detail). */
+export const evsBackupCollector = defineCollector({
+  type: 'evs.backup',
+  service: 'volume',
+  services: ['volume'],
+  async collect(ctx) {
+    const backups = await listBackupsDetail(await ctx.client('volume'), {}, ctx.signal)
+    return { resources: backups.map((w) => toEvsBackup(w, ctx)) }
+  },
+})

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { instanceWire, rdsInstancesSample } from '../clients/rds/fixtures.ts'
+import { InstanceWire } from '../clients/rds/schemas.ts'
+import { toRdsInstance } from './rds-instance.ts'
+import { CTX } from './testing.ts'
+
+describe(toRdsInstance.name, () => {
+  it('maps the doc sample', () => {
+    const r = toRdsInstance(InstanceWire.parse(rdsInstancesSample.instances[0]), CTX)
+    assert.equal(r.id, 'ed7cc6166ec24360a5ed5c5c9c2ed726in01')
+    assert.equal(r.engine, 'MySQL')
+    assert.equal(r.engineVersion, '5.7')
+    assert.deepEqual(r.publicIps, ['10.154.219.187'])
+    assert.equal(r.backupKeepDays, 7)
+  })
+
+  it('keeps keep_days 0 (automated backups off)', () => {
+    const w = instanceWire({ backup_strategy: { start_time: '19:00-20:00', keep_days: 0 } })
+    assert.equal(toRdsInstance(w, CTX).backupKeepDays, 0)
+  })
+})
