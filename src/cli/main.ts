@@ -15,6 +15,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'List the checks, each under the duty it evidences',
     load: () => import('./commands/checks.ts').then((m) => m.default),
   },
+  emulator: {
+    summary: 'Run a local OpenStack/OTC cloud emulator on 127.0.0.1',
+    load: () => import('./commands/emulator.ts').then((m) => m.default),
+  },
   matrix: {
     summary: 'Show the shared responsibility model: who owns which layer and duty',
     load: () => import('./commands/matrix.ts').then((m) => m.default),
@@ -133,7 +137,9 @@ function reportError(err: unknown, def: CommandDef, io: CliIO): number {
 /** Entry point for `bin/sphere.js`: runs the CLI on the real process and exits with its code. */
 export async function runMain(argv: string[]): Promise<void> {
   const controller = new AbortController()
-  process.once('SIGINT', () => controller.abort(new Error('interrupted')))
+  const stop = () => controller.abort(new Error('interrupted'))
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
   const code = await runCli(argv, {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,0 +1,114 @@
+/**
+ * `sphere emulator`: serves a world on 127.0.0.1 with the same APIs a real cloud has, until
+ * stopped. Prints the auth URL and credentials and can write a ready clouds.yaml entry.
+ * @module
+ */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { SERVICE_KEYS } from '../../clients/core/types.ts'
+import {
+  BUILT_IN_WORLDS,
+  generateWorld,
+  loadWorld,
+  loginFor,
+  startEmulator,
+  type World,
+  writeCloudsYaml,
+} from '../../emulator/index.ts'
+import { listFlag, numberFlag, pairsFlag } from '../_numbers.ts'
+import { defineCommand, EXIT, UsageError } from '../command.ts'
+
+/** Loads the world the flags name: a built-in, a file, or a generated one. */
+export function worldFromFlags(values: Record<string, unknown>, cwd: string): World {
+  if (values.generate !== undefined) {
+    if (values.world !== undefined)
+      throw new UsageError('--world and --generate cannot be combined')
+    const g = pairsFlag('generate', values.generate, ['servers', 'seed'])
+    return generateWorld({ servers: g.servers ?? 1000, seed: g.seed ?? 1 })
+  }
+  const name = String(values.world ?? 'demo')
+  return loadWorld(
+    (BUILT_IN_WORLDS as readonly string[]).includes(name) ? name : resolve(cwd, name),
+  )
+}
+
+export default defineCommand({
+  name: 'emulator',
+  summary: 'Run a local OpenStack/OTC cloud emulator on 127.0.0.1',
+  usage:
+    'sphere emulator [--world demo|empty|FILE | --generate servers=N[,seed=S]] [--port N] [fault options]',
+  help: `Serves Keystone, Nova, Glance, Neutron, Cinder, CBR, Cloud Eye, CTS, IAM and RDS APIs from a
+world file, under one origin, with a service catalog that points at itself. Runs until Ctrl-C.
+
+Options:
+  --world <name|file>          built-in world (${BUILT_IN_WORLDS.join(', ')}) or a world YAML file (default: demo)
+  --generate servers=N,seed=S  a generated world of N servers with realistic ratios
+  --port <n>                   port on 127.0.0.1 (default 0: any free port)
+  --latency-ms <n>             delay added to every request
+  --throttle-rps <n>           requests per second per service; beyond it 429 with Retry-After
+  --fault-rate <0..1>          fraction of requests answered 5xx or with a dropped connection
+  --fail-services <a,b>        services that always fail (${SERVICE_KEYS.join(', ')})
+  --token-ttl <seconds>        token lifetime (default 86400)
+  --seed <n>                   seed of the fault generator (default 1)
+  --write-clouds-yaml <file>   write a clouds.yaml entry for this emulator
+  --cloud-name <name>          name of that entry (default: sphere-emulator)
+  -h, --help                   show this help
+
+Example:
+  sphere emulator --world demo --port 0 --write-clouds-yaml ./clouds.yaml --cloud-name demo
+  sphere scan --os-cloud demo`,
+  options: {
+    world: { type: 'string' },
+    generate: { type: 'string' },
+    port: { type: 'string' },
+    'latency-ms': { type: 'string' },
+    'throttle-rps': { type: 'string' },
+    'fault-rate': { type: 'string' },
+    'fail-services': { type: 'string' },
+    'token-ttl': { type: 'string' },
+    seed: { type: 'string' },
+    'write-clouds-yaml': { type: 'string' },
+    'cloud-name': { type: 'string' },
+  },
+  async run({ values }, io) {
+    const opts = {
+      port: numberFlag('port', values.port, 0, 65535, true) ?? 0,
+      latencyMs: numberFlag('latency-ms', values['latency-ms'], 0, 60_000),
+      throttleRps: numberFlag('throttle-rps', values['throttle-rps'], 0.1, 1_000_000),
+      faultRate: numberFlag('fault-rate', values['fault-rate'], 0, 1),
+      failServices: listFlag('fail-services', values['fail-services'], SERVICE_KEYS),
+      tokenTtlSeconds: numberFlag('token-ttl', values['token-ttl'], 1, 10_000_000, true),
+      seed: numberFlag('seed', values.seed, 0, 2 ** 31, true),
+    }
+    const world = worldFromFlags(values, io.cwd)
+    const emu = await startEmulator({ world, ...opts })
+    const login = loginFor(world)
+    const cloudName = String(values['cloud-name'] ?? 'sphere-emulator')
+    io.stdout.write(
+      [
+        `Sphere emulator serving world "${world.name}" on ${emu.url}`,
+        `  auth URL:  ${emu.authUrl}`,
+        `  user:      ${login.username} (domain ${login.domainName})`,
+        `  password:  ${login.password}   (a local test credential, not a secret)`,
+        `  project:   ${login.projectName}   region: ${login.region}`,
+        '',
+      ].join('\n'),
+    )
+    if (values['write-clouds-yaml'] !== undefined) {
+      const file = resolve(io.cwd, String(values['write-clouds-yaml']))
+      writeFileSync(file, writeCloudsYaml({ authUrl: emu.authUrl, cloudName, ...login }))
+      io.stdout.write(
+        `  clouds.yaml: ${file} (cloud "${cloudName}"; use --os-cloud ${cloudName})\n`,
+      )
+    }
+    io.stdout.write('Press Ctrl-C to stop.\n')
+    await new Promise<void>((done) => {
+      if (!io.signal) return done()
+      if (io.signal.aborted) return done()
+      io.signal.addEventListener('abort', () => done(), { once: true })
+    })
+    await emu.close()
+    io.stderr.write('emulator stopped\n')
+    return EXIT.ok
+  },
+})

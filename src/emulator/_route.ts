@@ -1,0 +1,171 @@
+/**
+ * Serving one registry operation: the route comes from `clients/operations.ts`, the handler's
+ * return type is the operation's `z.input` body, and authentication, scope, project and
+ * permission checks happen here once for every route.
+ * @module
+ */
+import type { Context, Hono } from 'hono'
+import type { ServiceKey } from '../clients/core/types.ts'
+import { OPS, type OperationDef, type OperationKey, type WireInput } from '../clients/operations.ts'
+import type { WorldIndex } from './_index.ts'
+import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
+import { errorBody, jsonResponse } from './errors.ts'
+import { type LimitRule, PagingError, readLimit } from './paging.ts'
+import type { Project, World } from './world/model.ts'
+
+/** Hono environment of the emulator app. */
+export type EmulatorEnv = {
+  Variables: { service: ServiceKey; requestId: string }
+  // Set by @hono/node-server; absent when the app is called in-process.
+  Bindings: { incoming?: { socket?: { destroy(): void } } }
+}
+
+/** What every route shares. */
+export interface Shared extends AuthDeps {
+  index: WorldIndex
+  /** Origin for catalog and next links; defaults to the request's origin. */
+  baseUrl?: string
+}
+
+/** What a handler gets. */
+export interface RouteContext {
+  c: Context<EmulatorEnv>
+  world: World
+  index: WorldIndex
+  auth: AuthInfo
+  /** The project of the request: the path's `{project_id}`, else the token's or `X-Project-Id`. */
+  project: Project
+  params: Record<string, string>
+  /** The request URL on the advertised origin (for next links). */
+  url: URL
+  /** The origin services are served from. */
+  origin: string
+  /** A query parameter. */
+  q(name: string): string | undefined
+  /** `limit` under the service's rule (throws a 400 on bad values). */
+  limit(rule: LimitRule): number
+  /** An error response in the service's format. */
+  fail(status: number, message: string): Response
+}
+
+/** The origin to advertise: the configured base URL or the request's own. */
+export function originOf(c: Context, shared: Pick<Shared, 'baseUrl'>): string {
+  return (shared.baseUrl ?? new URL(c.req.url).origin).replace(/\/$/, '')
+}
+
+/** An error response in the format of the request's service. */
+export function failFor(c: Context<EmulatorEnv>, status: number, message: string): Response {
+  const requestId = c.get('requestId')
+  return jsonResponse(status, errorBody(c.get('service'), status, message, requestId))
+}
+
+/** The project a request works in, or a 403 response. */
+function projectOf(
+  c: Context<EmulatorEnv>,
+  shared: Shared,
+  auth: AuthInfo,
+  pathProject: string | undefined,
+): Project | Response {
+  const projects = shared.world.projects
+  if (auth.via === 'token') {
+    if (auth.tokenProjectId === undefined)
+      return failFor(c, 403, 'This API needs a project-scoped token; got a domain-scoped one.')
+    if (pathProject !== undefined && pathProject !== auth.tokenProjectId)
+      return failFor(c, 403, `The token is not scoped to project ${pathProject}.`)
+    return projects.find((p) => p.id === auth.tokenProjectId)!
+  }
+  const wanted = pathProject ?? c.req.header('X-Project-Id')
+  const project = wanted === undefined ? projects[0] : projects.find((p) => p.id === wanted)
+  return project ?? failFor(c, 403, `Project ${wanted} is not in this account.`)
+}
+
+function denied(auth: AuthInfo, service: ServiceKey, key: string): boolean {
+  return auth.user.deny.includes(service) || auth.user.deny.includes(key)
+}
+
+/** Hono path syntax from a registry path: `{project_id}` → `:project_id`. */
+export const honoPath = (path: string) => path.replace(/\{([a-z_]+)\}/g, ':$1')
+
+/** What a route needs to know about its operation (a registry entry, or an extra route). */
+export type RouteDef = Pick<OperationDef, 'key' | 'scope' | 'resource' | 'op' | 'path'> & {
+  service: ServiceKey
+}
+
+/**
+ * Registers a GET route for a registry operation (plus `aliases`, e.g. `/v3/` for `/v2/`); the
+ * handler must return the operation's wire body.
+ * @example
+ * serve(app, shared, 'cts.ListTrackers', (r) => ({ trackers: [] }))
+ */
+export function serve<K extends OperationKey>(
+  app: Hono<EmulatorEnv>,
+  shared: Shared,
+  key: K,
+  handler: (r: RouteContext) => WireInput<K> | Response,
+  aliases: readonly string[] = [],
+): void {
+  route(app, shared, OPS[key] as RouteDef, handler, aliases)
+}
+
+/** Registers a GET route for any operation: authentication, scope, project and permissions first. */
+export function route(
+  app: Hono<EmulatorEnv>,
+  shared: Shared,
+  op: RouteDef,
+  handler: (r: RouteContext) => object | Response,
+  aliases: readonly string[] = [],
+): void {
+  const h = async (c: Context<EmulatorEnv>) => {
+    const service = op.service
+    const authn = await authenticateRequest(c, shared, service, c.get('requestId'))
+    if (!authn.ok) return authn.response
+    const auth = authn.auth
+    // IAM extension APIs take only domain-scoped (global) tokens, as on OTC.
+    if (service === 'iam' && auth.via === 'token' && auth.tokenProjectId !== undefined)
+      return failFor(
+        c,
+        403,
+        'You are not authorized to perform the requested action: a domain-scoped token is required.',
+      )
+    const params = c.req.param() as Record<string, string>
+    let project: Project
+    if (op.scope === 'project') {
+      const p = projectOf(c, shared, auth, params.project_id)
+      if (p instanceof Response) return p
+      project = p
+    } else {
+      project = shared.world.projects[0]!
+      if (params.domain_id !== undefined && params.domain_id !== shared.world.domain.id)
+        return failFor(c, 403, `Domain ${params.domain_id} is not the caller's domain.`)
+    }
+    if (denied(auth, service, op.key))
+      return failFor(
+        c,
+        403,
+        `Policy doesn't allow ${service}:${op.resource}:${op.op} to be performed.`,
+      )
+    const origin = originOf(c, shared)
+    const own = new URL(c.req.url)
+    const ctx: RouteContext = {
+      c,
+      world: shared.world,
+      index: shared.index,
+      auth,
+      project,
+      params,
+      url: new URL(own.pathname + own.search, origin),
+      origin,
+      q: (name) => c.req.query(name),
+      limit: (rule) => readLimit(c.req.query('limit'), rule),
+      fail: (status, message) => failFor(c, status, message),
+    }
+    try {
+      const body = handler(ctx)
+      return body instanceof Response ? body : c.json(body)
+    } catch (err) {
+      if (err instanceof PagingError) return failFor(c, 400, err.message)
+      throw err
+    }
+  }
+  for (const path of [op.path, ...aliases]) app.get(honoPath(path), h)
+}

@@ -1,0 +1,145 @@
+/**
+ * The emulator as a Hono app: every service on one origin under its path prefix, Keystone
+ * pointing the catalog at itself, faults injected before routing, request ids on every answer.
+ * Call it in-process with `app.request()` / `app.fetch()`, or serve it with `startEmulator`.
+ * @module
+ */
+import { Hono } from 'hono'
+import type { ServiceKey } from '../clients/core/types.ts'
+import { WorldIndex } from './_index.ts'
+import { type EmulatorEnv, failFor, type Shared } from './_route.ts'
+import { accessKeyIndex } from './auth.ts'
+import { APIGW, gatewayBody, jsonResponse } from './errors.ts'
+import { type EmulatorStats, FaultInjector, type FaultOptions } from './faults.ts'
+import { SERVICE_PREFIX, TokenStore } from './keystone.ts'
+import { cbrRoutes } from './services/cbr.ts'
+import { cesRoutes } from './services/ces.ts'
+import { computeRoutes } from './services/compute.ts'
+import { ctsRoutes } from './services/cts.ts'
+import { iamRoutes } from './services/iam.ts'
+import { identityRoutes } from './services/identity.ts'
+import { imageRoutes } from './services/image.ts'
+import { networkRoutes } from './services/network.ts'
+import { rdsRoutes } from './services/rds.ts'
+import { volumeRoutes } from './services/volume.ts'
+import { uuidFor } from './world/ids.ts'
+import type { World } from './world/model.ts'
+
+/** Options of {@link createEmulator}. */
+export interface EmulatorOptions extends FaultOptions {
+  /** Token lifetime; a request with an older token gets 401 (default 86400, as on OTC). */
+  tokenTtlSeconds?: number
+  /** Milliseconds since the epoch (default `Date.now`); tests pass a fake clock. */
+  clock?: () => number
+  /** Origin written into the catalog and next links (default: the request's origin). */
+  baseUrl?: string
+}
+
+/** The emulator: a Hono app plus its world and counters. */
+export type Emulator = Hono<EmulatorEnv> & {
+  readonly world: World
+  /** Requests per service and faults injected since start (or the last reset). */
+  stats(): EmulatorStats
+  resetStats(): void
+}
+
+const PREFIX_TO_SERVICE = new Map<string, ServiceKey>(
+  Object.entries(SERVICE_PREFIX)
+    .filter(([k]) => k !== 'iam')
+    .map(([k, prefix]) => [prefix.slice(1), k as ServiceKey]),
+)
+
+/** The service a path belongs to (`/identity/v3.0/...` is IAM), or undefined. */
+export function serviceOfPath(path: string): ServiceKey | undefined {
+  const [, first, second] = path.split('/')
+  const service = PREFIX_TO_SERVICE.get(first ?? '')
+  return service === 'identity' && second === 'v3.0' ? 'iam' : service
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Builds the emulator for a world.
+ * @example
+ * const app = createEmulator(loadWorld('demo'), { throttleRps: 20 })
+ * const res = await app.request('/identity/v3/auth/tokens', { method: 'POST', body })
+ */
+export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulator {
+  const clock = opts.clock ?? Date.now
+  const shared: Shared = {
+    world,
+    tokens: new TokenStore((opts.tokenTtlSeconds ?? 86_400) * 1000),
+    clock,
+    keys: accessKeyIndex(world),
+    index: new WorldIndex(world),
+    baseUrl: opts.baseUrl,
+  }
+  const faults = new FaultInjector(opts, clock)
+  let requests = 0
+  const app = new Hono<EmulatorEnv>()
+
+  app.use('*', async (c, next) => {
+    const service = serviceOfPath(c.req.path)
+    if (!service)
+      return jsonResponse(404, {
+        message: `No service at ${c.req.path}; try /identity/v3/auth/tokens`,
+      })
+    const requestId = uuidFor('request', String(++requests)).replaceAll('-', '')
+    c.set('service', service)
+    c.set('requestId', requestId)
+    c.header('X-Request-Id', requestId)
+    c.header('X-Openstack-Request-Id', `req-${requestId}`)
+    const isTokenRequest = c.req.method === 'POST' && c.req.path === '/identity/v3/auth/tokens'
+    if (opts.latencyMs) await sleep(opts.latencyMs)
+    const d = faults.decide(service, isTokenRequest)
+    switch (d.kind) {
+      case 'pass':
+        return next()
+      case 'down':
+        return failFor(c, 503, `The ${service} service is unavailable (emulated outage).`)
+      case 'throttle':
+        return jsonResponse(
+          429,
+          gatewayBody(APIGW.THROTTLED, 'The throttling threshold has been reached.', requestId),
+          { 'Retry-After': String(d.retryAfterSeconds), 'X-Request-Id': requestId },
+        )
+      case 'error':
+        return failFor(c, d.status, `Emulated ${d.status} fault.`)
+      case 'drop': {
+        // On a real socket, hang up; in-process there is no socket, so answer 503 instead.
+        const socket = c.env?.incoming?.socket
+        if (socket) {
+          socket.destroy()
+          return new Response(null, { status: 503 })
+        }
+        return failFor(c, 503, 'Emulated dropped connection.')
+      }
+    }
+  })
+
+  app.route('/identity', identityRoutes(shared))
+  app.route('/identity', iamRoutes(shared))
+  app.route('/compute', computeRoutes(shared))
+  app.route('/image', imageRoutes(shared))
+  app.route('/network', networkRoutes(shared))
+  app.route('/volume', volumeRoutes(shared))
+  app.route('/cbr', cbrRoutes(shared))
+  app.route('/ces', cesRoutes(shared))
+  app.route('/cts', ctsRoutes(shared))
+  app.route('/rds', rdsRoutes(shared))
+
+  app.notFound((c) =>
+    failFor(c, 404, `The resource could not be found: ${c.req.method} ${c.req.path}`),
+  )
+  app.onError((err, c) =>
+    c.get('service')
+      ? failFor(c, 500, `Internal error: ${err.message}`)
+      : jsonResponse(500, { message: err.message }),
+  )
+
+  return Object.assign(app, {
+    world,
+    stats: () => faults.stats(),
+    resetStats: () => faults.resetStats(),
+  })
+}

@@ -1,0 +1,145 @@
+/**
+ * Error bodies in each service's own format (otc-api.md §14), so clients are tested against the
+ * shapes the real cloud sends: Keystone, IAM `/v3.0`, OpenStack faults (Nova, Cinder, Glance),
+ * Neutron, the Huawei-style `error_code`/`error_msg` services and the API gateway.
+ * @module
+ */
+import type { ServiceKey } from '../clients/core/types.ts'
+
+/** The services the emulator serves. */
+export type EmulatedService = ServiceKey
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+}
+
+/** OpenStack fault keys (Nova, Cinder, Glance): `{"itemNotFound": {"message", "code"}}`. */
+const FAULT_KEYS: Record<number, string> = {
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'itemNotFound',
+  409: 'conflictingRequest',
+  429: 'overLimit',
+  500: 'computeFault',
+  502: 'computeFault',
+  503: 'serviceUnavailable',
+}
+
+const NEUTRON_TYPES: Record<number, string> = {
+  400: 'HTTPBadRequest',
+  401: 'NotAuthorized',
+  403: 'PolicyNotAuthorized',
+  404: 'HTTPNotFound',
+  409: 'Conflict',
+  429: 'OverQuota',
+  500: 'InternalServerError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+}
+
+/** `error_code` per status for the services that use `{error_code, error_msg}`. */
+const CODES: Partial<Record<EmulatedService, Record<number, string>>> = {
+  iam: {
+    400: 'IAM.0003',
+    401: 'IAM.0001',
+    403: 'IAM.0002',
+    404: 'IAM.0004',
+    429: 'IAM.0012',
+    500: 'IAM.0006',
+  },
+  cbr: {
+    400: 'BackupService.6001',
+    401: 'BackupService.6002',
+    403: 'BackupService.6003',
+    404: 'BackupService.6004',
+    429: 'BackupService.6029',
+    500: 'BackupService.6500',
+  },
+  ces: {
+    400: 'CES.0014',
+    401: 'CES.0015',
+    403: 'CES.0003',
+    404: 'CES.0011',
+    429: 'CES.0429',
+    500: 'CES.0001',
+  },
+  cts: {
+    400: 'CTS.0001',
+    401: 'CTS.0002',
+    403: 'CTS.0003',
+    404: 'CTS.1103',
+    429: 'CTS.0429',
+    500: 'CTS.0500',
+  },
+  rds: {
+    400: 'DBS.200001',
+    401: 'DBS.200002',
+    403: 'DBS.200003',
+    404: 'DBS.200404',
+    429: 'DBS.200429',
+    500: 'DBS.200500',
+  },
+}
+
+/** The body a service sends for an error. */
+export function errorBody(
+  service: EmulatedService,
+  status: number,
+  message: string,
+  requestId: string,
+): unknown {
+  switch (service) {
+    case 'identity':
+      return { error: { code: status, message, title: TITLES[status] ?? 'Error' } }
+    case 'compute':
+    case 'volume':
+    case 'image':
+      return { [FAULT_KEYS[status] ?? 'computeFault']: { message, code: status } }
+    case 'network':
+      return {
+        NeutronError: { message, type: NEUTRON_TYPES[status] ?? 'NeutronError', detail: '' },
+      }
+    default: {
+      const code = CODES[service]?.[status] ?? `${service.toUpperCase()}.${status}`
+      return service === 'iam'
+        ? { error_msg: message, error_code: code }
+        : { error_code: code, error_msg: message, request_id: requestId }
+    }
+  }
+}
+
+/** The API gateway's body (auth failures, throttling), whatever the service behind it. */
+export function gatewayBody(code: string, message: string, requestId: string): unknown {
+  return { error_msg: message, error_code: code, request_id: requestId }
+}
+
+/** Gateway codes (Huawei API gateway; otc-api.md §14). */
+export const APIGW = {
+  /** Incorrect IAM authentication information (bad token, bad AK/SK signature). */
+  AUTH: 'APIGW.0301',
+  /** Token expired. */
+  TOKEN_EXPIRED: 'APIGW.0307',
+  /** Throttled. */
+  THROTTLED: 'APIGW.0308',
+} as const
+
+/** Builds a JSON error response. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  })
+}

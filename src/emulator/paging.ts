@@ -1,0 +1,90 @@
+/**
+ * Paging in each service's own style (otc-api.md §13): `limit` + `marker` with `<res>_links`
+ * (Nova, Neutron, Cinder), Glance's relative `next`, `offset` + `limit` with a total (CBR, CES
+ * v2, RDS) and Keystone's `page`/`per_page` with `links.next`.
+ * @module
+ */
+
+/** A service's limits for `limit`. */
+export interface LimitRule {
+  /** Used when the request has no `limit`; `Infinity` = everything. */
+  defaultLimit: number
+  max: number
+  /** Above `max`: clamp silently (OpenStack) or reject with 400 (RDS, CBR, CES). */
+  overMax: 'clamp' | 'reject'
+  /** Smallest accepted limit (RDS/CES: 1; OpenStack: 0). */
+  min?: number
+}
+
+/** A rejected paging parameter; the route turns it into the service's 400. */
+export class PagingError extends Error {}
+
+function intParam(raw: string | undefined, what: string): number | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (!/^-?\d+$/.test(raw)) throw new PagingError(`${what} must be an integer, got "${raw}"`)
+  return Number(raw)
+}
+
+/** Resolves `limit` against a service's rule. */
+export function readLimit(raw: string | undefined, rule: LimitRule): number {
+  const limit = intParam(raw, 'limit')
+  if (limit === undefined) return rule.defaultLimit
+  const min = rule.min ?? 0
+  if (limit < min) throw new PagingError(`limit must be at least ${min}, got ${limit}`)
+  if (limit > rule.max) {
+    if (rule.overMax === 'reject')
+      throw new PagingError(`limit must be between ${min} and ${rule.max}, got ${limit}`)
+    return rule.max
+  }
+  return limit
+}
+
+/** A page after `marker` (an item id); an unknown marker is a 400 as in Nova and Glance. */
+export function markerPage<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  marker: string | undefined,
+  limit: number,
+): { page: T[]; more: boolean } {
+  let start = 0
+  if (marker !== undefined && marker !== '') {
+    const i = items.findIndex((it) => idOf(it) === marker)
+    if (i < 0) throw new PagingError(`marker [${marker}] not found`)
+    start = i + 1
+  }
+  const end = Math.min(items.length, start + limit)
+  return { page: items.slice(start, end), more: end < items.length }
+}
+
+/** A page at an item offset (CBR, CES v2, RDS). */
+export function offsetPage<T>(
+  items: readonly T[],
+  rawOffset: string | undefined,
+  limit: number,
+): { page: T[]; offset: number } {
+  const offset = intParam(rawOffset, 'offset') ?? 0
+  if (offset < 0) throw new PagingError(`offset must not be negative, got ${offset}`)
+  return { page: items.slice(offset, offset + limit), offset }
+}
+
+/** The request URL with `limit` and `marker` replaced (other filters kept). */
+export function nextUrl(url: URL, params: Record<string, string | number>): URL {
+  const next = new URL(url)
+  for (const [k, v] of Object.entries(params)) next.searchParams.set(k, String(v))
+  return next
+}
+
+/**
+ * A `<res>_links` array: `[{rel: 'next', href}]` while more items exist, else absent. Nova and
+ * Cinder really send `next` whenever a page is full (the client then gets one empty page); we
+ * send it only when more exist, as Neutron does.
+ */
+export function nextLinks(
+  url: URL,
+  more: boolean,
+  limit: number,
+  lastId: string | undefined,
+): { href: string; rel: string }[] | undefined {
+  if (!more || lastId === undefined) return undefined
+  return [{ rel: 'next', href: nextUrl(url, { limit, marker: lastId }).href }]
+}

@@ -1,0 +1,134 @@
+/**
+ * Cloud Eye alarm rules under `/ces`: the v2 API Sphere reads (otc-api.md §7.2; `offset` +
+ * `limit` 1-100, default 10, total in `count`) and, for other tools, v1 (§7.1; `start` +
+ * `limit` 1-100, default 100, `meta_data.marker`).
+ * @module
+ */
+import { Hono } from 'hono'
+import type { WireInput } from '../../clients/operations.ts'
+import { type EmulatorEnv, type RouteDef, route, type Shared, serve } from '../_route.ts'
+import { jsonResponse } from '../errors.ts'
+import { type LimitRule, markerPage, offsetPage, PagingError } from '../paging.ts'
+import type { Alarm } from '../world/model.ts'
+
+const CES: LimitRule = { defaultLimit: 10, max: 100, overMax: 'reject', min: 1 }
+
+function alarmWire(a: Alarm): WireInput<'ces.ListAlarms'>['alarms'][number] {
+  const notify =
+    a.notifications.length > 0 ? [{ type: 'notification', notification_list: a.notifications }] : []
+  return {
+    alarm_id: a.id,
+    name: a.name,
+    description: '',
+    namespace: a.namespace,
+    type: a.dimensions.length === 0 ? 'ALL_INSTANCE' : 'MULTI_INSTANCE',
+    enabled: a.enabled,
+    notification_enabled: a.actionsEnabled,
+    policies: [
+      {
+        metric_name: a.metric,
+        period: 300,
+        filter: 'average',
+        comparison_operator: a.comparison,
+        value: a.threshold,
+        unit: a.unit,
+        count: 3,
+        suppress_duration: 0,
+        level: a.level,
+      },
+    ],
+    resources: [{ dimensions: a.dimensions }],
+    alarm_notifications: notify,
+    ok_notifications: notify,
+    notification_begin_time: '00:00',
+    notification_end_time: '23:59',
+    enterprise_project_id: '0',
+  }
+}
+
+const CES_V1: LimitRule = { defaultLimit: 100, max: 100, overMax: 'reject', min: 1 }
+
+/** v1 is not in the client registry: Sphere reads v2. */
+const LIST_ALARMS_V1: RouteDef = {
+  key: 'ces.ListAlarmsV1',
+  service: 'ces',
+  scope: 'project',
+  resource: 'alarm',
+  op: 'ListAlarmsV1',
+  path: '/V1.0/{project_id}/alarms',
+}
+
+/** A v1 alarm rule (otc-api.md §7.1; camelCase `notificationList` as in the API). */
+function alarmV1(a: Alarm) {
+  const actions = [{ type: 'notification', notificationList: a.notifications }]
+  return {
+    alarm_id: a.id,
+    alarm_name: a.name,
+    alarm_description: '',
+    metric: { namespace: a.namespace, metric_name: a.metric, dimensions: a.dimensions },
+    condition: {
+      period: 300,
+      filter: 'average',
+      comparison_operator: a.comparison,
+      value: a.threshold,
+      unit: a.unit,
+      count: 3,
+      suppress_duration: 0,
+    },
+    alarm_enabled: a.enabled,
+    alarm_level: a.level,
+    alarm_action_enabled: a.actionsEnabled,
+    alarm_actions: a.notifications.length > 0 ? actions : [],
+    ok_actions: a.notifications.length > 0 ? actions : [],
+    update_time: a.updatedAt,
+    alarm_state: a.state,
+  }
+}
+
+const v1Error = (status: number, details: string) =>
+  jsonResponse(status, { http_code: String(status), message: { details, code: String(status) } })
+
+const eq = (want: string | undefined, value: string) => want === undefined || want === value
+
+/** Cloud Eye routes. */
+export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>()
+  const { world, index } = shared
+
+  serve(app, shared, 'ces.ListAlarms', (r) => {
+    const limit = r.limit(CES)
+    const resourceId = r.q('resource_id')
+    const items = index
+      .inProject(world.alarms, r.project.id)
+      .filter(
+        (a) =>
+          eq(r.q('alarm_id'), a.id) &&
+          eq(r.q('name'), a.name) &&
+          eq(r.q('namespace'), a.namespace) &&
+          (resourceId === undefined || a.dimensions.some((d) => d.value === resourceId)),
+      )
+    const { page } = offsetPage(items, r.q('offset'), limit)
+    return { alarms: page.map(alarmWire), count: items.length }
+  })
+
+  route(app, shared, LIST_ALARMS_V1, (r) => {
+    try {
+      const limit = r.limit(CES_V1)
+      const items = index.inProject(world.alarms, r.project.id)
+      const { page, more } = markerPage(items, (a) => a.id, r.q('start'), limit)
+      return {
+        metric_alarms: page.map(alarmV1),
+        meta_data: {
+          count: page.length,
+          marker: more ? (page.at(-1)?.id ?? '') : '',
+          total: items.length,
+        },
+      }
+    } catch (err) {
+      if (err instanceof PagingError) return v1Error(400, err.message)
+      throw err
+    }
+  })
+
+  return app
+}

@@ -1,0 +1,154 @@
+/**
+ * EVS through the Cinder API under `/volume` (otc-api.md §5): volumes and volume backups with
+ * details, `/v2/` and `/v3/`, paged by `limit` + `marker` with `<res>_links`. Encryption shows
+ * in `metadata.__system__encrypted`, as on OTC.
+ * @module
+ */
+import { Hono } from 'hono'
+import type { WireInput } from '../../clients/operations.ts'
+import type { WorldIndex } from '../_index.ts'
+import { type EmulatorEnv, type RouteContext, type Shared, serve } from '../_route.ts'
+import { type LimitRule, markerPage, nextLinks } from '../paging.ts'
+import { uuidFor } from '../world/ids.ts'
+import type { Volume, VolumeBackup } from '../world/model.ts'
+import { fmt } from '../world/time.ts'
+
+const CINDER: LimitRule = { defaultLimit: 1000, max: 1000, overMax: 'clamp' }
+
+function imageMetadata(index: WorldIndex, v: Volume): Record<string, string> | undefined {
+  const im = v.imageId === null ? undefined : index.imageById.get(v.imageId)
+  if (!im) return undefined
+  return {
+    image_id: im.id,
+    image_name: im.name,
+    __os_version: im.osVersion,
+    __platform: im.platform,
+    __os_type: im.osType,
+    __os_bit: im.osBit,
+    __imagetype: im.imageType,
+  }
+}
+
+/** A volume as Cinder's volumes/detail shows it. */
+export function volumeWire(
+  index: WorldIndex,
+  v: Volume,
+): WireInput<'volume.ListVolumesDetail'>['volumes'][number] {
+  const a = v.attachment
+  return {
+    id: v.id,
+    name: v.name,
+    status: v.status,
+    size: v.size,
+    volume_type: v.type,
+    bootable: v.bootable ? 'true' : 'false',
+    encrypted: false,
+    multiattach: v.multiattach,
+    availability_zone: v.az,
+    created_at: fmt.isoMicros(v.createdAt),
+    updated_at: fmt.isoMicros(v.createdAt),
+    description: '',
+    snapshot_id: null,
+    source_volid: null,
+    'os-vol-tenant-attr:tenant_id': v.projectId,
+    attachments: a
+      ? [
+          {
+            server_id: a.serverId,
+            attachment_id: uuidFor('attachment', v.id, a.serverId),
+            attached_at: fmt.isoMicros(a.attachedAt),
+            host_name: null,
+            volume_id: v.id,
+            device: a.device,
+            id: v.id,
+          },
+        ]
+      : [],
+    metadata: {
+      ...v.metadata,
+      ...(v.encrypted ? { __system__encrypted: '1', __system__cmkid: v.kmsKeyId ?? '' } : {}),
+      'hw:passthrough': 'false',
+    },
+    volume_image_metadata: imageMetadata(index, v),
+    tags: v.tags,
+    service_type: 'EVS',
+  }
+}
+
+function backupWire(
+  r: RouteContext,
+  b: VolumeBackup,
+): WireInput<'volume.ListBackupsDetail'>['backups'][number] {
+  return {
+    id: b.id,
+    name: b.name,
+    status: b.status,
+    size: b.size,
+    volume_id: b.volumeId,
+    snapshot_id: null,
+    availability_zone: b.az,
+    container: b.volumeId,
+    description: '',
+    fail_reason: null,
+    created_at: fmt.isoMicros(b.createdAt),
+    updated_at: fmt.isoMicros(b.createdAt),
+    data_timestamp: fmt.isoMicros(b.createdAt),
+    is_incremental: false,
+    has_dependent_backups: false,
+    object_count: 0,
+    'os-bak-tenant-attr:tenant_id': b.projectId,
+    links: [{ rel: 'self', href: `${r.origin}/volume/v2/${b.projectId}/backups/${b.id}` }],
+  }
+}
+
+const matches = (want: string | undefined, value: string) => want === undefined || want === value
+
+/** Cinder routes. */
+export function volumeRoutes(shared: Shared): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>()
+  const { world, index } = shared
+  const v3 = (path: string) => [path.replace('/v2/', '/v3/')]
+
+  serve(
+    app,
+    shared,
+    'volume.ListVolumesDetail',
+    (r) => {
+      const limit = r.limit(CINDER)
+      const items = index
+        .inProject(world.volumes, r.project.id)
+        .filter(
+          (v) =>
+            matches(r.q('name'), v.name) &&
+            matches(r.q('status'), v.status) &&
+            matches(r.q('availability_zone'), v.az),
+        )
+      const { page, more } = markerPage(items, (v) => v.id, r.q('marker'), limit)
+      return {
+        volumes: page.map((v) => volumeWire(index, v)),
+        volumes_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
+      }
+    },
+    v3('/v2/{project_id}/volumes/detail'),
+  )
+
+  serve(
+    app,
+    shared,
+    'volume.ListBackupsDetail',
+    (r) => {
+      const limit = r.limit(CINDER)
+      const items = index
+        .inProject(world.volumeBackups, r.project.id)
+        .filter((b) => matches(r.q('volume_id'), b.volumeId) && matches(r.q('status'), b.status))
+      const { page, more } = markerPage(items, (b) => b.id, r.q('marker'), limit)
+      return {
+        backups: page.map((b) => backupWire(r, b)),
+        backups_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
+      }
+    },
+    v3('/v2/{project_id}/backups/detail'),
+  )
+
+  return app
+}

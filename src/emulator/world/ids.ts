@@ -1,0 +1,55 @@
+/**
+ * Deterministic identifiers: the same world file always yields the same ids, so tests, golden
+ * reports and a re-started emulator agree. Ids are hashes of a kind and a key (usually the
+ * project and the resource name), formatted the way each API formats its ids.
+ * @module
+ */
+import { createHash } from 'node:crypto'
+
+function digest(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex')
+}
+
+/** A UUID-shaped id (`8-4-4-4-12` hex, version nibble 5, RFC 4122 variant). */
+export function uuidFor(kind: string, ...key: string[]): string {
+  const h = digest([kind, ...key])
+  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+/** A 32-hex id without dashes (Keystone projects, users, domains, groups). */
+export function hexFor(kind: string, ...key: string[]): string {
+  return digest([kind, ...key]).slice(0, 32)
+}
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+const MIXED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/** `length` characters from `alphabet`, derived from the key. */
+export function charsFor(alphabet: string, length: number, kind: string, ...key: string[]): string {
+  let out = ''
+  for (let round = 0; out.length < length; round++) {
+    const h = createHash('sha256')
+      .update([kind, ...key, String(round)].join('\u0000'))
+      .digest()
+    for (const byte of h) {
+      if (out.length === length) break
+      out += alphabet[byte % alphabet.length]
+    }
+  }
+  return out
+}
+
+/** An OTC-style permanent access key id (20 upper-case letters and digits). */
+export const accessKeyFor = (...key: string[]) => charsFor(UPPER, 20, 'ak', ...key)
+/** A secret access key (40 characters). */
+export const secretKeyFor = (...key: string[]) => charsFor(MIXED, 40, 'sk', ...key)
+/** Mixed-case letters and digits, e.g. the tail of a Cloud Eye alarm id. */
+export const mixedFor = (length: number, ...key: string[]) =>
+  charsFor(MIXED, length, 'mixed', ...key)
+
+/** A MAC address in OpenStack's `fa:16:3e` range. */
+export function macFor(...key: string[]): string {
+  const h = digest(['mac', ...key])
+  return `fa:16:3e:${h.slice(0, 2)}:${h.slice(2, 4)}:${h.slice(4, 6)}`
+}

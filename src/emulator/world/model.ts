@@ -1,0 +1,385 @@
+/**
+ * The resolved world the emulator serves: every reference replaced by an id, every time an
+ * epoch in milliseconds, every default applied. Services render these records in their own wire
+ * format; nothing here knows about HTTP.
+ * @module
+ */
+
+export interface Domain {
+  id: string
+  name: string
+  /** `xdomain_id` in tokens: the digits of the account name. */
+  xdomainId: string
+  passwordPolicy: {
+    minimumPasswordLength: number
+    maximumPasswordLength: number
+    passwordCharCombination: number
+    minimumPasswordAge: number
+    passwordValidityPeriod: number
+    numberOfRecentPasswordsDisallowed: number
+    maximumConsecutiveIdenticalChars: number
+    passwordNotUsernameOrInvert: boolean
+  }
+  loginPolicy: {
+    accountValidityPeriod: number
+    customInfoForLogin: string
+    lockoutDuration: number
+    loginFailedTimes: number
+    periodWithLoginFailures: number
+    sessionTimeout: number
+    showRecentLoginInfo: boolean
+  }
+  protectPolicy: { operationProtection: boolean }
+}
+
+export interface Project {
+  id: string
+  name: string
+  region: string
+  description: string
+}
+
+export interface Group {
+  id: string
+  name: string
+  description: string
+  createdAt: number
+}
+
+export interface AccessKey {
+  access: string
+  secret: string
+  status: 'active' | 'inactive'
+  createdAt: number
+  lastUsed: number | null
+  description: string
+}
+
+export interface User {
+  id: string
+  name: string
+  password: string | undefined
+  enabled: boolean
+  description: string
+  email: string
+  accessMode: 'default' | 'programmatic' | 'console'
+  isDomainOwner: boolean
+  createdAt: number
+  lastLogin: number | null
+  passwordExpiresAt: number | null
+  mustChangePassword: boolean
+  /** Serial number of the bound virtual MFA device, or null. */
+  mfaSerial: string | null
+  loginProtection: { enabled: boolean; method: 'vmfa' | 'sms' | 'email' | 'none' } | null
+  accessKeys: AccessKey[]
+  groupIds: string[]
+  deny: string[]
+}
+
+export interface ApplicationCredential {
+  id: string
+  name: string
+  userId: string
+  projectId: string
+  secret: string
+  description: string
+  expiresAt: number | null
+}
+
+export interface Agency {
+  id: string
+  name: string
+  trustDomainId: string
+  trustDomainName: string
+  duration: string | null
+  description: string
+  createdAt: number
+}
+
+export interface Flavor {
+  id: string
+  name: string
+  vcpus: number
+  ram: number
+  disk: number
+}
+
+export interface Image {
+  id: string
+  name: string
+  /** Owner project id; the provider's for public images. */
+  owner: string
+  osVersion: string
+  platform: string
+  osType: string
+  osBit: string
+  imageType: 'gold' | 'private' | 'shared'
+  visibility: 'public' | 'private' | 'shared' | 'community'
+  status: string
+  protected: boolean
+  createdAt: number
+  minDisk: number
+  minRam: number
+  diskFormat: string
+}
+
+export interface KeyPair {
+  name: string
+  id: number
+  userId: string
+  type: 'ssh' | 'x509'
+  createdAt: number
+  publicKey: string
+  fingerprint: string
+}
+
+export interface Network {
+  id: string
+  projectId: string
+  name: string
+  subnetId: string
+  vpcId: string
+  cidr: string
+  gateway: string
+  createdAt: number
+}
+
+export interface SecurityGroupRule {
+  id: string
+  securityGroupId: string
+  projectId: string
+  direction: 'ingress' | 'egress'
+  ethertype: 'IPv4' | 'IPv6'
+  /** null = any protocol */
+  protocol: string | null
+  portMin: number | null
+  portMax: number | null
+  remoteIpPrefix: string | null
+  remoteGroupId: string | null
+  description: string | null
+  createdAt: number
+}
+
+export interface SecurityGroup {
+  id: string
+  projectId: string
+  name: string
+  description: string
+  createdAt: number
+  rules: SecurityGroupRule[]
+}
+
+export interface Port {
+  id: string
+  projectId: string
+  networkId: string
+  subnetId: string
+  serverId: string
+  az: string
+  ip: string
+  mac: string
+  securityGroupIds: string[]
+  createdAt: number
+}
+
+export interface Server {
+  id: string
+  projectId: string
+  name: string
+  az: string
+  flavorId: string
+  imageId: string
+  /** Booted from a volume (Nova reports `image: ""`). */
+  bootFromVolume: boolean
+  keyName: string | null
+  userId: string
+  portIds: string[]
+  status: string
+  metadata: Record<string, string>
+  tags: string[]
+  description: string
+  createdAt: number
+}
+
+export interface Volume {
+  id: string
+  projectId: string
+  name: string
+  size: number
+  type: string
+  az: string
+  bootable: boolean
+  imageId: string | null
+  encrypted: boolean
+  kmsKeyId: string | null
+  attachment: { serverId: string; device: string; attachedAt: number } | null
+  status: string
+  multiattach: boolean
+  metadata: Record<string, string>
+  tags: Record<string, string>
+  createdAt: number
+}
+
+export interface VolumeBackup {
+  id: string
+  projectId: string
+  name: string
+  volumeId: string
+  size: number
+  az: string
+  status: string
+  createdAt: number
+}
+
+export interface FloatingIp {
+  id: string
+  projectId: string
+  address: string
+  portId: string | null
+  bandwidth: number
+  createdAt: number
+}
+
+export interface VaultResource {
+  id: string
+  name: string
+  type: 'OS::Nova::Server' | 'OS::Cinder::Volume'
+  size: number
+}
+
+export interface Vault {
+  id: string
+  projectId: string
+  name: string
+  type: 'server' | 'disk'
+  size: number
+  resources: VaultResource[]
+  autoBind: boolean
+  createdAt: number
+}
+
+export interface BackupPolicy {
+  id: string
+  projectId: string
+  name: string
+  enabled: boolean
+  retentionDays: number
+  maxBackups: number
+  schedule: string[]
+  vaultIds: string[]
+  createdAt: number
+}
+
+export interface Backup {
+  id: string
+  projectId: string
+  name: string
+  checkpointId: string
+  vaultId: string
+  resource: VaultResource & { az: string }
+  status: string
+  auto: boolean
+  createdAt: number
+  expiresAt: number | null
+}
+
+export interface Alarm {
+  id: string
+  projectId: string
+  name: string
+  namespace: string
+  metric: string
+  dimensions: { name: string; value: string }[]
+  enabled: boolean
+  actionsEnabled: boolean
+  notifications: string[]
+  level: number
+  state: string
+  comparison: string
+  threshold: number
+  unit: string
+  updatedAt: number
+}
+
+export interface Tracker {
+  id: string
+  projectId: string
+  name: string
+  status: 'enabled' | 'disabled' | 'error'
+  bucket: string
+  lts: boolean
+  validateFiles: boolean
+  createdAt: number
+}
+
+export interface RdsInstance {
+  id: string
+  projectId: string
+  name: string
+  engine: 'MySQL' | 'PostgreSQL' | 'SQLServer'
+  version: string
+  type: 'Single' | 'Ha' | 'Replica'
+  status: string
+  az: string
+  vpcId: string
+  subnetId: string
+  securityGroupId: string
+  privateIp: string
+  publicIp: string | null
+  port: number
+  keepDays: number
+  backupWindow: string
+  ssl: boolean
+  encryptionKeyId: string
+  flavor: string
+  volume: { type: string; size: number }
+  createdAt: number
+}
+
+export interface RdsBackup {
+  id: string
+  projectId: string
+  instanceId: string
+  name: string
+  type: string
+  status: string
+  size: number
+  engine: string
+  version: string
+  beginAt: number
+  endAt: number
+}
+
+/** One emulated account, ready to serve. */
+export interface World {
+  name: string
+  description: string
+  /** The instant relative times were counted from. */
+  now: number
+  domain: Domain
+  projects: Project[]
+  groups: Group[]
+  users: User[]
+  applicationCredentials: ApplicationCredential[]
+  agencies: Agency[]
+  flavors: Flavor[]
+  images: Image[]
+  keyPairs: KeyPair[]
+  networks: Network[]
+  securityGroups: SecurityGroup[]
+  ports: Port[]
+  servers: Server[]
+  volumes: Volume[]
+  volumeBackups: VolumeBackup[]
+  floatingIps: FloatingIp[]
+  vaults: Vault[]
+  backupPolicies: BackupPolicy[]
+  backups: Backup[]
+  alarms: Alarm[]
+  trackers: Tracker[]
+  rdsInstances: RdsInstance[]
+  rdsBackups: RdsBackup[]
+}
+
+/** The project that owns public (gold) images. */
+export const PUBLIC_IMAGE_OWNER = '1bed856811654c1cb661a6ca845ebc77'

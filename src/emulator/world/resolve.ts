@@ -1,0 +1,121 @@
+/**
+ * Turns a validated world file into the {@link World} the emulator serves: ids derived,
+ * references checked, times resolved against `now`. Every problem is collected and reported at
+ * once as an {@link InputError} naming the file and the path.
+ * @module
+ */
+import { InputError } from '../../model/input-error.ts'
+import { NameTable, ResolveContext } from './_context.ts'
+import type * as M from './model.ts'
+import {
+  resolveFlavors,
+  resolveImages,
+  resolveKeyPairs,
+  resolveNetworks,
+  resolveSecurityGroups,
+} from './resolve-compute.ts'
+import {
+  checkAccessKeysUnique,
+  resolveAgencies,
+  resolveAppCredentials,
+  resolveDomain,
+  resolveGroups,
+  resolveProjects,
+  resolveUsers,
+} from './resolve-identity.ts'
+import {
+  resolveAlarms,
+  resolveBackups,
+  resolvePolicies,
+  resolveRdsBackups,
+  resolveRdsInstances,
+  resolveTrackers,
+  resolveVaults,
+} from './resolve-ops.ts'
+import {
+  IpAllocator,
+  resolveFloatingIps,
+  resolveServers,
+  resolveVolumeBackups,
+  resolveVolumes,
+} from './resolve-servers.ts'
+import type { WorldFileData } from './schema.ts'
+import { resolveTime } from './time.ts'
+
+export interface ResolveOptions {
+  /** Relative times count from here (epoch ms); overrides the file's `now`. Default: the file's `now`, else the current time. */
+  now?: number
+  /** Named in errors. */
+  file?: string
+}
+
+/**
+ * Resolves a validated world file.
+ * @throws {InputError} listing every unknown reference, duplicate name or bad time
+ */
+export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.World {
+  const now = opts.now ?? (f.now === undefined ? Date.now() : resolveTime(f.now, Date.now()))
+  const ctx = new ResolveContext(now)
+  const table = <T extends { name: string }>(kind: string) => new NameTable<T>(ctx, kind)
+  const t = {
+    groups: table<M.Group>('group'),
+    users: table<M.User>('user'),
+    flavors: table<M.Flavor>('flavor'),
+    images: table<M.Image>('image'),
+    keyPairs: table<M.KeyPair>('key pair'),
+    networks: table<M.Network>('network'),
+    securityGroups: table<M.SecurityGroup>('security group'),
+    servers: table<M.Server>('server'),
+    volumes: table<M.Volume>('volume'),
+    vaults: table<M.Vault>('vault'),
+    rdsInstances: table<M.RdsInstance>('RDS instance'),
+  }
+  const domain = resolveDomain(f)
+  const projects = resolveProjects(f, ctx)
+  const groups = resolveGroups(f, ctx, t.groups)
+  const users = resolveUsers(f, ctx, t.groups, t.users)
+  checkAccessKeysUnique(users, ctx)
+  const owner = users.find((u) => u.isDomainOwner) ?? users[0]
+  const fallbackUserId = owner?.id ?? ''
+  const ips = new IpAllocator()
+  const flavors = resolveFlavors(f, t.flavors)
+  const images = resolveImages(f, ctx, t.images)
+  const keyPairs = resolveKeyPairs(f, ctx, t.users, fallbackUserId, t.keyPairs)
+  const networks = resolveNetworks(f, ctx, t.networks)
+  const securityGroups = resolveSecurityGroups(f, ctx, t.securityGroups)
+  const { servers, ports, systemDisks } = resolveServers(f, ctx, t, fallbackUserId, ips)
+  const volumes = resolveVolumes(f, ctx, t, systemDisks)
+  const vaults = resolveVaults(f, ctx, t, volumes)
+  const backupPolicies = resolvePolicies(f, ctx, t.vaults)
+  const world: M.World = {
+    name: f.name,
+    description: f.description,
+    now,
+    domain,
+    projects,
+    groups,
+    users,
+    applicationCredentials: resolveAppCredentials(f, ctx, t.users),
+    agencies: resolveAgencies(f, ctx),
+    flavors,
+    images,
+    keyPairs,
+    networks,
+    securityGroups,
+    ports,
+    servers,
+    volumes,
+    volumeBackups: resolveVolumeBackups(f, ctx, t.volumes),
+    floatingIps: resolveFloatingIps(f, ctx, t.servers),
+    vaults,
+    backupPolicies,
+    backups: resolveBackups(f, ctx, t, vaults, backupPolicies),
+    alarms: resolveAlarms(f, ctx, t.servers),
+    trackers: resolveTrackers(f, ctx),
+    rdsInstances: resolveRdsInstances(f, ctx, t, ips),
+    rdsBackups: [],
+  }
+  world.rdsBackups = resolveRdsBackups(f, ctx, t.rdsInstances)
+  if (ctx.issues.length > 0) throw new InputError(opts.file ?? `world "${f.name}"`, ctx.issues)
+  return world
+}

@@ -1,0 +1,478 @@
+/**
+ * The world file: a YAML description of one emulated OTC account (domain, projects, users and
+ * the resources in each project). Documented in `docs/world.md`. Keys are camelCase; the
+ * emulator renders them in each API's own wire format. Resources refer to each other by name.
+ * @module
+ */
+import { z } from 'zod'
+import { ABSOLUTE_TIME, RELATIVE_TIME } from './time.ts'
+
+const text = z.string().trim().min(1, 'expected a non-empty text')
+const name = z.string().min(1, 'expected a non-empty name')
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected an id of letters, digits, -_.:')
+const count = z.int().nonnegative()
+
+/** `2024-05-01T12:00:00Z` or relative to the world's `now`: `-30d`, `-12h`, `+7d`, `now`. */
+const TIME_EXPECTED =
+  'expected a time: ISO 8601 like 2024-05-01T12:00:00Z, or relative to now like -30d, -12h, +7d, now'
+export const WorldTime = z
+  .union([z.string(), z.date()], { error: TIME_EXPECTED })
+  .refine(
+    (v) =>
+      v instanceof Date ||
+      RELATIVE_TIME.test(v) ||
+      (ABSOLUTE_TIME.test(v) && !Number.isNaN(Date.parse(v))),
+    TIME_EXPECTED,
+  )
+/** A time, or `null` for "never". */
+const maybeTime = WorldTime.nullable()
+
+/** OTC defaults (IAM console "password policy" page). */
+const PasswordPolicy = z.strictObject({
+  minimumPasswordLength: z.int().min(6).max(32).default(6),
+  maximumPasswordLength: z.int().min(6).max(32).default(32),
+  /** Minimum number of character types (upper, lower, digit, special), 2-4. */
+  passwordCharCombination: z.int().min(2).max(4).default(2),
+  /** Minutes before a password may be changed again. */
+  minimumPasswordAge: count.default(0),
+  /** Days until a password expires; 0 = never. */
+  passwordValidityPeriod: count.default(0),
+  numberOfRecentPasswordsDisallowed: count.max(10).default(1),
+  /** 0 = no limit. */
+  maximumConsecutiveIdenticalChars: count.default(0),
+  passwordNotUsernameOrInvert: z.boolean().default(true),
+})
+
+const LoginPolicy = z.strictObject({
+  accountValidityPeriod: count.default(0),
+  customInfoForLogin: z.string().default(''),
+  lockoutDuration: count.default(15),
+  loginFailedTimes: count.default(5),
+  periodWithLoginFailures: count.default(15),
+  sessionTimeout: count.default(60),
+  showRecentLoginInfo: z.boolean().default(false),
+})
+
+const ProtectPolicy = z.strictObject({
+  operationProtection: z.boolean().default(false),
+})
+
+const Domain = z.strictObject({
+  name: text,
+  id: id.optional(),
+  passwordPolicy: PasswordPolicy.prefault({}),
+  loginPolicy: LoginPolicy.prefault({}),
+  protectPolicy: ProtectPolicy.prefault({}),
+})
+
+const Project = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      /^[a-z]{2}-[a-z]+\d*(_[A-Za-z0-9_-]+)?$/,
+      'expected a project name like eu-de or eu-de_dev',
+    ),
+  id: id.optional(),
+  /** Defaults to the part of the name before `_`. */
+  region: z.string().optional(),
+  description: z.string().default(''),
+})
+
+const Group = z.strictObject({ name, id: id.optional(), description: z.string().default('') })
+
+const AccessKey = z.strictObject({
+  access: z
+    .string()
+    .regex(/^[A-Z0-9]{16,40}$/, 'expected an access key id of upper-case letters and digits')
+    .optional(),
+  secret: z.string().min(16).optional(),
+  status: z.enum(['active', 'inactive']).default('active'),
+  createdAt: WorldTime.default('now'),
+  /** `null` = never used (the API then reports the creation time). */
+  lastUsed: maybeTime.default(null),
+  description: z.string().default(''),
+})
+
+const User = z.strictObject({
+  name,
+  id: id.optional(),
+  password: z.string().optional(),
+  enabled: z.boolean().default(true),
+  description: z.string().default(''),
+  email: z.string().default(''),
+  /** Console access: `default` (console + API), `programmatic` (API only), `console`. */
+  accessMode: z.enum(['default', 'programmatic', 'console']).default('default'),
+  isDomainOwner: z.boolean().default(false),
+  createdAt: WorldTime.default('now'),
+  lastLogin: maybeTime.default(null),
+  passwordExpiresAt: maybeTime.default(null),
+  /** The user must change the password at next login. */
+  mustChangePassword: z.boolean().default(false),
+  /** A virtual MFA device is bound (`true` or an object naming the serial number). */
+  mfa: z.union([z.boolean(), z.strictObject({ serial: z.string().optional() })]).default(false),
+  /** Login protection (second factor at console login). Absent = never configured. */
+  loginProtection: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      method: z.enum(['vmfa', 'sms', 'email', 'none']).default('vmfa'),
+    })
+    .optional(),
+  accessKeys: z.array(AccessKey).default([]),
+  groups: z.array(name).default([]),
+  /** Services (`cts`) or operations (`compute.ListKeypairs`) this user may not call: 403. */
+  deny: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[a-z]+(\.[A-Za-z]+)?$/,
+          'expected a service (cts) or an operation (compute.ListKeypairs)',
+        ),
+    )
+    .default([]),
+})
+
+const ApplicationCredential = z.strictObject({
+  name,
+  id: id.optional(),
+  user: name,
+  project: name.optional(),
+  secret: z.string().min(8),
+  description: z.string().default(''),
+  expiresAt: maybeTime.default(null),
+})
+
+const Agency = z.strictObject({
+  name,
+  id: id.optional(),
+  /** The account (domain name) trusted to act in ours. */
+  trustDomain: text,
+  trustDomainId: id.optional(),
+  /** `null` = unlimited, else e.g. `ONEDAY`. */
+  duration: z.string().nullable().default(null),
+  description: z.string().default(''),
+  createdAt: WorldTime.default('now'),
+})
+
+const Flavor = z.strictObject({
+  name,
+  vcpus: z.int().positive(),
+  /** MiB */
+  ram: z.int().positive(),
+  /** GiB; 0 = boot from volume. */
+  disk: count.default(0),
+})
+
+const PLATFORMS = [
+  'Windows',
+  'Ubuntu',
+  'Red Hat',
+  'SUSE',
+  'CentOS',
+  'Debian',
+  'OpenSUSE',
+  'Oracle Linux',
+  'Fedora',
+  'Other',
+  'CoreOS',
+  'EulerOS',
+] as const
+
+const Image = z.strictObject({
+  name,
+  id: id.optional(),
+  /** Owner project of a private image; public (gold) images belong to the provider. */
+  project: name.optional(),
+  osVersion: text,
+  platform: z.enum(PLATFORMS),
+  osType: z.enum(['Linux', 'Windows', 'Other']).optional(),
+  osBit: z.enum(['32', '64']).default('64'),
+  imageType: z.enum(['gold', 'private', 'shared']).default('gold'),
+  visibility: z.enum(['public', 'private', 'shared', 'community']).optional(),
+  status: z.enum(['active', 'queued', 'saving', 'deleted', 'killed']).default('active'),
+  protected: z.boolean().optional(),
+  createdAt: WorldTime.default('now'),
+  minDisk: count.default(40),
+  minRam: count.default(0),
+  diskFormat: z.enum(['zvhd2', 'vhd', 'zvhd', 'raw', 'qcow2']).default('zvhd2'),
+})
+
+const KeyPair = z.strictObject({
+  name,
+  user: name.optional(),
+  type: z.enum(['ssh', 'x509']).default('ssh'),
+  createdAt: WorldTime.default('now'),
+  publicKey: z.string().optional(),
+})
+
+const Network = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  /** The VPC (router) the subnet belongs to; defaults to the network name. */
+  vpc: name.optional(),
+  cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, 'expected an IPv4 CIDR like 10.0.1.0/24'),
+})
+
+/** A port number, a range `"8000-8080"`, or omitted for all ports. */
+const Ports = z.union([
+  z.int().min(0).max(65535),
+  z.string().regex(/^\d{1,5}(-\d{1,5})?$/, 'expected a port or range like 22 or 8000-8080'),
+])
+
+const Rule = z.strictObject({
+  direction: z.enum(['ingress', 'egress']).default('ingress'),
+  /** `any` = all protocols (wire `null`). */
+  protocol: z
+    .union([z.enum(['any', 'tcp', 'udp', 'icmp']), z.int().min(0).max(255)])
+    .default('any'),
+  ports: Ports.optional(),
+  /** A CIDR such as `0.0.0.0/0`. */
+  remote: z.string().optional(),
+  /** A security group name, or `self`. */
+  remoteGroup: name.optional(),
+  ethertype: z.enum(['IPv4', 'IPv6']).optional(),
+  description: z.string().optional(),
+})
+
+const SecurityGroup = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  description: z.string().default(''),
+  createdAt: WorldTime.default('now'),
+  rules: z.array(Rule).default([]),
+})
+
+const Port = z.strictObject({
+  network: name.optional(),
+  ip: z.string().optional(),
+  securityGroups: z.array(name).optional(),
+})
+
+const SystemDisk = z.strictObject({
+  name: name.optional(),
+  size: z.int().positive().default(40),
+  type: z.string().default('SSD'),
+  encrypted: z.boolean().default(false),
+})
+
+const Server = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  az: z.string().optional(),
+  flavor: name,
+  /** The image the server was built from. */
+  image: name,
+  /** Boot from a volume created from `image` (typical on OTC); omit to boot from the image. */
+  systemDisk: SystemDisk.optional(),
+  keyPair: name.nullable().default(null),
+  /** One port on `network` unless `ports` lists several. */
+  network: name.optional(),
+  ip: z.string().optional(),
+  securityGroups: z.array(name).optional(),
+  ports: z.array(Port).min(1).optional(),
+  status: z.enum(['ACTIVE', 'SHUTOFF', 'ERROR', 'BUILD']).default('ACTIVE'),
+  metadata: z.record(z.string(), z.string()).default({}),
+  tags: z.array(z.string()).default([]),
+  description: z.string().default(''),
+  createdAt: WorldTime.default('now'),
+})
+
+const Volume = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  size: z.int().positive(),
+  type: z.string().default('SAS'),
+  az: z.string().optional(),
+  bootable: z.boolean().default(false),
+  /** The image a bootable volume was created from (volume_image_metadata). */
+  image: name.optional(),
+  encrypted: z.boolean().default(false),
+  kmsKeyId: z.string().optional(),
+  attachedTo: name.optional(),
+  device: z.string().optional(),
+  status: z.enum(['available', 'in-use', 'error', 'creating']).optional(),
+  multiattach: z.boolean().default(false),
+  metadata: z.record(z.string(), z.string()).default({}),
+  tags: z.record(z.string(), z.string()).default({}),
+  createdAt: WorldTime.default('now'),
+})
+
+const VolumeBackup = z.strictObject({
+  name,
+  id: id.optional(),
+  volume: name,
+  status: z.enum(['available', 'creating', 'error']).default('available'),
+  createdAt: WorldTime.default('now'),
+})
+
+const FloatingIp = z.strictObject({
+  address: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+\.\d+$/, 'expected an IPv4 address')
+    .optional(),
+  id: id.optional(),
+  project: name.optional(),
+  /** Bound to this server's port (`port` = index among its ports); omit for an unbound EIP. */
+  server: name.optional(),
+  port: count.default(0),
+  bandwidth: z.int().positive().default(5),
+  createdAt: WorldTime.default('now'),
+})
+
+const Vault = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  /** `server` vaults hold ECS servers, `disk` vaults EVS volumes. */
+  type: z.enum(['server', 'disk']),
+  size: z.int().positive().default(100),
+  resources: z.array(name).default([]),
+  autoBind: z.boolean().default(false),
+  createdAt: WorldTime.default('now'),
+})
+
+const BackupPolicy = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  enabled: z.boolean().default(true),
+  /** Days a backup is kept; -1 = not limited by time. */
+  retentionDays: z.int().min(-1).default(30),
+  /** Number of backups kept; -1 = unlimited. */
+  maxBackups: z.int().min(-1).default(-1),
+  schedule: z.array(z.string()).default(['FREQ=DAILY;INTERVAL=1;BYHOUR=2;BYMINUTE=00']),
+  vaults: z.array(name).default([]),
+  createdAt: WorldTime.default('now'),
+})
+
+const Backup = z.strictObject({
+  name: name.optional(),
+  id: id.optional(),
+  /** A server (server vault) or volume (disk vault) name. */
+  resource: name,
+  /** Defaults to the vault holding the resource. */
+  vault: name.optional(),
+  status: z
+    .enum(['available', 'protecting', 'deleting', 'restoring', 'error', 'waiting_protect'])
+    .default('available'),
+  /** `auto` backups come from a policy. */
+  trigger: z.enum(['auto', 'manual']).default('auto'),
+  createdAt: WorldTime,
+})
+
+const Alarm = z.strictObject({
+  name,
+  id: z
+    .string()
+    .regex(/^al[A-Za-z0-9]{10,40}$/, 'expected an alarm id like al1533031226533nKJexAlbq')
+    .optional(),
+  project: name.optional(),
+  /** Shorthand for the dimension `instance_id=<server id>`. */
+  server: name.optional(),
+  namespace: z.string().default('SYS.ECS'),
+  metric: z.string().default('cpu_util'),
+  dimensions: z.array(z.strictObject({ name: text, value: text })).optional(),
+  enabled: z.boolean().default(true),
+  /** Defaults to `true` when notifications are given. */
+  actionsEnabled: z.boolean().optional(),
+  /** SMN topic URNs, or topic names (expanded to `urn:smn:<region>:<project id>:<name>`). */
+  notifications: z.array(z.string()).default([]),
+  level: z.int().min(1).max(4).default(2),
+  state: z.enum(['ok', 'alarm', 'insufficient_data']).default('ok'),
+  comparison: z.enum(['>', '>=', '<', '<=', '=']).default('>='),
+  threshold: z.number().default(80),
+  unit: z.string().default('%'),
+  updatedAt: WorldTime.default('now'),
+})
+
+const Tracker = z.strictObject({
+  name: name.default('system'),
+  id: id.optional(),
+  project: name.optional(),
+  status: z.enum(['enabled', 'disabled', 'error']).default('enabled'),
+  bucket: z.string().default(''),
+  lts: z.boolean().default(false),
+  validateFiles: z.boolean().default(false),
+  createdAt: WorldTime.default('now'),
+})
+
+const RdsInstance = z.strictObject({
+  name,
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{32}in0[134]$/, 'expected an RDS id like <32 hex>in01')
+    .optional(),
+  project: name.optional(),
+  engine: z.enum(['MySQL', 'PostgreSQL', 'SQLServer']).default('MySQL'),
+  version: z.string().default('8.0'),
+  type: z.enum(['Single', 'Ha', 'Replica']).default('Single'),
+  status: z.string().default('ACTIVE'),
+  az: z.string().optional(),
+  network: name.optional(),
+  securityGroup: name.optional(),
+  privateIp: z.string().optional(),
+  publicIp: z.string().nullable().default(null),
+  port: z.int().positive().optional(),
+  /** Automated backup retention in days; 0 = automated backups disabled. */
+  keepDays: z.int().min(0).max(732).default(7),
+  backupWindow: z.string().default('01:00-02:00'),
+  ssl: z.boolean().default(false),
+  encrypted: z.boolean().default(false),
+  flavor: z.string().optional(),
+  volume: z
+    .strictObject({ type: z.string().default('ULTRAHIGH'), size: z.int().positive().default(100) })
+    .prefault({}),
+  createdAt: WorldTime.default('now'),
+})
+
+const RdsBackup = z.strictObject({
+  name: name.optional(),
+  id: id.optional(),
+  instance: name,
+  type: z.enum(['auto', 'manual', 'fragment', 'incremental']).default('auto'),
+  status: z.enum(['BUILDING', 'COMPLETED', 'FAILED', 'DELETING']).default('COMPLETED'),
+  /** KB */
+  size: count.default(2048),
+  createdAt: WorldTime,
+})
+
+/** A whole world file. */
+export const WorldFile = z.strictObject({
+  name: text,
+  description: z.string().default(''),
+  /** Relative times count from here; defaults to the time the world is loaded. */
+  now: WorldTime.optional(),
+  domain: Domain,
+  projects: z.array(Project).min(1, 'expected at least one project'),
+  groups: z.array(Group).default([]),
+  users: z.array(User).default([]),
+  applicationCredentials: z.array(ApplicationCredential).default([]),
+  agencies: z.array(Agency).default([]),
+  flavors: z.array(Flavor).default([]),
+  images: z.array(Image).default([]),
+  keyPairs: z.array(KeyPair).default([]),
+  networks: z.array(Network).default([]),
+  securityGroups: z.array(SecurityGroup).default([]),
+  servers: z.array(Server).default([]),
+  volumes: z.array(Volume).default([]),
+  volumeBackups: z.array(VolumeBackup).default([]),
+  floatingIps: z.array(FloatingIp).default([]),
+  vaults: z.array(Vault).default([]),
+  backupPolicies: z.array(BackupPolicy).default([]),
+  backups: z.array(Backup).default([]),
+  alarms: z.array(Alarm).default([]),
+  trackers: z.array(Tracker).default([]),
+  rdsInstances: z.array(RdsInstance).default([]),
+  rdsBackups: z.array(RdsBackup).default([]),
+})
+
+/** A world file as written (before defaults). */
+export type WorldFileInput = z.input<typeof WorldFile>
+/** A validated world file, defaults applied. */
+export type WorldFileData = z.output<typeof WorldFile>

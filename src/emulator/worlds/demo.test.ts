@@ -1,0 +1,268 @@
+/**
+ * The demo world's purpose, as a test: for every customer duty Sphere checks, name the
+ * resources meant to fail (docs/world.md lists the same), and make sure some pass too. The
+ * predicates are simple stand-ins for the real checks, with the thresholds the docs state.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { demoWorld, NOW } from '../_test-kit.ts'
+import type { SecurityGroupRule, World } from '../world/model.ts'
+
+const DAY = 86_400_000
+const ADMIN_PORTS = [22, 3389, 3306, 5432, 1433]
+const fromInternet = (r: SecurityGroupRule) =>
+  r.direction === 'ingress' &&
+  (r.remoteIpPrefix === '0.0.0.0/0' ||
+    r.remoteIpPrefix === '::/0' ||
+    (r.remoteIpPrefix === null && r.remoteGroupId === null))
+const covers = (r: SecurityGroupRule, port: number) =>
+  (r.protocol === null || r.protocol === 'tcp') &&
+  (r.portMin === null || (r.portMin <= port && port <= (r.portMax ?? port)))
+const adminOpen = (r: SecurityGroupRule) => fromInternet(r) && ADMIN_PORTS.some((p) => covers(r, p))
+
+/** check id → [failing names, passing names]. */
+function evaluate(w: World): Record<string, [string[], string[]]> {
+  const split = <T>(
+    items: readonly T[],
+    fails: (t: T) => boolean,
+    name: (t: T) => string,
+  ): [string[], string[]] => [
+    items.filter(fails).map(name).sort(),
+    items
+      .filter((t) => !fails(t))
+      .map(name)
+      .sort(),
+  ]
+  const sg = new Map(w.securityGroups.map((g) => [g.id, g]))
+  const ports = new Map(w.ports.map((p) => [p.id, p]))
+  const image = new Map(w.images.map((i) => [i.id, i]))
+  const sgsOf = (s: World['servers'][number]) =>
+    s.portIds.flatMap((p) => ports.get(p)!.securityGroupIds).map((id) => sg.get(id)!)
+  const hasEip = (s: World['servers'][number]) =>
+    w.floatingIps.some((f) => f.portId !== null && s.portIds.includes(f.portId))
+  const enabledVault = (vaultId: string) =>
+    w.backupPolicies.some((p) => p.enabled && p.vaultIds.includes(vaultId))
+  const protectedIds = new Set(
+    w.vaults.filter((v) => enabledVault(v.id)).flatMap((v) => v.resources.map((r) => r.id)),
+  )
+  const dataVolumes = w.volumes.filter((v) => !v.bootable)
+  const lastBackup = (id: string) =>
+    Math.max(
+      ...w.backups
+        .filter((b) => b.resource.id === id && b.status === 'available')
+        .map((b) => b.createdAt),
+    )
+  const inVault = w.vaults.flatMap((v) => v.resources)
+  const activeKeys = w.users.flatMap((u) =>
+    u.accessKeys.filter((k) => k.status === 'active').map((k) => ({ u, k })),
+  )
+  const eol = /CentOS 7|Ubuntu 18\.04/
+  return {
+    'vpc-sg-no-unrestricted-ingress': split(
+      w.securityGroups,
+      (g) => g.rules.some((r) => fromInternet(r) && r.protocol === null && r.portMin === null),
+      (g) => g.name,
+    ),
+    'vpc-sg-no-admin-ports-from-internet': split(
+      w.securityGroups,
+      (g) => g.rules.some(adminOpen),
+      (g) => g.name,
+    ),
+    'ecs-server-no-public-admin-exposure': split(
+      w.servers,
+      (s) => hasEip(s) && sgsOf(s).some((g) => g.rules.some(adminOpen)),
+      (s) => s.name,
+    ),
+    'rds-instance-not-public': split(
+      w.rdsInstances,
+      (i) => i.publicIp !== null,
+      (i) => i.name,
+    ),
+    'ecs-server-not-default-sg': split(
+      w.servers,
+      (s) => sgsOf(s).some((g) => g.name === 'default'),
+      (s) => s.name,
+    ),
+    'evs-volume-attached': split(
+      w.volumes,
+      (v) => v.attachment === null,
+      (v) => v.name,
+    ),
+    'vpc-eip-bound': split(
+      w.floatingIps,
+      (f) => f.portId === null,
+      (f) => f.address,
+    ),
+    'ecs-server-image-supported': split(
+      w.servers,
+      (s) => eol.test(image.get(s.imageId)!.osVersion),
+      (s) => s.name,
+    ),
+    'ecs-server-image-current': split(
+      w.servers,
+      (s) =>
+        image.get(s.imageId)!.name.endsWith('_prev') ||
+        NOW - image.get(s.imageId)!.createdAt > 180 * DAY,
+      (s) => s.name,
+    ),
+    'ecs-server-keypair-login': split(
+      w.servers,
+      (s) => s.keyName === null,
+      (s) => s.name,
+    ),
+    'iam-user-mfa-enabled': split(
+      w.users.filter((u) => u.enabled && u.accessMode !== 'programmatic'),
+      (u) => u.mfaSerial === null,
+      (u) => u.name,
+    ),
+    'iam-access-key-rotated': split(
+      activeKeys,
+      ({ k }) => NOW - k.createdAt > 90 * DAY,
+      ({ u }) => u.name,
+    ),
+    'iam-access-key-used': split(
+      activeKeys,
+      ({ k }) => k.lastUsed === null || NOW - k.lastUsed > 90 * DAY,
+      ({ u }) => u.name,
+    ),
+    'iam-user-active': split(
+      w.users.filter((u) => u.enabled && u.accessMode !== 'programmatic'),
+      (u) => u.lastLogin === null || NOW - u.lastLogin > 90 * DAY,
+      (u) => u.name,
+    ),
+    'iam-password-policy-strong': split(
+      [w.domain],
+      (d) =>
+        d.passwordPolicy.minimumPasswordLength < 8 || d.passwordPolicy.passwordCharCombination < 3,
+      (d) => d.name,
+    ),
+    'cbr-server-protected': split(
+      w.servers,
+      (s) => !protectedIds.has(s.id),
+      (s) => s.name,
+    ),
+    'cbr-volume-protected': split(
+      dataVolumes,
+      (v) => !protectedIds.has(v.id),
+      (v) => v.name,
+    ),
+    'cbr-backup-recent': split(
+      inVault,
+      (r) => NOW - lastBackup(r.id) > 7 * DAY,
+      (r) => r.name,
+    ),
+    'cbr-policy-retention': split(
+      w.backupPolicies,
+      (p) => p.retentionDays !== -1 && p.retentionDays < 7,
+      (p) => p.name,
+    ),
+    'rds-backup-retention': split(
+      w.rdsInstances,
+      (i) => i.keepDays < 7,
+      (i) => i.name,
+    ),
+    'ces-server-alarm': split(
+      w.servers,
+      (s) => !w.alarms.some((a) => a.dimensions.some((d) => d.value === s.id)),
+      (s) => s.name,
+    ),
+    'ces-alarm-notifies': split(
+      w.alarms,
+      (a) => !a.actionsEnabled || a.notifications.length === 0,
+      (a) => a.name,
+    ),
+    'cts-tracker-enabled': split(
+      w.projects,
+      (p) => !w.trackers.some((t) => t.projectId === p.id && t.status === 'enabled'),
+      (p) => p.name,
+    ),
+    'evs-volume-encrypted': split(
+      w.volumes,
+      (v) => !v.encrypted,
+      (v) => v.name,
+    ),
+  }
+}
+
+/** What docs/world.md promises. */
+const EXPECTED_FAILURES: Record<string, string[]> = {
+  'vpc-sg-no-unrestricted-ingress': ['sg-legacy-open'],
+  'vpc-sg-no-admin-ports-from-internet': [
+    'sg-bastion',
+    'sg-db-public',
+    'sg-legacy-open',
+    'sg-windows-rdp',
+  ],
+  'ecs-server-no-public-admin-exposure': ['bastion-01', 'legacy-01', 'win-rdp-01'],
+  'rds-instance-not-public': ['legacy-mysql'],
+  'ecs-server-not-default-sg': ['build-01', 'dev-sandbox-01', 'legacy-01'],
+  'evs-volume-attached': ['<img src=x onerror=alert(1)>', 'backup-staging', 'old-migration-disk'],
+  'vpc-eip-bound': ['80.158.10.98', '80.158.10.99'],
+  'ecs-server-image-supported': ['build-01', 'legacy-01'],
+  'ecs-server-image-current': ['app-02', 'build-01', 'legacy-01', 'web-02'],
+  'ecs-server-keypair-login': ['legacy-01', 'win-rdp-01'],
+  'iam-user-mfa-enabled': ['bob.dev', 'dave.former'],
+  'iam-access-key-rotated': ['alice.admin', 'bob.dev', 'dave.former'],
+  'iam-access-key-used': ['bob.dev', 'dave.former'],
+  'iam-user-active': ['dave.former'],
+  'iam-password-policy-strong': ['OTC00000000001000000501'],
+  'cbr-server-protected': [
+    'app-02',
+    'bastion-01',
+    'build-01',
+    'dev-sandbox-01',
+    'legacy-01',
+    'win-rdp-01',
+  ],
+  'cbr-volume-protected': [
+    '<img src=x onerror=alert(1)>',
+    'backup-staging',
+    'monitor-01-data',
+    'old-migration-disk',
+  ],
+  'cbr-backup-recent': ['legacy-01', 'legacy-01-data', 'monitor-01'],
+  'cbr-policy-retention': ['adhoc-short', 'legacy-weekly'],
+  'rds-backup-retention': ['legacy-mysql', 'reporting-db'],
+  'ces-server-alarm': ['app-02', 'build-01', 'dev-sandbox-01', 'legacy-01', 'win-rdp-01'],
+  'ces-alarm-notifies': ['web-02-cpu'],
+  'cts-tracker-enabled': ['eu-de_dev'],
+  'evs-volume-encrypted': [
+    '<img src=x onerror=alert(1)>',
+    'app-02-sys',
+    'dev-sandbox-01-sys',
+    'legacy-01-data',
+    'legacy-01-sys',
+    'old-migration-disk',
+  ],
+}
+/** Checks that are account-wide: one state is enough. */
+const ACCOUNT_WIDE = new Set(['iam-password-policy-strong'])
+
+describe('demo world (duty mix)', () => {
+  const results = evaluate(demoWorld())
+
+  for (const [check, expected] of Object.entries(EXPECTED_FAILURES)) {
+    it(`${check}: fails exactly the documented resources and passes others`, () => {
+      const [fails, passes] = results[check]!
+      assert.deepEqual(fails, [...expected].sort())
+      if (!ACCOUNT_WIDE.has(check)) assert.ok(passes.length > 0, `${check} has no passing resource`)
+    })
+  }
+
+  it('covers every check id', () => {
+    assert.deepEqual(Object.keys(results).sort(), Object.keys(EXPECTED_FAILURES).sort())
+  })
+
+  it('is a small company: ~10 servers over three AZs, a bastion exposing SSH, an XSS probe name', () => {
+    const w = demoWorld()
+    const prod = w.servers.filter((s) => s.projectId === w.projects[0]!.id)
+    assert.equal(prod.length, 10)
+    assert.deepEqual([...new Set(prod.map((s) => s.az))].sort(), [
+      'eu-de-01',
+      'eu-de-02',
+      'eu-de-03',
+    ])
+    assert.ok(w.volumes.some((v) => v.name === '<img src=x onerror=alert(1)>'))
+    assert.ok(w.servers.some((s) => s.bootFromVolume) && w.servers.some((s) => !s.bootFromVolume))
+  })
+})
