@@ -16,6 +16,7 @@ import { cbrRoutes } from './services/cbr.ts'
 import { cesRoutes } from './services/ces.ts'
 import { computeRoutes } from './services/compute.ts'
 import { ctsRoutes } from './services/cts.ts'
+import { discoveryRoutes } from './services/discovery.ts'
 import { iamRoutes } from './services/iam.ts'
 import { identityRoutes } from './services/identity.ts'
 import { imageRoutes } from './services/image.ts'
@@ -117,6 +118,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     }
   })
 
+  app.route('/', discoveryRoutes(shared))
   app.route('/identity', identityRoutes(shared))
   app.route('/identity', iamRoutes(shared))
   app.route('/compute', computeRoutes(shared))

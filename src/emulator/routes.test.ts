@@ -15,7 +15,7 @@ function urlOf(op: OperationDef, extra: Record<string, string | number> = {}): s
     .replace('{domain_id}', world.domain.id)
     .replace('{user_id}', admin.id)
     .replace('{access_key}', admin.accessKeys[0]!.access)
-    .replace('{keypair_name}', 'ops-key')
+    .replace('{keypair_name}', 'sphere-scanner')
     .replace('{image_id}', world.images[0]!.id)
     .replace('{group_id}', world.groups.find((g) => g.name === 'admin')!.id)
   const q = new URLSearchParams()

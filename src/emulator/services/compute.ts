@@ -157,7 +157,9 @@ export function computeRoutes(shared: Shared): Hono<EmulatorEnv> {
     'compute.ListKeypairs',
     (r) => {
       const limit = r.limit(OTHERS)
-      const { page, more } = markerPage(world.keyPairs, (k) => k.name, r.q('marker'), limit)
+      // Nova lists only the caller's own key pairs.
+      const own = world.keyPairs.filter((k) => k.userId === r.auth.user.id)
+      const { page, more } = markerPage(own, (k) => k.name, r.q('marker'), limit)
       return {
         keypairs: page.map((k) => ({ keypair: keypairWire(k, false) })),
         keypairs_links: nextLinks(r.url, more, limit, page.at(-1)?.name),
@@ -171,7 +173,9 @@ export function computeRoutes(shared: Shared): Hono<EmulatorEnv> {
     shared,
     'compute.ShowKeypair',
     (r) => {
-      const k = world.keyPairs.find((x) => x.name === r.params.keypair_name)
+      const k = world.keyPairs.find(
+        (x) => x.name === r.params.keypair_name && x.userId === r.auth.user.id,
+      )
       if (!k) return r.fail(404, `Keypair ${r.params.keypair_name} not found.`)
       return { keypair: keypairWire(k, true) }
     },
