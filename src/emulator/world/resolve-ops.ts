@@ -148,7 +148,8 @@ export function resolveBackups(
     if (!resource) return []
     const createdAt = ctx.time(b.createdAt, `${path}.createdAt`)
     const policy = policyByVault.get(vault.id)
-    const id = ctx.uuid(b.id, 'backup', vault.id, resource.id, String(createdAt))
+    // The index keeps two backups of one resource at the same instant apart.
+    const id = ctx.uuid(b.id, 'backup', vault.id, resource.id, String(createdAt), String(i))
     const days = policy?.retentionDays ?? -1
     return [
       {
