@@ -28,7 +28,8 @@ if (files.length === 0) {
 }
 const res = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files],
+  // Test files run three at a time: most wait on sockets and child processes, not the CPU.
+  ['--import', 'tsx', '--test', '--test-concurrency=3', '--test-reporter=spec', ...extra, ...files],
   { stdio: 'inherit' },
 )
 process.exit(res.status ?? 1)

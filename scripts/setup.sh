@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine, then the npm dependencies.
 # Debian packages: python3-openstackclient (the real OpenStack CLI runs against our emulator),
-# chromium (the HTML report is tested in a real headless browser).
+# chromium (the HTML report is tested in a real headless browser), debootstrap (the host collector
+# runs in a minimal Debian root: test/host/debootstrap.test.ts).
 # Safe to run again: packages already present are not reinstalled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-openstackclient chromium)
+APT_PACKAGES=(python3-openstackclient chromium debootstrap)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

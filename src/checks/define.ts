@@ -5,6 +5,7 @@
  */
 import type { InventoryView } from '../inventory/inventory.ts'
 import type { ResourceMap, ResourceType } from '../inventory/types.ts'
+import type { HostReportLookup } from '../model/host-report.ts'
 import type { CheckSettings } from './settings.ts'
 
 /** Severities, highest first. */
@@ -64,6 +65,11 @@ export interface CheckContext {
   readonly settings: Readonly<CheckSettings>
   /** The scan's "now"; checks never call `Date.now()`. */
   readonly now: Date
+  /**
+   * In-VM host reports matched to servers, by server id (`sphere scan --host-reports DIR`).
+   * Absent when the scan was given none; host checks then ask for a report (`manual`).
+   */
+  readonly hostReports?: HostReportLookup
 }
 
 /** Remediation steps. */

@@ -19,6 +19,13 @@ import ecsServerNotDefaultSg from './ecs/ecs-server-not-default-sg.ts'
 import evsVolumeAttached from './evs/evs-volume-attached.ts'
 import evsVolumeBackupRecent from './evs/evs-volume-backup-recent.ts'
 import evsVolumeEncrypted from './evs/evs-volume-encrypted.ts'
+import hostMonitoringAgent from './host/host-monitoring-agent.ts'
+import hostOsSupported from './host/host-os-supported.ts'
+import hostPatchedRecently from './host/host-patched-recently.ts'
+import hostSecurityUpdatesApplied from './host/host-security-updates-applied.ts'
+import hostSshNoPasswordLogin from './host/host-ssh-no-password-login.ts'
+import hostSshNoRootLogin from './host/host-ssh-no-root-login.ts'
+import hostUpdateSourceConfigured from './host/host-update-source-configured.ts'
 import iamAccessKeyRotated from './iam/iam-access-key-rotated.ts'
 import iamAccessKeyUsed from './iam/iam-access-key-used.ts'
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts'
@@ -44,8 +51,16 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   // guest-os
   ecsServerImageSupported,
   ecsServerImageCurrent,
+  // security-patches
+  hostSecurityUpdatesApplied,
+  hostPatchedRecently,
+  // software-updates
+  hostOsSupported,
+  hostUpdateSourceConfigured,
   // authorization
   ecsServerKeypairLogin,
+  hostSshNoPasswordLogin,
+  hostSshNoRootLogin,
   iamUserMfaEnabled,
   iamAccessKeyRotated,
   iamAccessKeyUsed,
@@ -62,6 +77,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   cesServerAlarm,
   cesAlarmNotifies,
   ctsTrackerEnabled,
+  hostMonitoringAgent,
   // data-protection
   evsVolumeEncrypted,
 ])

@@ -18,6 +18,9 @@ describe(resolveSettings.name, () => {
       rdsBackupMinKeepDays: 7,
       passwordMinLength: 12,
       passwordMinCharTypes: 3,
+      hostReportMaxAgeDays: 7,
+      hostPatchMaxAgeDays: 30,
+      hostListsMaxAgeDays: 7,
     })
     assert.ok(Object.isFrozen(DEFAULT_SETTINGS))
   })

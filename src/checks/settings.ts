@@ -39,6 +39,12 @@ export const CheckSettings = z.strictObject({
   passwordMinLength: z.number().int().min(6).default(12),
   /** Minimum number of character types a password must mix. */
   passwordMinCharTypes: z.number().int().min(1).max(4).default(3),
+  /** A host report older than this is stale (its checks report `error`). */
+  hostReportMaxAgeDays: days.default(7),
+  /** A machine's newest package upgrade must be younger than this. */
+  hostPatchMaxAgeDays: days.default(30),
+  /** Package lists older than this make "no pending update" unreliable. */
+  hostListsMaxAgeDays: days.default(7),
 })
 
 /** Resolved check settings. */

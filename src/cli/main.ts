@@ -15,9 +15,17 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'List the checks, each under the duty it evidences',
     load: () => import('./commands/checks.ts').then((m) => m.default),
   },
+  demo: {
+    summary: 'Scan a built-in demo cloud (local emulator) and write an HTML report',
+    load: () => import('./commands/demo.ts').then((m) => m.default),
+  },
   emulator: {
     summary: 'Run a local OpenStack/OTC cloud emulator on 127.0.0.1',
     load: () => import('./commands/emulator.ts').then((m) => m.default),
+  },
+  scan: {
+    summary: 'Scan a project: every customer duty, resource by resource',
+    load: () => import('./commands/scan.ts').then((m) => m.default),
   },
   matrix: {
     summary: 'Show the shared responsibility model: who owns which layer and duty',

@@ -270,7 +270,8 @@ const DEFS = [
   }),
   def('volume.ListVolumesDetail', {
     resource: 'volume',
-    path: '/v2/{project_id}/volumes/detail',
+    // Cinder v3: plain OpenStack (Zed on) no longer serves v2; OTC EVS serves both.
+    path: '/v3/{project_id}/volumes/detail',
     pager: links('volumes_links', 1000),
     schema: volume.ListVolumesDetailResponse,
     items: { key: 'volumes', schema: volume.VolumeWire },
@@ -278,7 +279,7 @@ const DEFS = [
   }),
   def('volume.ListBackupsDetail', {
     resource: 'volume-backup',
-    path: '/v2/{project_id}/backups/detail',
+    path: '/v3/{project_id}/backups/detail',
     pager: links('backups_links', 1000),
     schema: volume.ListBackupsDetailResponse,
     items: { key: 'backups', schema: volume.BackupWire },

@@ -23,7 +23,7 @@ export function toEvsBackup(w: BackupWire, ctx: MapContext): EvsBackup {
   }
 }
 
-/** Collects `evs.backup` (GET /v2/{project_id}/backups/detail). */
+/** Collects `evs.backup` (GET /v3/{project_id}/backups/detail). */
 export const evsBackupCollector = defineCollector({
   type: 'evs.backup',
   service: 'volume',

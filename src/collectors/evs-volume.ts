@@ -46,7 +46,7 @@ export function toEvsVolume(w: VolumeWire, ctx: MapContext): EvsVolume {
   }
 }
 
-/** Collects `evs.volume` (GET /v2/{project_id}/volumes/detail). */
+/** Collects `evs.volume` (GET /v3/{project_id}/volumes/detail). */
 export const evsVolumeCollector = defineCollector({
   type: 'evs.volume',
   service: 'volume',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { detectOs } from './detect-os.ts'
+import { detectOs, osFromRelease } from './detect-os.ts'
 
 describe(detectOs.name, () => {
   const cases: [Parameters<typeof detectOs>[0], string | null][] = [
@@ -17,6 +17,8 @@ describe(detectOs.name, () => {
     [{ osVersion: 'Red Hat Enterprise Linux 8.6 64bit' }, 'rhel 8.6'],
     [{ osVersion: 'Rocky Linux 9.3 64bit' }, 'rocky 9.3'],
     [{ osVersion: 'AlmaLinux 9.2 64bit' }, 'almalinux 9.2'],
+    [{ osVersion: 'Oracle Linux 8.6 64bit' }, 'ol 8.6'],
+    [{ osVersion: 'Fedora 40 64bit' }, 'fedora 40'],
     [{ name: 'Standard_Ubuntu_22.04_latest' }, 'ubuntu 22.04'],
     [{ name: 'Standard_Debian_11_prev' }, 'debian 11'],
     [{ name: 'Enterprise_RedHat_8_latest' }, 'rhel 8'],
@@ -40,4 +42,30 @@ describe(detectOs.name, () => {
     })
     assert.deepEqual(got, { distro: 'ubuntu', version: '24.04' })
   })
+})
+
+describe(osFromRelease.name, () => {
+  const cases: [Record<string, string>, string | null][] = [
+    [{ ID: 'debian', VERSION_ID: '12', VERSION: '12 (bookworm)' }, 'debian 12'],
+    [{ ID: 'ubuntu', VERSION_ID: '24.04' }, 'ubuntu 24.04'],
+    [{ ID: 'rocky', VERSION_ID: '9.3' }, 'rocky 9.3'],
+    [{ ID: 'centos', VERSION_ID: '7', NAME: 'CentOS Linux' }, 'centos 7'],
+    [{ ID: 'centos', VERSION_ID: '9', NAME: 'CentOS Stream' }, 'centos-stream 9'],
+    [{ ID: 'openEuler', VERSION_ID: '22.03', VERSION: '22.03 (LTS-SP3)' }, 'openeuler 22.03-sp3'],
+    [{ ID: 'openEuler', VERSION_ID: '24.03', VERSION: '24.03 (LTS)' }, 'openeuler 24.03'],
+    [{ ID: 'euleros', VERSION_ID: '2.0', VERSION: '2.0 (SP10)' }, 'euleros 2.10'],
+    [{ ID: 'hce', VERSION_ID: '2.0' }, 'hce 2.0'],
+    [{ ID: 'sles', VERSION_ID: '15.5' }, 'sles 15.5'],
+    [{ ID: 'sles_sap', VERSION_ID: '15.4' }, 'sles 15.4'],
+    [{ ID: 'opensuse-leap', VERSION_ID: '15.6' }, 'opensuse-leap 15.6'],
+    [{ ID: 'ol', VERSION_ID: '9.4' }, 'ol 9.4'],
+    [{ ID: 'debian' }, null],
+    [{}, null],
+  ]
+  for (const [fields, want] of cases) {
+    it(`${JSON.stringify(fields)} → ${want}`, () => {
+      const got = osFromRelease(fields)
+      assert.equal(got ? `${got.distro} ${got.version}` : null, want)
+    })
+  }
 })

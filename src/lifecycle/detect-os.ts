@@ -33,6 +33,8 @@ const PATTERNS: { distro: string; re: RegExp; version?: (m: RegExpExecArray) => 
   },
   { distro: 'rocky', re: new RegExp(String.raw`\brocky(?:\s*linux)?\s+${V}`, 'i') },
   { distro: 'almalinux', re: new RegExp(String.raw`\balma(?:\s*linux)?(?:\s+os)?\s+${V}`, 'i') },
+  { distro: 'ol', re: new RegExp(String.raw`\boracle(?:\s*linux)?\s+${V}`, 'i') },
+  { distro: 'fedora', re: new RegExp(String.raw`\bfedora(?:\s*linux)?\s+${V}`, 'i') },
   { distro: 'opensuse-leap', re: new RegExp(String.raw`\bopensuse(?:\s+leap)?\s+${V}`, 'i') },
   {
     distro: 'sles',
@@ -75,4 +77,35 @@ export function detectOs(hints: OsHints): OsId | null {
     if (hit) return hit
   }
   return null
+}
+
+/** os-release `ID` → our distro id, where they differ or several ids share one product. */
+const RELEASE_IDS: Record<string, string> = {
+  sles_sap: 'sles',
+  sled: 'sles',
+  opensuse: 'opensuse-leap',
+  redhat: 'rhel',
+}
+
+/**
+ * The OS named by `/etc/os-release` fields (`ID`, `VERSION_ID`, `VERSION`, `NAME`), mapped to the
+ * ids of `os-eol.yaml`: CentOS Stream apart from CentOS Linux, openEuler service packs from
+ * `VERSION` (`22.03 (LTS-SP3)` → `22.03-sp3`), EulerOS `2.0 (SP10)` → `2.10`. Null without an
+ * `ID` or `VERSION_ID` (Debian testing/sid has none).
+ * @example
+ * osFromRelease({ ID: 'openEuler', VERSION_ID: '22.03', VERSION: '22.03 (LTS-SP3)' }) // { distro: 'openeuler', version: '22.03-sp3' }
+ */
+export function osFromRelease(fields: Readonly<Record<string, string>>): OsId | null {
+  const rawId = fields.ID?.trim().toLowerCase()
+  const versionId = fields.VERSION_ID?.trim()
+  if (!rawId || !versionId) return null
+  const sp = /\bSP\s*(\d+)/i.exec(fields.VERSION ?? '')?.[1]
+  let distro = RELEASE_IDS[rawId] ?? rawId
+  let version = versionId.toLowerCase()
+  if (distro === 'centos' && /stream/i.test(`${fields.NAME ?? ''} ${fields.PRETTY_NAME ?? ''}`))
+    distro = 'centos-stream'
+  if (distro === 'debian') version = version.split('.')[0]!
+  if (distro === 'openeuler' && sp) version = `${version}-sp${sp}`
+  if (distro === 'euleros' && sp && /^2(\.0)?$/.test(version)) version = `2.${sp}`
+  return { distro, version }
 }

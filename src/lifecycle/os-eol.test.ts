@@ -17,6 +17,10 @@ const REQUIRED = [
   'openeuler',
   'euleros',
   'centos',
+  'centos-stream',
+  'ol',
+  'fedora',
+  'hce',
 ]
 
 function tmpFile(text: string): string {

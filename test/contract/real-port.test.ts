@@ -90,7 +90,9 @@ describe('client ↔ emulator on a real port: every list operation, every paging
 /** Ids per resource type, sorted: what "the same inventory" means. */
 function idsByType(resources: readonly AnyResource[]): Record<string, string[]> {
   const out: Record<string, string[]> = {}
-  for (const r of resources) (out[r.type] ??= []).push(r.id)
+  for (const r of resources) {
+    out[r.type] = [...(out[r.type] ?? []), r.id]
+  }
   for (const k of Object.keys(out)) out[k]!.sort()
   return out
 }

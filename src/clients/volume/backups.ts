@@ -16,7 +16,7 @@ export interface ListBackupsDetailQuery {
   limit?: number
 }
 
-// GET /v2/{project_id}/backups/detail (Cinder; pages via backups_links)
+// GET /v3/{project_id}/backups/detail (Cinder; pages via backups_links)
 /** Lists every volume backup of the project with details. */
 export function listBackupsDetail(
   client: ServiceClient,

@@ -24,7 +24,7 @@ export const VolumeAttachmentWire = z.object({
 })
 export type VolumeAttachmentWire = z.output<typeof VolumeAttachmentWire>
 
-/** One volume of GET /v2/{project_id}/volumes/detail (EVS "Querying Details About All Disks", Cinder). */
+/** One volume of GET /v3/{project_id}/volumes/detail (EVS "Querying Details About All Disks", Cinder). */
 export const VolumeWire = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -56,7 +56,7 @@ export const VolumeWire = z.object({
 })
 export type VolumeWire = z.output<typeof VolumeWire>
 
-/** GET /v2/{project_id}/volumes/detail (EVS "Querying Details About All Disks"; pages via volumes_links). */
+/** GET /v3/{project_id}/volumes/detail (EVS "Querying Details About All Disks"; pages via volumes_links). */
 export const ListVolumesDetailResponse = z.object({
   volumes: z.array(VolumeWire),
   volumes_links: z.array(LinkWire).optional(),

@@ -15,11 +15,11 @@ describe(listVolumesDetail.name, () => {
       items.map((x) => x.id),
     )
     assert.equal(c.calls.length, 2)
-    assert.equal(c.calls[0]?.path, '/v2/{project_id}/volumes/detail')
+    assert.equal(c.calls[0]?.path, '/v3/{project_id}/volumes/detail')
     assert.deepEqual(c.calls[0]?.query, { status: 'in-use', limit: 2 })
     assert.equal(
       c.calls[1]?.path,
-      `${FAKE_ENDPOINT}/v2/p-0001/volumes/detail?limit=2&marker=${items[1]?.id}`,
+      `${FAKE_ENDPOINT}/v3/p-0001/volumes/detail?limit=2&marker=${items[1]?.id}`,
     )
     assert.ok(
       c.calls.every((r) => r.scope === 'project' && r.op === OPS['volume.ListVolumesDetail'].op),

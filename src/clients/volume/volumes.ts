@@ -16,7 +16,7 @@ export interface ListVolumesDetailQuery {
   limit?: number
 }
 
-// GET /v2/{project_id}/volumes/detail (Cinder/EVS; pages via volumes_links)
+// GET /v3/{project_id}/volumes/detail (Cinder/EVS; pages via volumes_links)
 /** Lists every volume of the project with details. */
 export function listVolumesDetail(
   client: ServiceClient,

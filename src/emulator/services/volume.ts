@@ -107,7 +107,8 @@ const matches = (want: string | undefined, value: string) => want === undefined 
 export function volumeRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const { world, index } = shared
-  const v3 = (path: string) => [path.replace('/v2/', '/v3/')]
+  // OTC EVS also answers the older v2 paths.
+  const v2 = (path: string) => [path.replace('/v3/', '/v2/')]
 
   serve(
     app,
@@ -129,7 +130,7 @@ export function volumeRoutes(shared: Shared): Hono<EmulatorEnv> {
         volumes_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
       }
     },
-    v3('/v2/{project_id}/volumes/detail'),
+    v2('/v3/{project_id}/volumes/detail'),
   )
 
   serve(
@@ -147,7 +148,7 @@ export function volumeRoutes(shared: Shared): Hono<EmulatorEnv> {
         backups_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
       }
     },
-    v3('/v2/{project_id}/backups/detail'),
+    v2('/v3/{project_id}/backups/detail'),
   )
 
   return app

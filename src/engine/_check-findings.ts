@@ -1,0 +1,154 @@
+/**
+ * Runs one check over its resources and turns the verdicts into findings, with the uniform rules:
+ * a resource type the cloud does not offer, or that was not (fully) collected, becomes an `error`
+ * naming why, never a pass; a check that throws becomes an `error` naming the check.
+ * @module
+ */
+import type { AnyCheck, CheckContext, Evidence, Verdict } from '../checks/define.ts'
+import { label } from '../checks/define.ts'
+import { guardRequires } from '../checks/run.ts'
+import type { Inventory } from '../inventory/inventory.ts'
+import type { AnyResource, ResourceType, UnavailableType } from '../inventory/types.ts'
+import type { Owner } from '../responsibility/schema.ts'
+import { findingFingerprint } from './fingerprint.ts'
+import type { ErrorCause, Finding, FindingStatus, ResourceRef } from './types.ts'
+
+/** What the per-check evaluation needs besides the check. */
+export interface CheckEnv {
+  readonly inventory: Inventory
+  readonly ctx: CheckContext
+  /** The project as a resource in a region, by default the scan's (for project-level findings). */
+  readonly project: (region?: string) => ResourceRef
+  readonly owner: Owner
+}
+
+/** Builds a finding; optional fields are left out when empty so JSON stays minimal. */
+export function makeFinding(
+  check: Pick<AnyCheck, 'id' | 'duty' | 'service' | 'severity'>,
+  owner: Owner,
+  resource: ResourceRef,
+  status: FindingStatus,
+  message: string,
+  evidence: Evidence | null,
+  cause?: ErrorCause,
+): Finding {
+  const f: Finding = {
+    fingerprint: findingFingerprint(check.id, resource.type, resource.id),
+    checkId: check.id,
+    duty: check.duty,
+    service: check.service,
+    owner,
+    severity: check.severity,
+    status,
+    resource,
+    message,
+    evidence,
+  }
+  return cause ? { ...f, cause } : f
+}
+
+/** The reference of a resource. */
+export function refOf(r: AnyResource): ResourceRef {
+  return { type: r.type, id: r.id, name: r.name, region: r.region }
+}
+
+function unavailableText(list: readonly UnavailableType[]): string {
+  const services = [...new Set(list.map((u) => u.service.toUpperCase()))].join(', ')
+  const reasons = [...new Set(list.map((u) => u.reason))].join('; ')
+  return `not evaluable on this cloud: ${services} is not offered (${reasons})`
+}
+
+function fromVerdict(v: Verdict): [FindingStatus, Evidence | null, ErrorCause | undefined] {
+  switch (v.status) {
+    case 'notApplicable':
+      return ['not_applicable', null, undefined]
+    case 'error':
+      return [
+        'error',
+        v.missing ? { missing: [...v.missing] } : null,
+        v.missing ? 'incomplete' : 'data',
+      ]
+    default:
+      return [v.status, v.evidence ?? null, undefined]
+  }
+}
+
+/** Findings about the check's own resource type when it could not be listed (fully). */
+function typeFindings(check: AnyCheck, env: CheckEnv): Finding[] {
+  const inv = env.inventory
+  const type = check.resourceType
+  const at = (
+    region: string | undefined,
+    message: string,
+    cause: ErrorCause,
+    evidence: Evidence | null,
+  ) => makeFinding(check, env.owner, env.project(region), 'error', message, evidence, cause)
+  const status = inv.status(type)
+  if (status === 'unavailable') {
+    const list = inv.unavailable.filter((u) => u.resourceType === type)
+    return [at(undefined, unavailableText(list), 'unavailable', { resourceType: type })]
+  }
+  if (status === 'not-collected')
+    return [
+      at(
+        undefined,
+        `cannot evaluate ${check.id}: ${type} was not collected by this scan`,
+        'not-collected',
+        { resourceType: type },
+      ),
+    ]
+  const byRegion = new Map<string, string[]>()
+  for (const i of inv.issuesFor(type)) {
+    const l = byRegion.get(i.region) ?? []
+    l.push(`${i.errorKind}: ${i.message}`)
+    byRegion.set(i.region, l)
+  }
+  return [...byRegion].map(([region, msgs]) =>
+    at(
+      region,
+      `cannot evaluate ${check.id} completely: ${type} could not be listed in ${region} (${msgs.join('; ')})`,
+      'incomplete',
+      { resourceType: type, region },
+    ),
+  )
+}
+
+/** Every finding of `check` in the inventory. */
+export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
+  const inv = env.inventory
+  const out = typeFindings(check, env)
+  if (inv.status(check.resourceType) === 'unavailable') return out
+  const unavailable = inv.unavailable.filter((u) => check.requires.includes(u.resourceType))
+  const resources = inv.all(check.resourceType as ResourceType) as readonly AnyResource[]
+  for (const r of resources) {
+    const ref = refOf(r)
+    const add = (s: FindingStatus, msg: string, ev: Evidence | null, cause?: ErrorCause) =>
+      out.push(makeFinding(check, env.owner, ref, s, msg, ev, cause))
+    if (unavailable.length > 0) {
+      add(
+        'error',
+        unavailableText(unavailable),
+        { missing: unavailable.map((u) => u.resourceType) },
+        'unavailable',
+      )
+      continue
+    }
+    const guard = guardRequires(check, r.region, env.ctx)
+    if (guard) {
+      const [status, evidence, cause] = fromVerdict(guard)
+      add(status, guard.message, evidence, cause)
+      continue
+    }
+    let verdict: Verdict
+    try {
+      verdict = (check.evaluate as (x: AnyResource, c: CheckContext) => Verdict)(r, env.ctx)
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err)
+      add('error', `check ${check.id} failed on ${label(r)}: ${msg}`, null, 'check-threw')
+      continue
+    }
+    const [status, evidence, cause] = fromVerdict(verdict)
+    add(status, verdict.message, evidence, cause)
+  }
+  return out
+}

@@ -1,0 +1,276 @@
+/**
+ * The evaluation step of a scan: checks over the inventory → findings, the mutelist over the
+ * findings, findings → duties of the responsibility model → {@link ScanResult}. Pure and
+ * deterministic: the clock is an input and the output is sorted.
+ * @module
+ */
+import type { AnyCheck, CheckContext } from '../checks/define.ts'
+import type { CheckSettings } from '../checks/settings.ts'
+import type { Inventory } from '../inventory/inventory.ts'
+import {
+  type CollectionIssue,
+  type EcsServer,
+  RESOURCE_SERVICES,
+  RESOURCE_TYPES,
+} from '../inventory/types.ts'
+import type { HostReportLookup } from '../model/host-report.ts'
+import {
+  type Duty,
+  MODEL_IDS,
+  type ResponsibilityModel,
+  type Service,
+} from '../responsibility/schema.ts'
+import { applyMutes } from './_apply-mutes.ts'
+import { checkFindings } from './_check-findings.ts'
+import { hostCheckInfo, hostFindings, isHostCheckId, isHostOnly } from './_host.ts'
+import { layerResults, ownerFor, rollupDuty } from './duties.ts'
+import { type Mutelist, resourceTags } from './mutelist.ts'
+import { cmp, cmpKeys } from './order.ts'
+import type {
+  CheckInfo,
+  Finding,
+  InventorySummary,
+  ResourceRef,
+  ScanNote,
+  ScanResult,
+} from './types.ts'
+
+/** Everything a scan is evaluated from. */
+export interface EvaluateInput {
+  readonly inventory: Inventory
+  readonly checks: readonly AnyCheck[]
+  readonly model: ResponsibilityModel
+  readonly settings: Readonly<CheckSettings>
+  readonly mutelist?: Mutelist
+  /** In-VM host reports matched to servers (`sphere scan --host-reports`); host checks read them. */
+  readonly hostReports?: HostReportLookup
+  /** Evaluation time: checks compare ages against it; mutes expire against it. */
+  readonly now: Date
+  readonly scan: {
+    readonly startedAt: string
+    readonly finishedAt: string
+    readonly cloud: {
+      readonly authUrl: string
+      readonly region: string
+      readonly projectId: string
+    }
+    readonly tool: { readonly name: string; readonly version: string }
+  }
+  /** Limit the scan to these checks and/or duties (ids); default all. */
+  readonly selection?: {
+    readonly checkIds?: readonly string[]
+    readonly dutyIds?: readonly string[]
+  }
+}
+
+/** A selected check or duty id that does not exist; lists the valid ids. */
+export class SelectionError extends Error {
+  readonly code = 'E_SELECTION'
+  constructor(
+    readonly what: 'check' | 'duty',
+    readonly unknown: readonly string[],
+    readonly valid: readonly string[],
+  ) {
+    super(
+      `unknown ${what} ${unknown.map((u) => `"${u}"`).join(', ')}; expected one of: ${valid.join(', ')}`,
+    )
+    this.name = 'SelectionError'
+  }
+}
+
+function ensureKnown(
+  what: 'check' | 'duty',
+  asked: readonly string[] | undefined,
+  valid: string[],
+) {
+  const unknown = (asked ?? []).filter((a) => !valid.includes(a))
+  if (unknown.length > 0) throw new SelectionError(what, unknown, [...valid].sort())
+}
+
+function checkInfo(c: AnyCheck): CheckInfo {
+  const {
+    id,
+    title,
+    duty,
+    service,
+    resourceType,
+    severity,
+    rationale,
+    remediation,
+    references,
+    requires,
+  } = c
+  return {
+    id,
+    title,
+    duty,
+    service,
+    resourceType,
+    severity,
+    rationale,
+    remediation,
+    references,
+    requires,
+    synthetic: false,
+  }
+}
+
+function summarise(inv: Inventory, services: Map<string, Service>): InventorySummary {
+  const counts: InventorySummary['counts'] = {}
+  const status: InventorySummary['status'] = {}
+  const present = new Set<string>()
+  for (const t of RESOURCE_TYPES) {
+    counts[t] = inv.all(t).length
+    status[t] = inv.status(t)
+    if (t !== 'project' && counts[t]! > 0) present.add(RESOURCE_SERVICES[t])
+  }
+  const list = [...present].filter((s) => services.has(s)).sort()
+  const models = MODEL_IDS.filter((m) => list.some((s) => services.get(s)!.model === m))
+  return { counts, status, services: list, models }
+}
+
+const findingKey = (f: Finding) => [f.checkId, f.resource.region, f.resource.type, f.resource.id]
+const issueKey = (i: CollectionIssue) => [
+  i.resourceType,
+  i.region,
+  i.service,
+  i.errorKind,
+  i.message,
+]
+
+/** The checks and duties a selection covers. */
+function scope(input: EvaluateInput): { checks: AnyCheck[]; duties: Duty[] } {
+  const { model, selection = {} } = input
+  ensureKnown(
+    'check',
+    selection.checkIds,
+    input.checks.map((c) => c.id),
+  )
+  ensureKnown(
+    'duty',
+    selection.dutyIds,
+    model.duties.map((d) => d.id),
+  )
+  const checks = input.checks.filter(
+    (c) =>
+      (!selection.checkIds || selection.checkIds.includes(c.id)) &&
+      (!selection.dutyIds || selection.dutyIds.includes(c.duty)),
+  )
+  const duties = model.duties.filter((d) =>
+    selection.dutyIds
+      ? selection.dutyIds.includes(d.id)
+      : !selection.checkIds || checks.some((c) => c.duty === d.id),
+  )
+  return { checks, duties }
+}
+
+/** Findings of every check plus the host-evidence pseudo-checks, before muting. */
+function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
+  const { inventory: inv, model, scan } = input
+  const services = new Map(model.services.map((s) => [s.id, s]))
+  const dutyById = new Map(model.duties.map((d) => [d.id, d]))
+  const ctx: CheckContext = {
+    inventory: inv,
+    settings: input.settings,
+    now: input.now,
+    ...(input.hostReports ? { hostReports: input.hostReports } : {}),
+  }
+  const project = (region = scan.cloud.region): ResourceRef => {
+    const p = inv.all('project').find((x) => x.region === region && x.id === scan.cloud.projectId)
+    return {
+      type: 'project',
+      id: scan.cloud.projectId,
+      name: p?.name ?? scan.cloud.projectId,
+      region,
+    }
+  }
+  const infos: CheckInfo[] = []
+  const findings: Finding[] = []
+  const notes: ScanNote[] = []
+  for (const c of checks) {
+    infos.push(checkInfo(c))
+    const duty = dutyById.get(c.duty)
+    if (!duty)
+      notes.push({
+        level: 'warning',
+        code: 'check-unknown-duty',
+        message: `check ${c.id} names unknown duty "${c.duty}"`,
+      })
+    const owner = duty ? ownerFor(duty, services.get(c.service)) : 'customer'
+    findings.push(...checkFindings(c, { inventory: inv, ctx, project, owner }))
+  }
+  // A host-only duty no selected check covers still shows, per server, that evidence is missing.
+  const servers = inv.all('ecs.server') as readonly EcsServer[]
+  const hostDuties =
+    servers.length > 0
+      ? duties.filter(
+          (x) => x.kind === 'customer' && isHostOnly(x) && !checks.some((c) => c.duty === x.id),
+        )
+      : []
+  for (const d of hostDuties) {
+    const info = hostCheckInfo(d)
+    infos.push(info)
+    findings.push(...hostFindings(info, d, servers, ownerFor(d, services.get('ecs'))))
+  }
+  return { infos, findings, notes }
+}
+
+/** Applies the mutelist, if any. */
+function mute(input: EvaluateInput, findings: Finding[], infos: CheckInfo[]) {
+  const { inventory: inv, mutelist } = input
+  if (!mutelist) return { findings, notes: [] }
+  const tagsOf = (f: Finding) => {
+    const r = f.resource.type === 'project' ? undefined : inv.byId(f.resource.type, f.resource.id)
+    return r ? resourceTags(r) : new Map<string, string>()
+  }
+  const known = new Set([...input.checks.map((c) => c.id), ...infos.map((i) => i.id)])
+  return applyMutes(findings, mutelist, input.now, tagsOf, known)
+}
+
+/**
+ * Evaluates a scan.
+ * @throws {SelectionError} for a selected check or duty id that does not exist
+ * @example
+ * const result = evaluateScan({ inventory, checks, model: loadResponsibilityModel(),
+ *   settings: DEFAULT_SETTINGS, now, scan: { startedAt, finishedAt, cloud, tool } })
+ */
+export function evaluateScan(input: EvaluateInput): ScanResult {
+  const { inventory: inv, model, now, scan } = input
+  const { checks, duties } = scope(input)
+  const ran = runChecks(input, checks, duties)
+  const muted = mute(input, ran.findings, ran.infos)
+  const findings = muted.findings.sort((a, b) => cmpKeys(findingKey(a), findingKey(b)))
+  const services = new Map(model.services.map((s) => [s.id, s]))
+  const summary = summarise(inv, services)
+  const present = summary.services.map((id) => services.get(id)!)
+  const hasServers = inv.all('ecs.server').length > 0
+  const dutyResults = duties.map((d) => {
+    const ids = ran.infos.filter((i) => i.duty === d.id).map((i) => i.id)
+    return rollupDuty({
+      duty: d,
+      findings: findings.filter((f) => f.duty === d.id),
+      checks: ids,
+      present,
+      // The in-VM part is open while servers exist and no host check reads their reports.
+      hostGap: hasServers && !ids.some(isHostCheckId),
+    })
+  })
+  return {
+    tool: { name: scan.tool.name, version: scan.tool.version },
+    modelVersion: model.version,
+    scan: {
+      startedAt: scan.startedAt,
+      finishedAt: scan.finishedAt,
+      evaluatedAt: now.toISOString(),
+      cloud: { ...scan.cloud },
+    },
+    inventory: summary,
+    issues: [...inv.issues].sort((a, b) => cmpKeys(issueKey(a), issueKey(b))),
+    unavailable: [...inv.unavailable],
+    checks: ran.infos.sort((a, b) => cmp(a.id, b.id)),
+    duties: dutyResults,
+    layers: layerResults(model, summary.models, dutyResults),
+    findings,
+    notes: [...ran.notes, ...muted.notes],
+  }
+}

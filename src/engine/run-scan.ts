@@ -1,0 +1,105 @@
+/**
+ * A scan from end to end: authenticate, collect the inventory through the real client, and
+ * evaluate it. The CLI (`sphere scan`, `sphere demo`) and the benchmark call this; it takes a
+ * resolved configuration and never reads the environment itself.
+ * @module
+ */
+
+import type { AnyCheck } from '../checks/define.ts'
+import type { CheckSettings } from '../checks/settings.ts'
+import type { Session } from '../clients/core/session.ts'
+import {
+  type CollectedInventory,
+  type CollectProgress,
+  collectInventory,
+} from '../collectors/collect.ts'
+import { Inventory, type InventoryInput } from '../inventory/inventory.ts'
+import type { InventoryMeta } from '../inventory/saved.ts'
+import type { ResourceType } from '../inventory/types.ts'
+import type { ResponsibilityModel } from '../responsibility/schema.ts'
+import { evaluateScan } from './evaluate.ts'
+import type { Mutelist } from './mutelist.ts'
+import type { ScanResult } from './types.ts'
+
+/** The resource types the selected checks read (their own type and every required one). */
+export function typesFor(checks: readonly AnyCheck[]): ResourceType[] {
+  const types = new Set<ResourceType>(['project'])
+  for (const c of checks) {
+    types.add(c.resourceType)
+    for (const t of c.requires) types.add(t)
+  }
+  return [...types]
+}
+
+/** Options of {@link collectFromCloud}. */
+export interface CollectFromCloudOptions {
+  checks: readonly AnyCheck[]
+  tool: InventoryMeta['tool']
+  signal?: AbortSignal
+  onProgress?: (e: CollectProgress) => void
+  now?: () => Date
+}
+
+/**
+ * Authenticates and reads every resource type the checks need.
+ * @throws {CloudApiError} when authentication fails (nothing can be scanned)
+ */
+export async function collectFromCloud(
+  session: Session,
+  opts: CollectFromCloudOptions,
+): Promise<{ input: CollectedInventory; meta: InventoryMeta }> {
+  const now = opts.now ?? (() => new Date())
+  const info = await session.info()
+  const region = info.region ?? session.config.region ?? 'default'
+  const input = await collectInventory({
+    clientFor: (key) => session.client(key),
+    region,
+    projectId: info.projectId,
+    projectName: info.projectName,
+    types: typesFor(opts.checks),
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  })
+  return {
+    input,
+    meta: {
+      tool: opts.tool,
+      collectedAt: now().toISOString(),
+      cloud: { authUrl: session.config.authUrl, region, projectId: info.projectId },
+    },
+  }
+}
+
+/** Options of {@link evaluateInventory}. */
+export interface EvaluateInventoryOptions {
+  checks: readonly AnyCheck[]
+  model: ResponsibilityModel
+  settings: Readonly<CheckSettings>
+  mutelist?: Mutelist
+  selection?: { checkIds?: readonly string[]; dutyIds?: readonly string[] }
+  startedAt: Date
+  now: Date
+}
+
+/** Evaluates a collected (or saved) inventory. */
+export function evaluateInventory(
+  input: InventoryInput,
+  meta: InventoryMeta,
+  opts: EvaluateInventoryOptions,
+): ScanResult {
+  return evaluateScan({
+    inventory: new Inventory(input),
+    checks: opts.checks,
+    model: opts.model,
+    settings: opts.settings,
+    mutelist: opts.mutelist,
+    now: opts.now,
+    selection: opts.selection,
+    scan: {
+      startedAt: opts.startedAt.toISOString(),
+      finishedAt: opts.now.toISOString(),
+      cloud: meta.cloud,
+      tool: meta.tool,
+    },
+  })
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { FORMULA_NAME, scanResultFixture } from '../engine/testing.ts'
+import { CSV_COLUMNS, csvCell, renderCsv } from './csv.ts'
+
+/** A small RFC 4180 parser, to read the output back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i]!
+    const next = text[i + 1]
+    i++
+    if (quoted) {
+      if (ch === '"' && next === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\r' && next === '\n') {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+      i++
+    } else cell += ch
+  }
+  return rows
+}
+
+describe(csvCell.name, () => {
+  it('quotes commas, quotes and line breaks', () => {
+    assert.equal(csvCell('plain'), 'plain')
+    assert.equal(csvCell('a,b'), '"a,b"')
+    assert.equal(csvCell('say "hi"'), '"say ""hi"""')
+    assert.equal(csvCell('two\nlines'), '"two\nlines"')
+  })
+
+  it('neutralises formulas', () => {
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+      assert.ok(csvCell(f).replace(/^"/, '').startsWith("'"), f)
+    assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`)
+  })
+})
+
+describe(renderCsv.name, () => {
+  const r = scanResultFixture({ hostile: true })
+  const text = renderCsv(r)
+  const rows = parseCsv(text)
+
+  it('has a header and one row per finding, CRLF-terminated', () => {
+    assert.deepEqual(rows[0], [...CSV_COLUMNS])
+    assert.equal(rows.length, r.findings.length + 1)
+    assert.ok(rows.every((row) => row.length === CSV_COLUMNS.length))
+    assert.ok(text.endsWith('\r\n'))
+  })
+
+  it('round-trips cloud strings, formulas neutralised', () => {
+    const bob = rows.find((row) => row[8] === 'u-bob' && row[4] === 'iam-user-mfa-enabled')!
+    assert.equal(bob[9], `'${FORMULA_NAME}`)
+    assert.equal(bob[0], 'fail')
+    const muted = rows.find((row) => row[0] === 'muted')!
+    assert.equal(muted[12], 'fail')
+    assert.match(muted[13]!, /nightly batch/)
+    const svc = rows.find((row) => row[8] === 'u-svc' && row[4] === 'iam-user-mfa-enabled')!
+    assert.equal(
+      svc[CSV_COLUMNS.indexOf('expired_mute')],
+      'expired 2026-01-31: Old exception for service users (mutes[1])',
+    )
+  })
+
+  it('is deterministic', () => {
+    assert.equal(renderCsv(scanResultFixture({ hostile: true })), text)
+  })
+})

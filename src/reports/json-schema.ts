@@ -1,0 +1,171 @@
+/**
+ * Schema of the JSON report, version 1 (`sphere scan --format json`), documented field by field in
+ * `docs/report-json.md`. The renderer's output is tested against it.
+ * @module
+ */
+import { z } from 'zod'
+import { SEVERITIES } from '../checks/define.ts'
+import { DUTY_STATUSES, FINDING_STATUSES } from '../engine/types.ts'
+import { RESOURCE_TYPES } from '../inventory/types.ts'
+import { EVIDENCE_KINDS, MODEL_IDS, OWNERS } from '../responsibility/schema.ts'
+
+const owner = z.enum(OWNERS)
+const severity = z.enum(SEVERITIES)
+const resourceType = z.enum(RESOURCE_TYPES as [string, ...string[]])
+const counts = z.strictObject(
+  Object.fromEntries(FINDING_STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<
+    (typeof FINDING_STATUSES)[number],
+    z.ZodNumber
+  >,
+)
+const reference = z.strictObject({ id: z.string(), name: z.string() })
+const remediation = z.strictObject({
+  text: z.string(),
+  cli: z.string().optional(),
+  terraform: z.string().optional(),
+})
+const iso = z.iso.datetime({ offset: true })
+
+/** One check on one resource. */
+export const JsonFinding = z.strictObject({
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('sha256 of check id, resource type, resource id'),
+  checkId: z.string(),
+  title: z.string(),
+  duty: z.string(),
+  owner,
+  service: z.string(),
+  severity,
+  status: z.enum(FINDING_STATUSES),
+  mutedStatus: z
+    .enum(['fail', 'manual'])
+    .optional()
+    .describe('for muted findings: the status muted'),
+  mute: z
+    .strictObject({ reason: z.string(), expires: z.string().nullable(), entry: z.string() })
+    .optional(),
+  expiredMute: z
+    .strictObject({ reason: z.string(), expires: z.string().nullable(), entry: z.string() })
+    .optional()
+    .describe('an expired mutelist entry that would cover this finding'),
+  cause: z
+    .enum(['unavailable', 'incomplete', 'not-collected', 'check-threw', 'data'])
+    .optional()
+    .describe('for error findings: why the check could not be evaluated'),
+  resource: z.strictObject({
+    type: resourceType,
+    id: z.string(),
+    name: z.string(),
+    region: z.string(),
+  }),
+  message: z.string(),
+  evidence: z.record(z.string(), z.json()).nullable(),
+  remediation,
+  references: z.array(z.string()),
+})
+
+/** Schema of the JSON report, version 1. */
+export const JsonReportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    tool: z.strictObject({ name: z.string(), version: z.string() }),
+    modelVersion: z.string().describe('version of the responsibility model'),
+    scan: z.strictObject({
+      startedAt: iso,
+      finishedAt: iso,
+      evaluatedAt: iso,
+      cloud: z.strictObject({ authUrl: z.string(), region: z.string(), projectId: z.string() }),
+    }),
+    summary: z.strictObject({
+      duties: z.strictObject(
+        Object.fromEntries(DUTY_STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<
+          (typeof DUTY_STATUSES)[number],
+          z.ZodNumber
+        >,
+      ),
+      findings: counts,
+      failsBySeverity: z.record(severity, z.number().int().min(0)),
+      issues: z.number().int().min(0),
+    }),
+    inventory: z.strictObject({
+      counts: z.record(z.string(), z.number().int().min(0)).describe('resources by type'),
+      status: z.record(
+        z.string(),
+        z.enum(['complete', 'incomplete', 'unavailable', 'not-collected']),
+      ),
+      services: z.array(z.string()),
+      models: z.array(z.enum(MODEL_IDS)),
+    }),
+    issues: z.array(
+      z.strictObject({
+        service: z.string(),
+        resourceType,
+        region: z.string(),
+        errorKind: z.string(),
+        message: z.string(),
+      }),
+    ),
+    unavailable: z.array(z.strictObject({ resourceType, service: z.string(), reason: z.string() })),
+    notes: z.array(
+      z.strictObject({
+        level: z.enum(['warning', 'info']),
+        code: z.string(),
+        message: z.string(),
+        source: z.string().optional(),
+      }),
+    ),
+    layers: z.array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        owners: z.record(z.string(), owner).describe('owner of the layer per model present'),
+        duties: z.array(z.string()),
+      }),
+    ),
+    duties: z.array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        kind: z.enum(['customer', 'provider']),
+        layer: z.string(),
+        owner: owner,
+        owners: z.array(
+          z.strictObject({ model: z.enum(MODEL_IDS), owner, services: z.array(z.string()) }),
+        ),
+        status: z.enum(DUTY_STATUSES),
+        reason: z.string(),
+        counts,
+        checks: z.array(z.string()),
+        evidenceRequired: z.array(z.enum(EVIDENCE_KINDS)),
+        attestations: z.array(z.string()),
+        references: z.strictObject({ c5: z.array(reference), ccm: z.array(reference) }),
+      }),
+    ),
+    checks: z.array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        duty: z.string(),
+        service: z.string(),
+        resourceType,
+        severity,
+        rationale: z.string(),
+        remediation,
+        references: z.array(z.string()),
+        requires: z.array(resourceType),
+        synthetic: z.boolean(),
+      }),
+    ),
+    findings: z.array(JsonFinding),
+  })
+  .describe('Sphere scan report')
+
+/** The JSON report. */
+export type JsonReport = z.output<typeof JsonReportSchema>
+
+/** JSON Schema (draft 2020-12) of the report, for publishing beside `docs/report-json.md`. */
+export function reportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(JsonReportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>
+}

@@ -1,0 +1,130 @@
+/**
+ * Markdown for a pull-request comment: the duties as a summary table, the failing findings (capped,
+ * with a "…and N more" line), what could not be collected, and notes. Cloud text is escaped so it
+ * cannot close a table cell, inject HTML, create links or emphasis, or mention people.
+ * @module
+ */
+import { checkIndex, DUTY_STATUS_LABEL, findingsWithStatus, summarize } from '../engine/summary.ts'
+import type { DutyStatus, Finding, ScanResult } from '../engine/types.ts'
+
+/** Options of {@link renderMarkdown}. */
+export interface MarkdownOptions {
+  /** Most failing findings (and collection issues) listed; default 50. */
+  maxFindings?: number
+}
+
+const ICON: Record<DutyStatus, string> = { not_met: '❌', unknown: '❔', met: '✅', inherited: '☁️' }
+
+/**
+ * Escapes untrusted text for inline Markdown and table cells: HTML specials become entities;
+ * the punctuation that makes emphasis, code, links, strikethrough or a cell border is
+ * backslash-escaped; `@` cannot mention; line breaks and control characters become spaces.
+ */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+}
+
+const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
+const code = (id: string) => `\`${id.replace(/`/g, '')}\``
+
+function table(head: string[], rows: string[][]): string[] {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)]
+}
+
+function resource(f: Finding): string {
+  const { name, id } = f.resource
+  return name && name !== id ? `${mdEscape(name)} (${code(id)})` : code(id)
+}
+
+function capped<T>(list: readonly T[], max: number, what: string): [readonly T[], string[]] {
+  const more = list.length - max
+  return more > 0
+    ? [list.slice(0, max), ['', `…and ${more} more ${what} (see the full report)`]]
+    : [list, []]
+}
+
+/** Renders the result as Markdown. Pure: the same result gives the same text. */
+export function renderMarkdown(r: ScanResult, opts: MarkdownOptions = {}): string {
+  const max = Math.max(0, opts.maxFindings ?? 50)
+  const s = summarize(r)
+  const checks = checkIndex(r)
+  const { cloud } = r.scan
+  const out = [
+    `## Sphere: project ${code(cloud.projectId)} in ${code(cloud.region)}`,
+    '',
+    `**${s.duties.not_met} duties not met** · ${s.duties.unknown} unknown · ${s.duties.met} met · ${s.duties.inherited} inherited — ${n(s.findings.fail, 'failing finding')}, ${s.findings.muted} muted, ${n(s.issues, 'collection issue')}`,
+    '',
+    ...table(
+      ['Duty', 'Owner', 'Status', 'Fail', 'Error', 'Manual', 'Muted', 'Pass'],
+      r.duties.map((d) => [
+        `${mdEscape(d.title)} (${code(d.id)})`,
+        d.owner,
+        `${ICON[d.status]} ${DUTY_STATUS_LABEL[d.status]}`,
+        ...(d.kind === 'provider'
+          ? ['', '', '', '', '']
+          : [d.counts.fail, d.counts.error, d.counts.manual, d.counts.muted, d.counts.pass].map(
+              String,
+            )),
+      ]),
+    ),
+  ]
+  const fails = findingsWithStatus(r, 'fail')
+  if (fails.length > 0) {
+    const [shown, more] = capped(fails, max, 'failing findings')
+    out.push('', `### Failing findings (${fails.length})`, '')
+    out.push(
+      ...table(
+        ['Severity', 'Duty', 'Check', 'Resource', 'Region', 'Message', 'Fix'],
+        shown.map((f) => [
+          f.severity,
+          code(f.duty),
+          code(f.checkId),
+          resource(f),
+          mdEscape(f.resource.region),
+          mdEscape(f.message) +
+            (f.expiredMute
+              ? ` (mute ${mdEscape(f.expiredMute.entry)} expired on ${mdEscape(f.expiredMute.expires ?? '')})`
+              : ''),
+          mdEscape((checks.get(f.checkId)?.remediation.text ?? '').split(/\r?\n/, 1)[0] ?? ''),
+        ]),
+      ),
+      ...more,
+    )
+  }
+  if (r.issues.length > 0) {
+    const [shown, more] = capped(r.issues, max, 'collection issues')
+    out.push('', `### Collection issues (${r.issues.length}): results are incomplete`, '')
+    out.push(
+      ...table(
+        ['Service', 'Resource type', 'Region', 'Kind', 'Message'],
+        shown.map((i) => [
+          mdEscape(i.service),
+          code(i.resourceType),
+          mdEscape(i.region),
+          mdEscape(i.errorKind),
+          mdEscape(i.message),
+        ]),
+      ),
+      ...more,
+    )
+  }
+  if (r.notes.length > 0) {
+    out.push('', '### Notes', '')
+    for (const n of r.notes)
+      out.push(
+        `- **${n.level}** ${n.source ? `${mdEscape(n.source)}: ` : ''}${mdEscape(n.message)}`,
+      )
+  }
+  out.push(
+    '',
+    `<sub>Sphere ${mdEscape(r.tool.version)} · model ${mdEscape(r.modelVersion)} · scanned ${mdEscape(r.scan.finishedAt)}</sub>`,
+  )
+  return `${out.join('\n')}\n`
+}
