@@ -15,7 +15,7 @@ import {
 } from '../collectors/collect.ts'
 import { Inventory, type InventoryInput } from '../inventory/inventory.ts'
 import type { InventoryMeta } from '../inventory/saved.ts'
-import type { ResourceType } from '../inventory/types.ts'
+import { RESOURCE_TYPES, type ResourceType } from '../inventory/types.ts'
 import type { ResponsibilityModel } from '../responsibility/schema.ts'
 import { evaluateScan } from './evaluate.ts'
 import type { Mutelist } from './mutelist.ts'
@@ -33,7 +33,8 @@ export function typesFor(checks: readonly AnyCheck[]): ResourceType[] {
 
 /** Options of {@link collectFromCloud}. */
 export interface CollectFromCloudOptions {
-  checks: readonly AnyCheck[]
+  /** Only what these checks read; default: every resource type (a full inventory). */
+  checks?: readonly AnyCheck[]
   tool: InventoryMeta['tool']
   signal?: AbortSignal
   onProgress?: (e: CollectProgress) => void
@@ -56,7 +57,7 @@ export async function collectFromCloud(
     region,
     projectId: info.projectId,
     projectName: info.projectName,
-    types: typesFor(opts.checks),
+    types: opts.checks ? typesFor(opts.checks) : [...RESOURCE_TYPES],
     signal: opts.signal,
     onProgress: opts.onProgress,
   })

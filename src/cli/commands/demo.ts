@@ -60,7 +60,6 @@ Options:
       const startedAt = new Date()
       const progress = progressLine(io)
       const collected = await collectFromCloud(session, {
-        checks,
         tool: { name: 'sphere', version: version() },
         signal: io.signal,
         onProgress: (e) => progress.update(e, 0),

@@ -122,7 +122,7 @@ failed at or above the threshold.`,
       const progress = progressLine(io)
       try {
         collected = await collectFromCloud(session, {
-          checks: selected.length > 0 ? selected : checks,
+          checks: selection.checkIds || selection.dutyIds ? selected : undefined,
           tool,
           signal: io.signal,
           onProgress: (e) =>
