@@ -108,3 +108,42 @@ export function deepFreeze<T>(value: T): T {
   }
   return value
 }
+
+/** A password login, as a clouds.yaml entry with user and project in one domain would give. */
+export interface PasswordLogin {
+  authUrl: string
+  username: string
+  password: string
+  projectName: string
+  domainName: string
+  region: string
+}
+
+/**
+ * The configuration of a password login with defaults (concurrency 4, 30 s timeout), for callers
+ * that have the login in hand rather than in a clouds.yaml (the demo, tests, the benchmark).
+ */
+export function passwordCloudConfig(
+  login: PasswordLogin,
+  overrides: Partial<CloudConfig> = {},
+): CloudConfig {
+  const domain = { name: login.domainName }
+  return {
+    authUrl: login.authUrl,
+    auth: {
+      type: 'password',
+      username: login.username,
+      password: login.password,
+      userDomain: domain,
+      domain,
+    },
+    region: login.region,
+    interface: 'public',
+    project: { name: login.projectName, domain },
+    endpointOverrides: {},
+    concurrency: 4,
+    timeoutMs: 30_000,
+    source: { files: [], env: [], flags: [] },
+    ...overrides,
+  }
+}

@@ -9,7 +9,7 @@ import { type ListDef, listItems } from '../../src/clients/_operation.ts'
 import { createSession, type Session } from '../../src/clients/core/session.ts'
 import { OPERATIONS, type OperationDef } from '../../src/clients/operations.ts'
 import { collectInventory } from '../../src/collectors/collect.ts'
-import type { CloudConfig } from '../../src/config/cloud-config.ts'
+import { type CloudConfig, passwordCloudConfig } from '../../src/config/cloud-config.ts'
 import {
   type EmulatorOptions,
   generateWorld,
@@ -24,25 +24,7 @@ import type { AnyResource } from '../../src/inventory/types.ts'
 const LISTS = OPERATIONS.filter((o): o is ListDef => o.items !== undefined)
 
 function configFor(emu: RunningEmulator, world: World): CloudConfig {
-  const login = loginFor(world)
-  const domain = { name: login.domainName }
-  return {
-    authUrl: emu.authUrl,
-    auth: {
-      type: 'password',
-      username: login.username,
-      password: login.password,
-      userDomain: domain,
-      domain,
-    },
-    region: login.region,
-    interface: 'public',
-    project: { name: login.projectName, domain },
-    endpointOverrides: {},
-    concurrency: 4,
-    timeoutMs: 10_000,
-    source: { files: [], env: [], flags: [] },
-  }
+  return passwordCloudConfig({ authUrl: emu.authUrl, ...loginFor(world) }, { timeoutMs: 10_000 })
 }
 
 function params(

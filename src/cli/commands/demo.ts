@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { checks } from '../../checks/index.ts'
 import { createSession } from '../../clients/core/session.ts'
-import type { CloudConfig } from '../../config/cloud-config.ts'
+import { passwordCloudConfig } from '../../config/cloud-config.ts'
 import { loginFor, startEmulator } from '../../emulator/index.ts'
 import { collectFromCloud, evaluateInventory } from '../../engine/run-scan.ts'
 import { loadScanConfig } from '../../engine/scan-config.ts'
@@ -38,24 +38,7 @@ Options:
     const emu = await startEmulator({ world, port: 0 })
     try {
       const login = loginFor(world)
-      const domain = { name: login.domainName }
-      const config: CloudConfig = {
-        authUrl: emu.authUrl,
-        auth: {
-          type: 'password',
-          username: login.username,
-          password: login.password,
-          userDomain: domain,
-          domain,
-        },
-        region: login.region,
-        interface: 'public',
-        project: { name: login.projectName, domain },
-        endpointOverrides: {},
-        concurrency: 4,
-        timeoutMs: 30_000,
-        source: { files: [], env: [], flags: [] },
-      }
+      const config = passwordCloudConfig({ authUrl: emu.authUrl, ...login })
       const session = createSession(config, { signal: io.signal })
       const startedAt = new Date()
       const progress = progressLine(io)
