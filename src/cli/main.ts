@@ -23,6 +23,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'Run a local OpenStack/OTC cloud emulator on 127.0.0.1',
     load: () => import('./commands/emulator.ts').then((m) => m.default),
   },
+  host: {
+    summary: 'Collect evidence inside a VM: print the collector, parse its output, run it here',
+    load: () => import('./commands/host.ts').then((m) => m.default),
+  },
   scan: {
     summary: 'Scan a project: every customer duty, resource by resource',
     load: () => import('./commands/scan.ts').then((m) => m.default),

@@ -3,6 +3,8 @@ import { describe, it } from 'node:test'
 import { backupWire as cbrBackupWire, policyWire, vaultWire } from '../clients/cbr/fixtures.ts'
 import { alarmWire } from '../clients/ces/fixtures.ts'
 import { keypairWire, serverWire } from '../clients/compute/fixtures.ts'
+import { IAM_NOT_OTC } from '../clients/core/catalog.ts'
+import { ServiceUnavailableError } from '../clients/core/errors.ts'
 import type { ServiceClient, ServiceKey } from '../clients/core/types.ts'
 import { trackerWire } from '../clients/cts/fixtures.ts'
 import {
@@ -142,6 +144,25 @@ describe(collectInventory.name, () => {
     const inv = new Inventory(input)
     assert.equal(inv.status('cbr.vault'), 'unavailable')
     assert.equal(inv.status('ecs.server'), 'complete')
+  })
+
+  it('OTC IAM extensions missing (plain OpenStack): IAM types unavailable with the reason, no call made', async () => {
+    const cs = clients(world())
+    const input = await collectInventory({
+      ...CTX,
+      clientFor: async (k) => {
+        if (k === 'iam')
+          throw new ServiceUnavailableError(k, ['identity'], CTX.region, [], 'x', IAM_NOT_OTC)
+        return clientsFor(cs)(k)
+      },
+    })
+    assert.deepEqual(input.issues, [])
+    assert.deepEqual(
+      input.unavailable.map((u) => [u.resourceType, u.service, u.reason]).sort(),
+      ['iam.access-key', 'iam.password-policy', 'iam.user'].map((t) => [t, 'iam', IAM_NOT_OTC]),
+    )
+    assert.equal((cs.identity as ReturnType<typeof fakeService>).calls.length, 0)
+    assert.equal(new Inventory(input).status('iam.user'), 'unavailable')
   })
 
   it('an IAM failure is recorded for the global region, and the user list is read once', async () => {

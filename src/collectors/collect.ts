@@ -56,8 +56,12 @@ interface Outcome {
   unavailable: readonly UnavailableType[]
 }
 
-/** Why a type is unavailable, naming the catalog types looked for. */
+/**
+ * Why a type is unavailable: the error's own reason (e.g. OTC's IAM extensions on a plain
+ * OpenStack), else the catalog types looked for.
+ */
 export function unavailableReason(err: ServiceUnavailableError): string {
+  if (err.reason) return err.reason
   const types = err.catalogTypes.join(', ')
   return err.availableRegions.length > 0
     ? `service ${err.serviceKey} has no endpoint in region ${err.region ?? '(none set)'} (catalog types ${types}; offered in ${err.availableRegions.join(', ')})`

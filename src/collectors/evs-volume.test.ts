@@ -19,8 +19,34 @@ describe(toEvsVolume.name, () => {
       imageId: '<uuid>',
       imageName: 'Standard_Ubuntu_22.04_latest',
       osVersion: 'Ubuntu 22.04 server 64bit',
+      platform: null,
+      osDistro: null,
+      osDistroVersion: null,
     })
     assert.equal(v.createdAt, '2016-05-25T02:42:10.856Z')
+  })
+
+  it("carries the image's __platform and Glance os_distro/os_version (plain Cinder)", () => {
+    const v = toEvsVolume(
+      volumeWire({
+        volume_image_metadata: {
+          image_id: 'i-1',
+          image_name: 'ubuntu-18.04',
+          os_distro: 'ubuntu',
+          os_version: '18.04',
+          __platform: 'Ubuntu',
+        },
+      }),
+      CTX,
+    )
+    assert.deepEqual(v.imageMetadata, {
+      imageId: 'i-1',
+      imageName: 'ubuntu-18.04',
+      osVersion: null,
+      platform: 'Ubuntu',
+      osDistro: 'ubuntu',
+      osDistroVersion: '18.04',
+    })
   })
 
   it('maps a data disk without image metadata', () => {

@@ -22,6 +22,9 @@ function imageMetadata(m: Record<string, string> | undefined): VolumeImageMetada
     imageId: text(m.image_id),
     imageName: text(m.image_name),
     osVersion: text(m.__os_version),
+    platform: text(m.__platform),
+    osDistro: text(m.os_distro),
+    osDistroVersion: text(m.os_version),
   }
 }
 

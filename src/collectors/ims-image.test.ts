@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { glanceImagesSample, imageWire } from '../clients/image/fixtures.ts'
 import { ImageWire } from '../clients/image/schemas.ts'
+import { detectOs } from '../lifecycle/detect-os.ts'
 import { toImsImage } from './ims-image.ts'
 import { CTX } from './testing.ts'
 
@@ -28,5 +29,29 @@ describe(toImsImage.name, () => {
     assert.equal(i.name, w.id)
     assert.equal(i.osVersion, null)
     assert.equal(i.platform, null)
+    assert.equal(i.osDistro, null)
+    assert.equal(i.osDistroVersion, null)
+  })
+
+  it("keeps Glance's standard os_distro / os_version (plain OpenStack, no __ properties)", () => {
+    // As the devcloud's Glance lists the seeded ubuntu-18.04 image.
+    const w = ImageWire.parse({
+      id: '5b0f8c1a-8f0e-4f3b-9f6c-0d6f3c1b2a11',
+      name: 'ubuntu-18.04',
+      status: 'active',
+      visibility: 'public',
+      protected: false,
+      owner: 'a1b2',
+      created_at: '2025-06-01T10:00:00Z',
+      os_distro: 'ubuntu',
+      os_version: '18.04',
+      os_hidden: false,
+      hw_disk_bus: 'virtio',
+    })
+    const i = toImsImage(w, CTX)
+    assert.equal(i.osDistro, 'ubuntu')
+    assert.equal(i.osDistroVersion, '18.04')
+    assert.equal(i.osVersion, null)
+    assert.deepEqual(detectOs(i), { distro: 'ubuntu', version: '18.04' })
   })
 })

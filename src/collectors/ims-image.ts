@@ -9,7 +9,10 @@ import type { ImsImage } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime, nameOr, text } from './_map.ts'
 
-/** Maps an image; IMS `__*` properties absent on plain Glance images become null. */
+/**
+ * Maps an image; IMS `__*` properties absent on plain Glance images become null, as do Glance's
+ * standard `os_distro`/`os_version` where IMS does not set them.
+ */
 export function toImsImage(w: ImageWire, ctx: MapContext): ImsImage {
   return {
     type: 'ims.image',
@@ -21,6 +24,8 @@ export function toImsImage(w: ImageWire, ctx: MapContext): ImsImage {
     status: w.status,
     osVersion: text(w.__os_version),
     platform: text(w.__platform),
+    osDistro: text(w.os_distro),
+    osDistroVersion: text(w.os_version),
     imageType: text(w.__imagetype),
     visibility: text(w.visibility),
     createdAt: isoTime(w.created_at),

@@ -59,6 +59,47 @@ export function serviceOfPath(path: string): ServiceKey | undefined {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Services a plain OpenStack does not run (openstack worlds): OTC's own. */
+const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set(['iam', 'cbr', 'ces', 'cts', 'rds'])
+
+/**
+ * Keystone's (Flask) answer to a path it does not route, e.g. `/v3.0/OS-USER/users`, recorded
+ * from the devcloud (test/openstack): HTML whatever the `Accept` header.
+ */
+export const KEYSTONE_NOT_FOUND_HTML =
+  '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n'
+
+/**
+ * Cinder's and Nova's (webob) answer to a path they do not route, e.g. Cinder's removed `/v2/`,
+ * recorded from the devcloud: JSON when the client accepts it (the message still carries
+ * `<br />`), else an HTML page that repeats its title.
+ */
+export function webobNotFound(accept: string | undefined, requestId: string): Response {
+  const headers = { 'x-openstack-request-id': `req-${requestId}` }
+  if (accept?.includes('application/json'))
+    return new Response(
+      '{"message": "The resource could not be found.<br /><br />\\n\\n\\n", "code": "404 Not Found", "title": "Not Found"}',
+      { status: 404, headers: { 'Content-Type': 'application/json', ...headers } },
+    )
+  return new Response(
+    '<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>',
+    { status: 404, headers: { 'Content-Type': 'text/html; charset=UTF-8', ...headers } },
+  )
+}
+
+/** What a plain OpenStack answers where it lacks an OTC service (openstack worlds only). */
+function notOnOpenStack(service: ServiceKey, path: string, requestId: string): Response {
+  if (service === 'iam')
+    return new Response(KEYSTONE_NOT_FOUND_HTML, {
+      status: 404,
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'x-openstack-request-id': `req-${requestId}`,
+      },
+    })
+  return jsonResponse(404, { message: `No service at ${path}: this cloud has no ${service}` })
+}
+
 /**
  * Builds the emulator for a world.
  * @example
@@ -90,6 +131,8 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     c.set('requestId', requestId)
     c.header('X-Request-Id', requestId)
     c.header('X-Openstack-Request-Id', `req-${requestId}`)
+    if (world.cloud === 'openstack' && OTC_ONLY_SERVICES.has(service))
+      return notOnOpenStack(service, c.req.path, requestId)
     const isTokenRequest = c.req.method === 'POST' && c.req.path === '/identity/v3/auth/tokens'
     if (opts.latencyMs) await sleep(opts.latencyMs)
     const d = faults.decide(service, isTokenRequest)
@@ -130,9 +173,12 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   app.route('/cts', ctsRoutes(shared))
   app.route('/rds', rdsRoutes(shared))
 
-  app.notFound((c) =>
-    failFor(c, 404, `The resource could not be found: ${c.req.method} ${c.req.path}`),
-  )
+  app.notFound((c) => {
+    const service = c.get('service')
+    if (world.cloud === 'openstack' && (service === 'volume' || service === 'compute'))
+      return webobNotFound(c.req.header('Accept'), c.get('requestId'))
+    return failFor(c, 404, `The resource could not be found: ${c.req.method} ${c.req.path}`)
+  })
   app.onError((err, c) =>
     c.get('service')
       ? failFor(c, 500, `Internal error: ${err.message}`)

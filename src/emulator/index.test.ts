@@ -19,6 +19,6 @@ describe('emulator public API', () => {
       'builtInWorldFile',
     ])
       assert.ok(name in emulator, name)
-    assert.deepEqual([...emulator.BUILT_IN_WORLDS], ['demo', 'empty'])
+    assert.deepEqual([...emulator.BUILT_IN_WORLDS], ['demo', 'empty', 'openstack'])
   })
 })

@@ -64,8 +64,17 @@ export class TokenStore {
 
 type Catalog = z.input<typeof CatalogEntryWire>[]
 
-/** The catalog of one project: every service at `origin` + its prefix (otc-api.md §1.4 types). */
-export function buildCatalog(origin: string, project: Project | undefined): Catalog {
+/**
+ * The catalog of one project: every service at `origin` + its prefix, with OTC's types
+ * (otc-api.md §1.4), or, for a plain OpenStack world, the types of a Zed control plane
+ * (identity, compute, image, network, block-storage + volumev3): no OTC-only type, no CBR,
+ * Cloud Eye, CTS or RDS.
+ */
+export function buildCatalog(
+  origin: string,
+  project: Project | undefined,
+  cloud: World['cloud'] = 'otc',
+): Catalog {
   const identity: Catalog[number] = {
     type: 'identity',
     name: 'keystone',
@@ -77,7 +86,31 @@ export function buildCatalog(origin: string, project: Project | undefined): Cata
   }
   if (!project) return [identity]
   const pid = project.id
-  const entries: [type: string, name: string, url: string][] = [
+  const entries: [type: string, name: string, url: string][] =
+    cloud === 'openstack' ? openstackEntries(origin, pid) : otcEntries(origin, pid)
+  return [
+    ...entries.map(([type, name, url]) => ({
+      type,
+      name,
+      id: hexFor('catalog', type),
+      endpoints: [endpoint(type, project.region, url)],
+    })),
+    identity,
+  ]
+}
+
+function openstackEntries(origin: string, pid: string): [string, string, string][] {
+  return [
+    ['compute', 'nova', `${origin}/compute/v2.1/${pid}`],
+    ['image', 'glance', `${origin}/image`],
+    ['network', 'neutron', `${origin}/network`],
+    ['block-storage', 'cinder', `${origin}/volume/v3/${pid}`],
+    ['volumev3', 'cinderv3', `${origin}/volume/v3/${pid}`],
+  ]
+}
+
+function otcEntries(origin: string, pid: string): [string, string, string][] {
+  return [
     ['compute', 'nova', `${origin}/compute/v2.1/${pid}`],
     ['image', 'glance', `${origin}/image`],
     ['network', 'neutron', `${origin}/network`],
@@ -89,15 +122,6 @@ export function buildCatalog(origin: string, project: Project | undefined): Cata
     ['cesv1', 'cesv1', `${origin}/ces/V1.0/${pid}`],
     ['cts', 'cts', `${origin}/cts/v1.0/${pid}`],
     ['rdsv3', 'rdsv3', `${origin}/rds/v3/${pid}`],
-  ]
-  return [
-    ...entries.map(([type, name, url]) => ({
-      type,
-      name,
-      id: hexFor('catalog', type),
-      endpoints: [endpoint(type, project.region, url)],
-    })),
-    identity,
   ]
 }
 
@@ -181,6 +205,13 @@ function scope(world: World, auth: Auth): string | undefined {
   return undefined
 }
 
+/** The token's role: OTC's `te_admin`/`readonly`, Keystone's `admin`/`reader`. */
+function roleOf(cloud: World['cloud'], isAdmin: boolean): { id: string; name: string } {
+  const name =
+    cloud === 'openstack' ? (isAdmin ? 'admin' : 'reader') : isAdmin ? 'te_admin' : 'readonly'
+  return { id: hexFor('role', name), name }
+}
+
 /** Handles POST /v3/auth/tokens: checks credentials, issues a token, renders the body. */
 export function issueToken(
   world: World,
@@ -190,6 +221,17 @@ export function issueToken(
 ): { token: string; body: z.input<typeof TokenResponse> } {
   const { user, projectId: boundProject } = authenticate(world, request.auth, opts.now)
   const projectId = boundProject ?? scope(world, request.auth)
+  const isAdmin = user.groupIds.includes(world.groups.find((g) => g.name === 'admin')?.id ?? '')
+  // A plain Keystone gives a domain-scoped token only to users with a role on the domain; a
+  // project reader gets 401 (the devcloud's sphere-scanner does). OTC gives one to every user.
+  if (
+    world.cloud === 'openstack' &&
+    projectId === undefined &&
+    request.auth.scope?.domain &&
+    !isAdmin &&
+    !user.isDomainOwner
+  )
+    throw new AuthFailure(401, UNAUTHORIZED)
   const { token, info } = store.issue({
     userId: user.id,
     methods: request.auth.identity.methods,
@@ -198,20 +240,15 @@ export function issueToken(
   })
   const project = world.projects.find((p) => p.id === projectId)
   const domain = { id: world.domain.id, name: world.domain.name }
-  const isAdmin = user.groupIds.includes(world.groups.find((g) => g.name === 'admin')?.id ?? '')
   const body = {
     token: {
       methods: info.methods,
       expires_at: fmt.isoMicrosZ(info.expiresAt),
       issued_at: fmt.isoMicrosZ(info.issuedAt),
-      ...(opts.catalog ? { catalog: buildCatalog(opts.origin, project) } : {}),
+      ...(opts.catalog ? { catalog: buildCatalog(opts.origin, project, world.cloud) } : {}),
       ...(project ? { project: { id: project.id, name: project.name, domain } } : { domain }),
       user: { id: user.id, name: user.name, domain },
-      roles: [
-        isAdmin
-          ? { id: hexFor('role', 'te_admin'), name: 'te_admin' }
-          : { id: hexFor('role', 'readonly'), name: 'readonly' },
-      ],
+      roles: [roleOf(world.cloud, isAdmin)],
     },
   } satisfies z.input<typeof TokenResponse>
   return { token, body }

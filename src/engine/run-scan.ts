@@ -18,6 +18,7 @@ import type { InventoryMeta } from '../inventory/saved.ts'
 import { RESOURCE_TYPES, type ResourceType } from '../inventory/types.ts'
 import type { ResponsibilityModel } from '../responsibility/schema.ts'
 import { evaluateScan } from './evaluate.ts'
+import { type LoadedHostEvidence, matchHostEvidence } from './host-evidence.ts'
 import type { Mutelist } from './mutelist.ts'
 import type { ScanResult } from './types.ts'
 
@@ -80,6 +81,11 @@ export interface EvaluateInventoryOptions {
   selection?: { checkIds?: readonly string[]; dutyIds?: readonly string[] }
   startedAt: Date
   now: Date
+  /**
+   * Host reports read from disk (`loadHostReports`): matched to the inventory's servers for the
+   * host checks (stale after `settings.hostReportMaxAgeDays`); each file gets a scan note.
+   */
+  hostReports?: LoadedHostEvidence
 }
 
 /** Evaluates a collected (or saved) inventory. */
@@ -88,12 +94,20 @@ export function evaluateInventory(
   meta: InventoryMeta,
   opts: EvaluateInventoryOptions,
 ): ScanResult {
-  return evaluateScan({
-    inventory: new Inventory(input),
+  const inventory = new Inventory(input)
+  const hosts = opts.hostReports
+    ? matchHostEvidence(opts.hostReports, inventory, {
+        now: opts.now,
+        maxAgeDays: opts.settings.hostReportMaxAgeDays,
+      })
+    : undefined
+  const result = evaluateScan({
+    inventory,
     checks: opts.checks,
     model: opts.model,
     settings: opts.settings,
     mutelist: opts.mutelist,
+    ...(hosts ? { hostReports: hosts.byServerId } : {}),
     now: opts.now,
     selection: opts.selection,
     scan: {
@@ -103,4 +117,5 @@ export function evaluateInventory(
       tool: meta.tool,
     },
   })
+  return hosts ? { ...result, notes: [...result.notes, ...hosts.notes] } : result
 }

@@ -130,10 +130,20 @@ export interface LayerResult {
   readonly duties: readonly string[]
 }
 
-/** A warning or remark about the scan itself (expired mute, unknown check in a mutelist …). */
+/** A warning or remark about the scan itself (expired mute, unknown check in a mutelist, host report …). */
 export interface ScanNote {
   readonly level: 'warning' | 'info'
-  readonly code: 'mute-expired' | 'mute-unknown-check' | 'mute-unused' | 'check-unknown-duty'
+  readonly code:
+    | 'mute-expired'
+    | 'mute-unknown-check'
+    | 'mute-unused'
+    | 'check-unknown-duty'
+    /** Host reports (`sphere scan --host-reports`): one note per file, `source` names it. */
+    | 'host-report-matched'
+    | 'host-report-stale'
+    | 'host-report-superseded'
+    | 'host-report-unmatched'
+    | 'host-report-invalid'
   readonly message: string
   /** Where it comes from, e.g. `mutelist.yaml: mutes[2]`. */
   readonly source?: string

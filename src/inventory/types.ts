@@ -68,6 +68,10 @@ export interface ImsImage extends ResourceBase<'ims.image'> {
   readonly osVersion: string | null
   /** `__platform`, e.g. `Ubuntu`, `CentOS`. */
   readonly platform: string | null
+  /** Glance's standard `os_distro`, e.g. `ubuntu` (absent in inventories saved before it). */
+  readonly osDistro?: string | null
+  /** Glance's standard `os_version`, e.g. `18.04`, read with `osDistro`. */
+  readonly osDistroVersion?: string | null
   /** `__imagetype`: `gold` (public), `private`, `shared`, `market`. */
   readonly imageType: string | null
   readonly visibility: string | null
@@ -122,6 +126,10 @@ export interface VolumeImageMetadata {
   readonly imageId: string | null
   readonly imageName: string | null
   readonly osVersion: string | null
+  /** `__platform`, `os_distro`, `os_version` of the image (absent in older saved inventories). */
+  readonly platform?: string | null
+  readonly osDistro?: string | null
+  readonly osDistroVersion?: string | null
 }
 
 /** An EVS / Cinder volume. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { detectOs, osFromRelease } from './detect-os.ts'
+import { defaultOsLifecycle } from './os-eol.ts'
 
 describe(detectOs.name, () => {
   const cases: [Parameters<typeof detectOs>[0], string | null][] = [
@@ -23,7 +24,31 @@ describe(detectOs.name, () => {
     [{ name: 'Standard_Debian_11_prev' }, 'debian 11'],
     [{ name: 'Enterprise_RedHat_8_latest' }, 'rhel 8'],
     [{ platform: 'CentOS', osVersion: '7.6 64bit' }, 'centos 7.6'],
+    // Glance's standard os_distro / os_version (plain OpenStack images carry no __os_version).
+    [{ osDistro: 'ubuntu', osDistroVersion: '18.04' }, 'ubuntu 18.04'],
+    [{ osDistro: 'centos', osDistroVersion: '7' }, 'centos 7'],
+    [{ osDistro: 'rhel', osDistroVersion: '8.6' }, 'rhel 8.6'],
+    [{ osDistro: 'sled', osDistroVersion: '15.5' }, 'sles 15.5'],
+    [{ osDistro: 'opensuse', osDistroVersion: '15.6' }, 'opensuse-leap 15.6'],
+    [{ osDistro: 'debian', osDistroVersion: '12.5' }, 'debian 12'],
+    [{ osDistro: 'Rocky', osDistroVersion: '9.3' }, 'rocky 9.3'],
+    [{ osDistro: 'ol', osDistroVersion: '9.4' }, 'ol 9.4'],
+    [{ osDistro: 'ubuntu' }, null],
+    [{ osDistro: 'windows', osDistroVersion: '2019' }, null],
+    [{ osDistro: 'ubuntu', name: 'ubuntu-22.04' }, 'ubuntu 22.04'],
+    // Names of cloud images as published and as people write them.
+    [{ name: 'ubuntu-18.04' }, 'ubuntu 18.04'],
+    [{ name: 'centos-7' }, 'centos 7'],
+    [{ name: 'CentOS-7-x86_64-GenericCloud' }, 'centos 7'],
+    [{ name: 'CentOS-7-x86_64-GenericCloud-2009.qcow2' }, 'centos 7'],
+    [{ name: 'debian-12-genericcloud-amd64' }, 'debian 12'],
+    [{ name: 'centos-stream-9' }, 'centos-stream 9'],
+    [{ name: 'Rocky-9-GenericCloud-Base-9.3' }, 'rocky 9'],
+    // A bare release next to the platform (IMS private images).
+    [{ platform: 'CentOS', osVersion: '7.9.2009' }, 'centos 7.9.2009'],
+    [{ osVersion: '7.9.2009' }, null],
     [{ osVersion: 'Other Linux(64 bit)', name: 'my-image' }, null],
+    [{ platform: 'Ubuntu', name: 'web-server-2' }, null],
     [{ osVersion: 'Debian 64bit' }, null],
     [{ platform: 'Ubuntu' }, null],
     [{}, null],
@@ -41,6 +66,22 @@ describe(detectOs.name, () => {
       name: 'Standard_Ubuntu_20.04_latest',
     })
     assert.deepEqual(got, { distro: 'ubuntu', version: '24.04' })
+  })
+
+  it('prefers __os_version over os_distro/os_version, and those over the name', () => {
+    assert.deepEqual(
+      detectOs({ osVersion: 'CentOS 7.9 64bit', osDistro: 'centos', osDistroVersion: '8' }),
+      { distro: 'centos', version: '7.9' },
+    )
+    assert.deepEqual(
+      detectOs({ osDistro: 'ubuntu', osDistroVersion: '18.04', name: 'ubuntu-22.04' }),
+      { distro: 'ubuntu', version: '18.04' },
+    )
+  })
+
+  it('a bare CentOS 7.9.2009 is CentOS 7 in the lifecycle data (past end of life)', () => {
+    const os = detectOs({ platform: 'CentOS', osVersion: '7.9.2009' })!
+    assert.equal(defaultOsLifecycle().lookup(os)?.version, '7')
   })
 })
 

@@ -1,15 +1,22 @@
 /**
  * Detects the distribution and release of an image from the strings the cloud gives: IMS
  * `__os_version` ("Ubuntu 22.04 server 64bit", "CentOS 7.9 64bit", "Debian GNU/Linux 12.0.0 64bit"),
- * `__platform` ("Ubuntu") and names ("Standard_Ubuntu_22.04_latest").
+ * `__platform` ("Ubuntu"), Glance's standard `os_distro`/`os_version` ("ubuntu"/"18.04") and
+ * names ("Standard_Ubuntu_22.04_latest", "ubuntu-18.04", "CentOS-7-x86_64-GenericCloud").
  * @module
  */
 import type { OsId } from './os-eol.ts'
 
 /** Image facts that name an OS; any may be missing. */
 export interface OsHints {
+  /** IMS `__os_version`. */
   osVersion?: string | null
+  /** IMS `__platform`. */
   platform?: string | null
+  /** Glance's standard `os_distro` (`ubuntu`, `centos`, `rhel`, `sles`, …). */
+  osDistro?: string | null
+  /** Glance's standard `os_version` (`18.04`, `7`); read together with `osDistro`. */
+  osDistroVersion?: string | null
   name?: string | null
 }
 
@@ -59,20 +66,63 @@ function match(text: string): OsId | null {
 }
 
 /**
+ * Glance `os_distro` values (the image metadata definitions' list, plus common spellings) in
+ * the words {@link PATTERNS} know; the others name themselves (`ubuntu`, `centos`, `debian`, …).
+ */
+const GLANCE_DISTROS: Record<string, string> = {
+  redhat: 'rhel',
+  sled: 'sles',
+  suse: 'sles',
+  ol: 'oracle',
+  oraclelinux: 'oracle',
+  oel: 'oracle',
+  alma: 'almalinux',
+  rockylinux: 'rocky',
+  'centos-stream': 'centos stream',
+  centosstream: 'centos stream',
+  'opensuse-leap': 'opensuse',
+}
+
+/** The OS named by Glance's `os_distro` + `os_version`, or null unless both name one. */
+function fromGlance(distro: string | null | undefined, version: string | null | undefined) {
+  const d = distro?.trim().toLowerCase()
+  const v = version?.trim()
+  if (!d || !v) return null
+  return match(`${GLANCE_DISTROS[d] ?? d} ${v}`)
+}
+
+/**
+ * An image name with its separators as spaces: `ubuntu-18.04` → `ubuntu 18.04`,
+ * `CentOS-7-x86_64-GenericCloud` → `CentOS 7 x86 64 GenericCloud`. Dots stay (versions).
+ */
+const nameWords = (name: string) => name.replace(/[-_]+/g, ' ')
+
+/**
  * The OS an image carries, or null when none of the hints names a known distribution with a
- * version. `__os_version` wins over the name; `__platform` is prefixed when the version string
- * lacks the distribution.
+ * version. Sources, best first: `__os_version`, then Glance's `os_distro` + `os_version`, then
+ * the name. `__platform` (else `os_distro`) is prefixed when a string lacks the distribution.
  * @example
  * detectOs({ osVersion: 'CentOS 7.9 64bit' })              // { distro: 'centos', version: '7.9' }
+ * detectOs({ osDistro: 'ubuntu', osDistroVersion: '18.04' }) // { distro: 'ubuntu', version: '18.04' }
  * detectOs({ name: 'Standard_Ubuntu_22.04_latest' })      // { distro: 'ubuntu', version: '22.04' }
+ * detectOs({ name: 'CentOS-7-x86_64-GenericCloud' })      // { distro: 'centos', version: '7' }
  * detectOs({ osVersion: 'openEuler 22.03 LTS SP3 64bit' }) // { distro: 'openeuler', version: '22.03-sp3' }
  */
 export function detectOs(hints: OsHints): OsId | null {
-  const platform = hints.platform?.trim() ?? ''
-  const candidates = [hints.osVersion, hints.name]
-    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
-    .flatMap((s) => (platform ? [s, `${platform} ${s}`] : [s]))
-  for (const c of candidates) {
+  const glanceDistro = hints.osDistro?.trim().toLowerCase()
+  const platform =
+    hints.platform?.trim() || (glanceDistro ? (GLANCE_DISTROS[glanceDistro] ?? glanceDistro) : '')
+  const withPlatform = (s: string | null | undefined): string[] => {
+    if (typeof s !== 'string' || s.trim() === '') return []
+    return platform ? [s, `${platform} ${s}`] : [s]
+  }
+  for (const c of withPlatform(hints.osVersion)) {
+    const hit = match(c)
+    if (hit) return hit
+  }
+  const glance = fromGlance(hints.osDistro, hints.osDistroVersion)
+  if (glance) return glance
+  for (const c of withPlatform(hints.name ? nameWords(hints.name) : null)) {
     const hit = match(c)
     if (hit) return hit
   }

@@ -213,26 +213,13 @@ export const MISSING_SERVICES = ['cbr', 'ces', 'cts', 'rds', 'iam'] as const
 
 /**
  * Known differences between the real cloud and our client, not fixed yet: id -> what is wrong.
- * Expectations that depend on one run as `todo`.
+ * Expectations that depend on one run as `todo`. Empty: every difference found so far is fixed
+ * and reproduced by the emulator's `openstack` world (docs/openstack-devcloud.md lists them).
  */
-export const KNOWN = {
-  'cinder-v3':
-    'src/clients/operations.ts sends /v2/{project_id}/volumes/detail and /backups/detail; Cinder removed v2 in Xena (404): use the version of the catalog entry (volumev3 -> /v3)',
-  'os-distro':
-    'src/lifecycle/detect-os.ts and src/collectors/ims-image.ts ignore Glance\'s standard os_distro/os_version (and names like "ubuntu-18.04"): OS unknown -> manual',
-  'iam-plain-keystone':
-    'iam collectors ask for a domain-scoped token (401 for a project reader) and /v3.0/OS-* paths a plain Keystone lacks: reported as auth issues, not as unavailable',
-  'keypairs-not-collected':
-    '`sphere scan` leaves nova.keypair "not-collected" (no check requires it), so the report counts 0 key pairs where the CLI lists one',
-  'image-needs-volumes':
-    'ecs-server-image-supported/-current require evs.volume: when volumes cannot be read, servers booted from images get `error` too',
-} as const
+export const KNOWN: Record<string, string> = {}
 
 /** Which known difference an expectation waits for, if any. */
-export function knownFor(e: Expected): keyof typeof KNOWN | undefined {
-  if (e.check.startsWith('evs-')) return 'cinder-v3'
-  if (e.check.startsWith('ecs-server-image-'))
-    return e.on[1] === 'old-1' ? 'os-distro' : 'cinder-v3'
+export function knownFor(_e: Expected): string | undefined {
   return undefined
 }
 

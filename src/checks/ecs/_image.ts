@@ -8,6 +8,29 @@ import { parseImageLineage } from '../../inventory/image-lineage.ts'
 import type { InventoryView } from '../../inventory/inventory.ts'
 import type { EcsServer, ImsImage } from '../../inventory/types.ts'
 import type { OsHints } from '../../lifecycle/detect-os.ts'
+import { type CheckContext, error, label, type Verdict } from '../define.ts'
+import { guardRequires } from '../run.ts'
+
+/**
+ * For a server booted from a volume (no image id): an `error` naming `evs.volume` when volumes
+ * were not read completely, since its image is named only on its boot volume. Null otherwise:
+ * servers booted from an image never need the volumes, so the image checks do not list
+ * `evs.volume` in `requires`.
+ */
+export function bootVolumeUnread(
+  checkId: string,
+  server: EcsServer,
+  ctx: CheckContext,
+): Verdict | null {
+  if (server.imageId !== null) return null
+  if (ctx.inventory.status('evs.volume') === 'unavailable')
+    return error(
+      `cannot evaluate ${checkId} on ${label(server)}: it boots from a volume, and this cloud offers no volume service (evs.volume unavailable) to name its image`,
+      ['evs.volume'],
+    )
+  const guard = guardRequires({ id: checkId, requires: ['evs.volume'] }, server.region, ctx)
+  return guard && error(`${guard.message} (${label(server)} boots from a volume)`, ['evs.volume'])
+}
 
 /** A server's image as far as the inventory knows it. */
 export interface ServerImage {
@@ -32,14 +55,26 @@ export function serverImage(server: EcsServer, inv: InventoryView): ServerImage 
     return {
       imageId,
       image,
-      hints: { osVersion: image.osVersion, platform: image.platform, name: image.name },
+      hints: {
+        osVersion: image.osVersion,
+        platform: image.platform,
+        osDistro: image.osDistro,
+        osDistroVersion: image.osDistroVersion,
+        name: image.name,
+      },
       source: 'image',
     }
-  if (disk?.osVersion || disk?.imageName)
+  if (disk?.osVersion || disk?.osDistro || disk?.imageName)
     return {
       imageId,
       image,
-      hints: { osVersion: disk.osVersion, name: disk.imageName },
+      hints: {
+        osVersion: disk.osVersion,
+        platform: disk.platform,
+        osDistro: disk.osDistro,
+        osDistroVersion: disk.osDistroVersion,
+        name: disk.imageName,
+      },
       source: 'system-disk',
     }
   if (server.imageName)

@@ -54,4 +54,12 @@ describe(def.id, () => {
     const v = check(def, server({ imageId: 'img-new' }), [latest], { issues: [issue('ims.image')] })
     assert.equal(v.status, 'error')
   })
+
+  it('needs the volumes only for a server booted from a volume', () => {
+    const volumesFailed = { issues: [issue('evs.volume')] }
+    assert.equal(check(def, server({ imageId: 'img-new' }), [latest], volumesFailed).status, 'pass')
+    const v = check(def, server({ imageId: null, volumeIds: ['v1'] }), [latest], volumesFailed)
+    assert.equal(v.status, 'error')
+    assert.deepEqual(v.status === 'error' && v.missing, ['evs.volume'])
+  })
 })

@@ -1,5 +1,5 @@
 import { ageDays, defineCheck, fail, label, manual, pass } from '../define.ts'
-import { replacementOf, serverImage, supersededBy } from './_image.ts'
+import { bootVolumeUnread, replacementOf, serverImage, supersededBy } from './_image.ts'
 
 export default defineCheck({
   id: 'ecs-server-image-current',
@@ -15,8 +15,10 @@ export default defineCheck({
     cli: 'openstack image list --property __imagetype=gold --name <family>_latest\nopenstack server rebuild --image <current-image> <server>',
   },
   references: ['C5:PSS-11', 'CCM:IVS-04'],
-  requires: ['ims.image', 'evs.volume'],
+  requires: ['ims.image'],
   evaluate(server, ctx) {
+    const unread = bootVolumeUnread('ecs-server-image-current', server, ctx)
+    if (unread) return unread
     const name = label(server)
     const si = serverImage(server, ctx.inventory)
     const image = si.image

@@ -27,6 +27,39 @@ describe(def.id, () => {
     ])
   })
 
+  it("reads plain OpenStack images: Glance's os_distro/os_version, else the name", () => {
+    const glance = image({
+      id: 'img-u18',
+      name: 'ubuntu-18.04',
+      osVersion: null,
+      platform: null,
+      osDistro: 'ubuntu',
+      osDistroVersion: '18.04',
+    })
+    const named = image({
+      id: 'img-gc7',
+      name: 'CentOS-7-x86_64-GenericCloud',
+      osVersion: null,
+      platform: null,
+    })
+    for (const im of [glance, named]) {
+      const v = check(def, server({ imageId: im.id }), [im])
+      assert.equal(v.status, 'fail', v.message)
+    }
+    const disk = volume({
+      id: 'v2',
+      bootable: true,
+      imageMetadata: {
+        imageId: 'gone',
+        imageName: null,
+        osVersion: null,
+        osDistro: 'ubuntu',
+        osDistroVersion: '24.04',
+      },
+    })
+    assert.equal(check(def, server({ imageId: null, volumeIds: ['v2'] }), [disk]).status, 'pass')
+  })
+
   it('reads the system disk of a server booted from a volume', () => {
     const disk = volume({
       id: 'v1',
@@ -72,5 +105,21 @@ describe(def.id, () => {
       issues: [issue('ims.image')],
     })
     assert.equal(v.status, 'error')
+  })
+
+  it('needs the volumes only for a server booted from a volume', () => {
+    const volumesFailed = { issues: [issue('evs.volume')] }
+    // Booted from an image: unreadable volumes do not matter.
+    assert.equal(check(def, server({ imageId: 'img-c7' }), [centos7], volumesFailed).status, 'fail')
+    // Booted from a volume: its image is only on the volume.
+    const v = check(def, server({ imageId: null, volumeIds: ['v1'] }), [], volumesFailed)
+    assert.equal(v.status, 'error')
+    assert.deepEqual(v.status === 'error' && v.missing, ['evs.volume'])
+    assert.match(v.message, /evs\.volume .*403 Forbidden.*boots from a volume/)
+    const none = check(def, server({ imageId: null }), [], {
+      unavailable: [{ resourceType: 'evs.volume', service: 'evs', reason: 'not in the catalog' }],
+    })
+    assert.equal(none.status, 'error')
+    assert.match(none.message, /no volume service/)
   })
 })

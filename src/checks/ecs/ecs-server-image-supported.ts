@@ -1,7 +1,7 @@
 import { detectOs } from '../../lifecycle/detect-os.ts'
 import { defaultOsLifecycle, supportPhase } from '../../lifecycle/os-eol.ts'
 import { defineCheck, fail, label, manual, pass } from '../define.ts'
-import { serverImage } from './_image.ts'
+import { bootVolumeUnread, serverImage } from './_image.ts'
 
 export default defineCheck({
   id: 'ecs-server-image-supported',
@@ -17,8 +17,10 @@ export default defineCheck({
     cli: 'openstack image list --property __imagetype=gold\nopenstack server rebuild --image <supported-image> <server>',
   },
   references: ['C5:OPS-23', 'C5:PSS-11', 'CCM:TVM-07'],
-  requires: ['ims.image', 'evs.volume'],
+  requires: ['ims.image'],
   evaluate(server, ctx) {
+    const unread = bootVolumeUnread('ecs-server-image-supported', server, ctx)
+    if (unread) return unread
     const name = label(server)
     const { hints, source, imageId } = serverImage(server, ctx.inventory)
     const os = detectOs(hints)

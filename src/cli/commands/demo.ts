@@ -14,11 +14,14 @@ import { loadScanConfig } from '../../engine/scan-config.ts'
 import { renderHtml } from '../../reports/html.ts'
 import { renderText } from '../../reports/text.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
+import { loadDemoHostReports } from '../_demo-hosts.ts'
 import { progressLine } from '../_scan-output.ts'
 import { defineCommand, EXIT } from '../command.ts'
 import { version } from '../main.ts'
 import { useColor } from '../tty.ts'
 import { worldFromFlags } from './emulator.ts'
+
+const isBuiltIn = (flag: unknown) => flag === undefined || flag === 'demo'
 
 export default defineCommand({
   name: 'demo',
@@ -27,6 +30,9 @@ export default defineCommand({
   help: `Starts the local emulator with the demo world (a small company with good and bad practice for
 every duty) on a free 127.0.0.1 port, scans it through the real API client exactly as
 \`sphere scan\` scans a cloud, prints the report and writes the self-contained HTML report.
+The demo world comes with host reports for some of its servers (src/emulator/worlds/demo-hosts/),
+read as \`sphere scan --host-reports\` reads them: the in-VM duties get real verdicts there and
+\`manual\` on servers without a report.
 
 Options:
   --world <name|file>  world to serve (default: demo)
@@ -47,12 +53,17 @@ Options:
         signal: io.signal,
         onProgress: (e) => progress.update(e, 0),
       }).finally(() => progress.done())
+      const now = new Date()
       const result = evaluateInventory(collected.input, collected.meta, {
         checks,
         model: loadResponsibilityModel(),
         settings: loadScanConfig().settings,
         startedAt,
-        now: new Date(),
+        now,
+        // Only the built-in demo world has host reports (their instance ids are its servers').
+        ...(world.name === 'demo' && isBuiltIn(values.world)
+          ? { hostReports: loadDemoHostReports(now) }
+          : {}),
       })
       io.stdout.write(
         `Sphere demo: scanned the "${world.name}" world served by the local emulator at ${emu.url}\n\n`,

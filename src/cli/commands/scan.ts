@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { resolve } from 'node:path'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { SEVERITIES } from '../../checks/define.ts'
 import { checks } from '../../checks/index.ts'
 import { CloudApiError } from '../../clients/core/errors.ts'
@@ -18,8 +18,11 @@ import { exitCodeFor } from '../../engine/exit-code.ts'
 import { loadMutelist } from '../../engine/mutelist.ts'
 import { collectFromCloud, evaluateInventory } from '../../engine/run-scan.ts'
 import { loadScanConfig } from '../../engine/scan-config.ts'
+import type { ScanResult } from '../../engine/types.ts'
+import { loadHostReports } from '../../host/index.ts'
 import { parseSavedInventory, serializeInventory } from '../../inventory/saved.ts'
 import { createStderrLogger } from '../../log/logger.ts'
+import { InputError } from '../../model/input-error.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
 import { progressLine, renderScan, SCAN_FORMATS } from '../_scan-output.ts'
 import { defineCommand, oneOf, UsageError } from '../command.ts'
@@ -29,6 +32,36 @@ import { useColor } from '../tty.ts'
 /** An error that stops the scan before anything was read: exit 2. */
 class ScanSetupError extends Error {
   readonly exitCode = 2
+}
+
+/** `sphere scan --host-reports DIR`: the reports, with paths as the user sees them. */
+function readHostReports(dir: string, cwd: string) {
+  const shown = (f: string) => {
+    const rel = relative(cwd, f)
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : f
+  }
+  const loaded = loadHostReports(dir)
+  return {
+    reports: loaded.reports,
+    files: loaded.files.map(shown),
+    errors: loaded.errors.map((e) => new InputError(shown(e.file), e.issues)),
+  }
+}
+
+/** One stderr line about the host reports (formats without notes, CSV and OCSF, show it too). */
+function hostSummary(result: ScanResult): string {
+  const n = (code: string) => result.notes.filter((x) => x.code === code).length
+  const bad = result.notes.filter(
+    (x) => x.code === 'host-report-invalid' || x.code === 'host-report-unmatched',
+  )
+  const parts = [
+    `${n('host-report-matched')} matched`,
+    `${n('host-report-stale')} stale`,
+    `${n('host-report-unmatched')} matching no server`,
+    `${n('host-report-superseded')} superseded`,
+    `${n('host-report-invalid')} invalid`,
+  ]
+  return `host reports: ${parts.join(', ')}\n${bad.map((x) => `  warning: ${x.source}: ${x.message}\n`).join('')}`
 }
 
 const list = (v: unknown) =>
@@ -60,12 +93,20 @@ Options:
   --duty <ids>             only the checks of these duties
   --save-inventory <file>  also write the collected inventory (JSON) for offline evaluation
   --inventory <file>       evaluate a saved inventory instead of reading the cloud
+  --host-reports <dir>     in-VM evidence: host reports (*.json from sphere host parse) and raw
+                           collector outputs (*.txt, *.out), matched to servers by instance id,
+                           else hostname + private IP; see sphere host --help
   --debug                  log every request (method, path, status, time) to stderr, redacted
   -h, --help               show this help
 
 Exit codes: 0 clean; 1 a failing finding at or above --fail-on; 2 usage, configuration or
 authentication error (nothing scanned); 3 the scan is incomplete (collection issues) and nothing
-failed at or above the threshold.`,
+failed at or above the threshold.
+
+Host reports older than hostReportMaxAgeDays (--config, default 7) make their server's host checks
+\`error\`; a file that cannot be used, or a report that matches no server, is listed in the
+report's notes and on stderr, never dropped. Servers without a report get \`manual\` with the
+command that collects one.`,
   options: {
     'os-cloud': { type: 'string' },
     region: { type: 'string' },
@@ -78,6 +119,7 @@ failed at or above the threshold.`,
     duty: { type: 'string' },
     'save-inventory': { type: 'string' },
     inventory: { type: 'string' },
+    'host-reports': { type: 'string' },
     debug: { type: 'boolean' },
   },
   async run({ values }, io) {
@@ -91,6 +133,11 @@ failed at or above the threshold.`,
     )
     const mutelist = values.mutelist === undefined ? undefined : loadMutelist(path(values.mutelist))
     const model = loadResponsibilityModel()
+    // Read before the cloud: a missing directory stops the scan early (exit 2).
+    const hostReports =
+      values['host-reports'] === undefined
+        ? undefined
+        : readHostReports(path(values['host-reports']), io.cwd)
     const selection = { checkIds: list(values.checks), dutyIds: list(values.duty) }
     const selected = checks.filter(
       (c) =>
@@ -155,12 +202,14 @@ failed at or above the threshold.`,
         selection,
         startedAt,
         now: new Date(),
+        ...(hostReports ? { hostReports } : {}),
       })
     } catch (err) {
       if (err instanceof SelectionError)
         throw new UsageError(`--${err.what === 'check' ? 'checks' : 'duty'}: ${err.message}`)
       throw err
     }
+    if (hostReports) io.stderr.write(hostSummary(result))
     const toFile = values.output !== undefined
     const text = renderScan(result, format, !toFile && useColor(io.stdout, io.env))
     if (toFile) {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { BASE, entry, otcCatalog, PID } from './_test-kit.ts'
-import { type EndpointQuery, resolveEndpoint, serviceRoot } from './catalog.ts'
+import {
+  type EndpointQuery,
+  IAM_NOT_OTC,
+  isOtcCatalog,
+  resolveEndpoint,
+  serviceRoot,
+} from './catalog.ts'
 import { ServiceUnavailableError } from './errors.ts'
 import type { ServiceKey } from './types.ts'
 
@@ -147,11 +153,80 @@ describe('resolveEndpoint', () => {
       ServiceUnavailableError,
     )
   })
-  it('identity falls back to the auth URL', () => {
-    assert.deepEqual(resolveEndpoint(q('iam', { catalog: [] })), {
+  it('identity falls back to the auth URL; so does iam on an OTC catalog', () => {
+    assert.deepEqual(resolveEndpoint(q('identity', { catalog: [] })), {
       url: BASE,
       source: 'auth_url',
       region: 'eu-de',
     })
+    const noIdentity = otcCatalog().filter((c) => c.type !== 'identity')
+    assert.deepEqual(resolveEndpoint(q('iam', { catalog: noIdentity })), {
+      url: BASE,
+      source: 'auth_url',
+      region: 'eu-de',
+    })
+  })
+})
+
+/** The catalog of the devcloud (OpenStack Zed, test/openstack) as `openstack catalog list` shows it. */
+function zedCatalog() {
+  const at = (port: number, path = '') => ({ RegionOne: `http://127.0.0.1:${port}${path}` })
+  return [
+    entry('identity', at(5000, '/v3')),
+    entry('compute', at(8774, `/v2.1/${PID}`)),
+    entry('image', at(9292)),
+    entry('network', at(9696)),
+    entry('block-storage', at(8776, `/v3/${PID}`)),
+    entry('volumev3', at(8776, `/v3/${PID}`)),
+    entry('placement', at(8778)),
+  ]
+}
+
+describe('iam (OTC /v3.0 extensions) on plain OpenStack', () => {
+  const zed = (over: Partial<EndpointQuery> = {}) =>
+    q('iam', {
+      catalog: zedCatalog(),
+      region: 'RegionOne',
+      authUrl: 'http://127.0.0.1:5000/v3',
+      ...over,
+    })
+  it('is unavailable when the catalog lists no OTC-only type, with the reason', () => {
+    assert.equal(isOtcCatalog(zedCatalog()), false)
+    assert.throws(
+      () => resolveEndpoint(zed()),
+      (e: ServiceUnavailableError) => {
+        assert.ok(e instanceof ServiceUnavailableError)
+        assert.equal(e.serviceKey, 'iam')
+        assert.equal(e.reason, IAM_NOT_OTC)
+        assert.match(e.message, /^not evaluable on this cloud: the IAM extension API .* is OTC's/)
+        assert.doesNotMatch(e.message, /credentials/)
+        return true
+      },
+    )
+    // identity itself is there.
+    assert.equal(resolveEndpoint({ ...zed(), key: 'identity' }).url, 'http://127.0.0.1:5000')
+  })
+  it('any OTC-only catalog type makes it available', () => {
+    for (const type of ['ecs', 'vpc', 'evs', 'cbr', 'rdsv3', 'cesv1', 'cts']) {
+      const catalog = [...zedCatalog(), entry(type, { RegionOne: 'http://127.0.0.1:1/v1' })]
+      assert.equal(isOtcCatalog(catalog), true, type)
+      assert.equal(resolveEndpoint(zed({ catalog })).url, 'http://127.0.0.1:5000', type)
+    }
+    for (const catalog of [otcCatalog(), [entry('volumev2', {})]])
+      assert.equal(isOtcCatalog(catalog), catalog.length > 1)
+  })
+  it('iam_endpoint_override makes it available; identity_endpoint_override does not', () => {
+    assert.deepEqual(resolveEndpoint(zed({ overrides: { iam: 'https://iam.example/v3' } })), {
+      url: 'https://iam.example',
+      source: 'override',
+      type: 'iam',
+    })
+    assert.throws(
+      () => resolveEndpoint(zed({ overrides: { identity: 'http://127.0.0.1:5000/v3' } })),
+      ServiceUnavailableError,
+    )
+  })
+  it('AK/SK signing (OTC only) makes it available whatever the catalog', () => {
+    assert.equal(resolveEndpoint(zed({ catalog: [], otcAuth: true })).url, 'http://127.0.0.1:5000')
   })
 })

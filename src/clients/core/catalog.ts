@@ -35,6 +35,34 @@ export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   ces: 'ces',
 }
 
+/**
+ * Catalog types only Open Telekom Cloud publishes (otc-api.md §1.4): a plain OpenStack catalog
+ * (Keystone, Nova, Glance, Neutron, Cinder, Placement, …) has none of them.
+ */
+export const OTC_CATALOG_TYPES: readonly string[] = [
+  'ecs',
+  'vpc',
+  'vpc2.0',
+  'evs',
+  'cbr',
+  'ces',
+  'cesv1',
+  'cesv2',
+  'cts',
+  'ctsv2',
+  'ctsv3',
+  'rdsv3',
+  'hss',
+]
+
+/** Whether a catalog is Open Telekom Cloud's: it lists at least one OTC-only type. */
+export function isOtcCatalog(catalog: readonly CatalogEntryWire[]): boolean {
+  return catalog.some((c) => OTC_CATALOG_TYPES.includes(c.type))
+}
+
+/** Why `iam` is unavailable on a cloud whose catalog is not OTC's. */
+export const IAM_NOT_OTC = `not evaluable on this cloud: the IAM extension API (/v3.0/OS-*) is OTC's, and the service catalog lists no OTC service (none of ${OTC_CATALOG_TYPES.join(', ')}), so this is plain OpenStack, whose Keystone lacks it; set iam_endpoint_override if this is OTC`
+
 /** A resolved endpoint. */
 export interface ResolvedEndpoint {
   /** Service root, no trailing slash. */
@@ -152,19 +180,29 @@ export interface EndpointQuery {
   overrides: Readonly<Record<string, string>>
   /** Keystone URL from the configuration: the identity endpoint when the catalog has none. */
   authUrl: string
+  /** The session signs with AK/SK, which only OTC accepts: the cloud is OTC whatever its catalog. */
+  otcAuth?: boolean
 }
 
 /**
  * Resolves a service key to its root: override, then catalog (aliases in order), then a derived
- * host (cts, ces) or the auth URL (identity, iam).
- * @throws {ServiceUnavailableError} naming the types looked for and the regions on offer
+ * host (cts, ces) or the auth URL (identity, iam). `iam` (OTC's `/v3.0/OS-*` extensions, which
+ * live on the identity host) resolves only with `iam_endpoint_override`, AK/SK authentication
+ * (OTC's) or on a catalog that {@link isOtcCatalog}: a plain Keystone has no such API, and asking it for the domain-scoped
+ * token IAM needs fails with 401 for project users, which would read as bad credentials.
+ * @throws {ServiceUnavailableError} naming the types looked for and the regions on offer, or
+ *   for `iam` on a non-OTC catalog, {@link IAM_NOT_OTC} as `reason`
  */
 export function resolveEndpoint(q: EndpointQuery): ResolvedEndpoint {
   const types = CATALOG_TYPES[q.key]
-  for (const name of [q.key, ...types]) {
+  // The identity override must not make the OTC-only IAM API appear on a plain Keystone.
+  const overrideNames = q.key === 'iam' ? [q.key] : [q.key, ...types]
+  for (const name of overrideNames) {
     const o = q.overrides[name.replace(/-/g, '_')]
     if (o) return { url: serviceRoot(o, q.projectId), source: 'override', type: name }
   }
+  if (q.key === 'iam' && !q.otcAuth && !isOtcCatalog(q.catalog))
+    throw new ServiceUnavailableError(q.key, types, q.region, [], q.authUrl, IAM_NOT_OTC)
   for (const type of types) {
     const hit = findInCatalog(q.catalog, type, q.interface, q.region)
     if (hit)

@@ -95,6 +95,56 @@ describe('parseErrorBody: every form of otc-api.md §14', () => {
   })
 })
 
+/** Bodies recorded from the devcloud (OpenStack Zed, test/openstack), byte for byte. */
+const REAL = {
+  /** Cinder (webob) for an unknown route, e.g. GET /v2/x, when the client accepts HTML. */
+  cinderHtml:
+    '<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>',
+  /** The same with `Accept: application/json` (what Sphere sends). */
+  cinderJson:
+    '{"message": "The resource could not be found.<br /><br />\\n\\n\\n", "code": "404 Not Found", "title": "Not Found"}',
+  /** Keystone (Flask) for a path it does not have, e.g. /v3.0/OS-USER/users/x. */
+  keystoneHtml:
+    '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n',
+}
+
+describe('parseErrorBody: real OpenStack error pages', () => {
+  it('Cinder HTML 404: the sentence once, no title or heading repeated', () => {
+    assert.deepEqual(parseErrorBody(REAL.cinderHtml), {
+      message: 'The resource could not be found.',
+    })
+  })
+  it('Cinder JSON 404: the status-like code is dropped, <br /> removed', () => {
+    const got = parseErrorBody(REAL.cinderJson)
+    assert.equal(got.code, undefined)
+    assert.equal(got.message, 'The resource could not be found.')
+    const e = new CloudApiError({
+      service: 'volume',
+      op: 'ListVolumesDetail',
+      method: 'GET',
+      url: `http://127.0.0.1:8776/v2/${PID}/volumes/detail`,
+      kind: 'not_found',
+      status: 404,
+      detail: got.message,
+      code: got.code,
+    })
+    assert.equal((e.message.match(/Not Found/g) ?? []).length, 1, e.message)
+    assert.match(e.message, /404 Not Found: The resource could not be found\. — /)
+  })
+  it('Keystone (Flask) HTML 404', () => {
+    assert.deepEqual(parseErrorBody(REAL.keystoneHtml), {
+      message:
+        'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
+    })
+  })
+  it('decodes entities and drops scripts', () => {
+    assert.deepEqual(
+      parseErrorBody('<p>a &amp; b &lt;c&gt;&#33;</p><script>x()</script><h1>Forbidden</h1>'),
+      { message: 'a & b <c>!' },
+    )
+  })
+})
+
 describe('kindForStatus', () => {
   it('maps statuses and throttling codes', () => {
     assert.equal(kindForStatus(401), 'auth')

@@ -100,6 +100,8 @@ export class CloudApiError extends Error {
 /** The catalog has no endpoint for a service (or not in the configured region). */
 export class ServiceUnavailableError extends CloudApiError {
   override readonly name = 'ServiceUnavailableError'
+  /** Why the service is missing when it is not a plain catalog gap (e.g. OTC-only APIs). */
+  readonly reason?: string
   constructor(
     /** Our service key that was asked for. */
     readonly serviceKey: string,
@@ -109,11 +111,14 @@ export class ServiceUnavailableError extends CloudApiError {
     /** Regions where the catalog does offer one of the types (empty: not offered at all). */
     readonly availableRegions: readonly string[],
     catalogUrl: string,
+    /** Replaces the catalog wording, e.g. "the IAM extension API is OTC's …". */
+    reason?: string,
   ) {
     const summary =
-      availableRegions.length > 0
+      reason ??
+      (availableRegions.length > 0
         ? `no endpoint for service ${serviceKey} in region ${region ?? '(none set)'}; regions in the catalog: ${availableRegions.join(', ')}`
-        : `service ${serviceKey} is not in the service catalog (looked for types: ${catalogTypes.join(', ')})`
+        : `service ${serviceKey} is not in the service catalog (looked for types: ${catalogTypes.join(', ')})`)
     const hint =
       availableRegions.length > 0
         ? 'set region_name (or --os-region-name) to one of them'
@@ -127,6 +132,7 @@ export class ServiceUnavailableError extends CloudApiError {
       summary,
       hint,
     })
+    this.reason = reason
     // No request failed, so no `[GET] service path:` prefix.
     this.message = `${summary} — ${hint}`
   }
@@ -199,33 +205,81 @@ export interface ErrorBodyInfo {
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
-/** A service code; all-digit codes only repeat the HTTP status and are dropped. */
+
+/** HTTP reason phrases, lower case (`not found`, `bad gateway`). */
+const REASONS = new Set(Object.values(STATUS_CODES).map((r) => r?.toLowerCase()))
+
+/**
+ * Whether a text only restates an HTTP status: `404`, `404 Not Found`, `Not Found`, `404 NOT
+ * FOUND` (webob's `code` field and the `<title>`/`<h1>` of HTML error pages).
+ */
+function isStatusLine(s: string): boolean {
+  const m = /^(\d{3})?\s*(.*)$/.exec(s.trim())!
+  return m[2] === '' ? m[1] !== undefined : REASONS.has(m[2]!.toLowerCase())
+}
+
+/** A service code; codes that only repeat the HTTP status (`404`, `404 Not Found`) are dropped. */
 const codeStr = (v: unknown): string | undefined => {
   const s = str(v)
-  return s !== undefined && !/^\d+$/.test(s) ? s : undefined
+  return s !== undefined && !isStatusLine(s) ? s : undefined
 }
-const oneLine = (s: string | undefined): string | undefined =>
-  s === undefined ? undefined : s.replace(/\s+/g, ' ').trim().slice(0, 500) || undefined
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+}
+const decodeEntities = (s: string) =>
+  s.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (all, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? all
+    const n = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))
+    return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all
+  })
+
+/**
+ * The text of a message that may carry HTML (error pages, webob's `<br />` in JSON messages):
+ * tags, scripts and styles removed, entities decoded, repeated parts (a page's `<title>` and
+ * `<h1>`) kept once, and parts that only restate the status dropped when anything else is left.
+ * @example
+ * messageText('<title>404 Not Found</title><h1>404 Not Found</h1>The resource could not be found.<br />') // 'The resource could not be found.'
+ */
+export function messageText(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined
+  const parts = s
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .split(/<[^>]*>/)
+    .map((p) => decodeEntities(p).replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '')
+  const unique = [...new Set(parts)]
+  const informative = unique.filter((p) => !isStatusLine(p))
+  const text = (informative.length > 0 ? informative : unique).join(' ')
+  return text.slice(0, 500) || undefined
+}
 
 /**
  * Reads an error body leniently, in the order of otc-api.md §14: `error_code`/`error_msg`, then
  * `error.{code,message}`, then `NeutronError`, then a single top-level fault key holding
- * `{message, code}`, then CES v1 `message.details`, then top-level `code`/`message`. Numeric codes
- * (the HTTP status again) are dropped. A body that is not JSON yields its first line as message.
+ * `{message, code}`, then CES v1 `message.details`, then top-level `code`/`message`. Codes that
+ * only repeat the HTTP status are dropped; messages lose HTML markup (see {@link messageText}).
+ * A body that is not JSON (an HTML error page) yields its text as message.
  */
 export function parseErrorBody(text: string): ErrorBodyInfo {
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
-    const first = text.replace(/<[^>]*>/g, ' ').trim()
-    return first ? { message: oneLine(first)?.slice(0, 200) } : {}
+    const message = messageText(text)?.slice(0, 200)
+    return message ? { message } : {}
   }
   if (!isObj(body)) return {}
   const info = readFault(body)
   return {
     code: info.code,
-    message: oneLine(info.message),
+    message: messageText(info.message),
     requestId: info.requestId ?? str(body.request_id),
   }
 }

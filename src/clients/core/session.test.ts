@@ -6,6 +6,7 @@ import {
   BASE,
   cloudConfig,
   DOMAIN_ID,
+  entry,
   fakeFetch,
   json,
   otcCatalog,
@@ -295,6 +296,39 @@ describe('createSession: endpoints', () => {
     )
     assert.deepEqual(await o.missingServices(), [])
     assert.equal((await o.client('cbr')).endpoint, 'http://127.0.0.1:9999')
+  })
+  it('plain OpenStack: iam is unavailable (not an auth failure) and no domain token is asked for', async () => {
+    const at = (port: number, path = '') => ({ RegionOne: `http://127.0.0.1:${port}${path}` })
+    const catalog = [
+      entry('identity', at(5000, '/v3')),
+      entry('compute', at(8774, '/v2.1')),
+      entry('volumev3', at(8776, `/v3/${PID}`)),
+    ]
+    const f = fakeFetch((req) => {
+      const body = JSON.parse(req.body ?? '{}')
+      // Keystone refuses a domain-scoped token to a user with only project roles.
+      if (body.auth?.scope?.domain)
+        return json(401, {
+          error: { code: 401, message: 'The request you have made requires authentication.' },
+        })
+      return json(201, tokenBody({ expiresAt: T0 + DAY, catalog }), { 'X-Subject-Token': 't' })
+    })
+    const s = createSession(
+      cloudConfig({ authUrl: 'http://127.0.0.1:5000/v3', region: 'RegionOne' }),
+      { fetch: f.fetch, now: () => T0 },
+    )
+    await assert.rejects(s.client('iam'), (e: ServiceUnavailableError) => {
+      assert.ok(e instanceof ServiceUnavailableError)
+      assert.equal(e.kind, 'not_found')
+      assert.match(e.reason ?? '', /IAM extension API .* is OTC's/)
+      return true
+    })
+    assert.equal((await s.client('identity')).endpoint, 'http://127.0.0.1:5000')
+    assert.deepEqual(
+      (await s.missingServices()).map((m) => m.serviceKey),
+      ['iam', 'image', 'network', 'cbr', 'ces', 'cts', 'rds'],
+    )
+    assert.equal(f.calls.length, 1, 'one project-scoped token, nothing else')
   })
   it('info and stats', async () => {
     const c = fakeCloud()

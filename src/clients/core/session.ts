@@ -131,6 +131,7 @@ export function createSession(config: CloudConfig, deps: SessionDeps = {}): Sess
       projectId: who.projectId,
       overrides: config.endpointOverrides,
       authUrl: config.authUrl,
+      otcAuth: authenticator.method === 'aksk',
     })
     ctx.logger.debug('endpoint', {
       service: key,

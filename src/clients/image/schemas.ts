@@ -39,6 +39,9 @@ export const ImageWire = z.object({
   __os_bit: z.string().optional(),
   __os_version: z.string().optional(),
   __platform: z.string().optional(),
+  /** Glance's standard OS properties (plain OpenStack images): `ubuntu`, `18.04`. */
+  os_distro: z.string().optional(),
+  os_version: z.string().optional(),
   __description: z.string().optional(),
   __image_size: z.string().optional(),
   __originalimagename: z.string().optional(),

@@ -145,7 +145,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
     const project = world.projects.find((p) => p.id === pid)
     const origin = originOf(c, shared)
     return c.json({
-      catalog: buildCatalog(origin, project),
+      catalog: buildCatalog(origin, project, world.cloud),
       links: { self: `${origin}/identity/v3/auth/catalog` },
     } satisfies z.input<typeof AuthCatalogResponse>)
   })

@@ -12,8 +12,51 @@ import { fmt } from '../world/time.ts'
 
 const IMAGES: LimitRule = { defaultLimit: 25, max: 1000, overMax: 'clamp' }
 
-/** An image as Glance shows it, with the IMS `__*` properties. */
-export function imageWire(im: Image): WireInput<'image.ShowImage'> {
+/** Glance's standard OS properties, where the world sets them. */
+function glanceOs(im: Image): { os_distro?: string; os_version?: string } {
+  return {
+    ...(im.osDistro === null ? {} : { os_distro: im.osDistro }),
+    ...(im.osDistroVersion === null ? {} : { os_version: im.osDistroVersion }),
+  }
+}
+
+/**
+ * An image as a plain Glance (OpenStack) shows it: none of IMS's own fields, only the properties
+ * someone set (`os_distro`/`os_version`, or `__os_version` copied by hand, as the devcloud seed
+ * does on two images).
+ */
+function plainImageWire(im: Image): WireInput<'image.ShowImage'> {
+  return {
+    id: im.id,
+    name: im.name,
+    status: im.status,
+    visibility: im.visibility,
+    protected: im.protected,
+    owner: im.owner,
+    created_at: fmt.isoSeconds(im.createdAt),
+    updated_at: fmt.isoSeconds(im.createdAt),
+    min_disk: im.minDisk,
+    min_ram: im.minRam,
+    size: 0,
+    disk_format: im.diskFormat,
+    container_format: 'bare',
+    checksum: null,
+    tags: [],
+    ...glanceOs(im),
+    ...(im.osVersion === null ? {} : { __os_version: im.osVersion }),
+    ...(im.platform === null ? {} : { __platform: im.platform }),
+    self: `/v2/images/${im.id}`,
+    file: `/v2/images/${im.id}/file`,
+    schema: '/v2/schemas/image',
+  }
+}
+
+/** An image as Glance shows it: with the IMS `__*` properties on OTC, plain on OpenStack. */
+export function imageWire(
+  im: Image,
+  cloud: 'otc' | 'openstack' = 'otc',
+): WireInput<'image.ShowImage'> {
+  if (cloud === 'openstack') return plainImageWire(im)
   return {
     id: im.id,
     name: im.name,
@@ -35,8 +78,9 @@ export function imageWire(im: Image): WireInput<'image.ShowImage'> {
     __isregistered: 'true',
     __os_type: im.osType,
     __os_bit: im.osBit,
-    __os_version: im.osVersion,
-    __platform: im.platform,
+    ...(im.osVersion === null ? {} : { __os_version: im.osVersion }),
+    ...(im.platform === null ? {} : { __platform: im.platform }),
+    ...glanceOs(im),
     __support_kvm: 'true',
     __image_size: String(im.minDisk * 1024 ** 3),
     self: `/v2/images/${im.id}`,
@@ -46,7 +90,7 @@ export function imageWire(im: Image): WireInput<'image.ShowImage'> {
 }
 
 /** Filters Glance applies by query (exact match on the wire value). */
-const FILTERS: Record<string, (im: Image) => string> = {
+const FILTERS: Record<string, (im: Image) => string | null> = {
   __imagetype: (im) => im.imageType,
   visibility: (im) => im.visibility,
   owner: (im) => im.owner,
@@ -58,6 +102,8 @@ const FILTERS: Record<string, (im: Image) => string> = {
   __os_bit: (im) => im.osBit,
   protected: (im) => String(im.protected),
   disk_format: (im) => im.diskFormat,
+  os_distro: (im) => im.osDistro,
+  os_version: (im) => im.osDistroVersion,
 }
 
 function visibleTo(r: RouteContext, im: Image): boolean {
@@ -98,7 +144,7 @@ export function imageRoutes(shared: Shared): Hono<EmulatorEnv> {
     }
     const last = page.at(-1)
     return {
-      images: page.map(imageWire),
+      images: page.map((im) => imageWire(im, shared.world.cloud)),
       schema: '/v2/schemas/images',
       first: rel({ limit: String(limit) }),
       ...(more && last ? { next: rel({ marker: last.id, limit: String(limit) }) } : {}),
@@ -108,7 +154,7 @@ export function imageRoutes(shared: Shared): Hono<EmulatorEnv> {
   serve(app, shared, 'image.ShowImage', (r) => {
     const im = shared.index.imageById.get(r.params.image_id ?? '')
     if (!im || !visibleTo(r, im)) return r.fail(404, `No image found with ID ${r.params.image_id}`)
-    return imageWire(im)
+    return imageWire(im, shared.world.cloud)
   })
 
   return app

@@ -76,6 +76,10 @@ function portWire(index: WorldIndex, p: Port): WireInput<'network.ListPorts'>['p
   }
 }
 
+/**
+ * A floating IP. OTC reports a bound one `ACTIVE`; a plain Neutron without an L3 agent (the
+ * devcloud) leaves every floating IP `DOWN`, so only `port_id` shows that it is bound.
+ */
 function floatingIpWire(
   index: WorldIndex,
   f: FloatingIp,
@@ -83,7 +87,7 @@ function floatingIpWire(
   const port = f.portId === null ? undefined : index.portById.get(f.portId)
   return {
     id: f.id,
-    status: port ? 'ACTIVE' : 'DOWN',
+    status: port && index.world.cloud === 'otc' ? 'ACTIVE' : 'DOWN',
     floating_ip_address: f.address,
     fixed_ip_address: port?.ip ?? null,
     port_id: f.portId,

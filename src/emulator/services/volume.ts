@@ -15,25 +15,40 @@ import { fmt } from '../world/time.ts'
 
 const CINDER: LimitRule = { defaultLimit: 1000, max: 1000, overMax: 'clamp' }
 
+/** The image's properties Cinder copies onto a volume made from it (`volume_image_metadata`). */
 function imageMetadata(index: WorldIndex, v: Volume): Record<string, string> | undefined {
   const im = v.imageId === null ? undefined : index.imageById.get(v.imageId)
   if (!im) return undefined
-  return {
+  const props: Record<string, string | null> = {
     image_id: im.id,
     image_name: im.name,
-    __os_version: im.osVersion,
-    __platform: im.platform,
-    __os_type: im.osType,
-    __os_bit: im.osBit,
-    __imagetype: im.imageType,
+    os_distro: im.osDistro,
+    os_version: im.osDistroVersion,
+    ...(index.world.cloud === 'otc'
+      ? {
+          __os_version: im.osVersion,
+          __platform: im.platform,
+          __os_type: im.osType,
+          __os_bit: im.osBit,
+          __imagetype: im.imageType,
+        }
+      : {}),
   }
+  return Object.fromEntries(
+    Object.entries(props).filter((e): e is [string, string] => e[1] !== null),
+  )
 }
 
-/** A volume as Cinder's volumes/detail shows it. */
+/**
+ * A volume as Cinder's volumes/detail shows it. On OTC, encryption shows in
+ * `metadata.__system__encrypted` and Cinder's own flag stays false; a plain Cinder (encrypted
+ * volume type, e.g. LUKS) sets `encrypted` and has no `__system__` metadata.
+ */
 export function volumeWire(
   index: WorldIndex,
   v: Volume,
 ): WireInput<'volume.ListVolumesDetail'>['volumes'][number] {
+  const plain = index.world.cloud === 'openstack'
   const a = v.attachment
   return {
     id: v.id,
@@ -42,7 +57,7 @@ export function volumeWire(
     size: v.size,
     volume_type: v.type,
     bootable: v.bootable ? 'true' : 'false',
-    encrypted: false,
+    encrypted: plain ? v.encrypted : false,
     multiattach: v.multiattach,
     availability_zone: v.az,
     created_at: fmt.isoMicros(v.createdAt),
@@ -64,14 +79,15 @@ export function volumeWire(
           },
         ]
       : [],
-    metadata: {
-      ...v.metadata,
-      ...(v.encrypted ? { __system__encrypted: '1', __system__cmkid: v.kmsKeyId ?? '' } : {}),
-      'hw:passthrough': 'false',
-    },
+    metadata: plain
+      ? { ...v.metadata }
+      : {
+          ...v.metadata,
+          ...(v.encrypted ? { __system__encrypted: '1', __system__cmkid: v.kmsKeyId ?? '' } : {}),
+          'hw:passthrough': 'false',
+        },
     volume_image_metadata: imageMetadata(index, v),
-    tags: v.tags,
-    service_type: 'EVS',
+    ...(plain ? {} : { tags: v.tags, service_type: 'EVS' }),
   }
 }
 
@@ -97,7 +113,7 @@ function backupWire(
     has_dependent_backups: false,
     object_count: 0,
     'os-bak-tenant-attr:tenant_id': b.projectId,
-    links: [{ rel: 'self', href: `${r.origin}/volume/v2/${b.projectId}/backups/${b.id}` }],
+    links: [{ rel: 'self', href: `${r.origin}/volume/v3/${b.projectId}/backups/${b.id}` }],
   }
 }
 
@@ -107,8 +123,8 @@ const matches = (want: string | undefined, value: string) => want === undefined 
 export function volumeRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const { world, index } = shared
-  // OTC EVS also answers the older v2 paths.
-  const v2 = (path: string) => [path.replace('/v3/', '/v2/')]
+  // OTC EVS also answers the older v2 paths; Cinder removed v2 in Xena (404, see app.ts).
+  const v2 = (path: string) => (world.cloud === 'otc' ? [path.replace('/v3/', '/v2/')] : [])
 
   serve(
     app,

@@ -1,5 +1,5 @@
 /**
- * Loads a world: a built-in one by name (`demo`, `empty`) or a YAML file by path.
+ * Loads a world: a built-in one by name (`demo`, `empty`, `openstack`) or a YAML file by path.
  * @module
  */
 import { existsSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { type ResolveOptions, resolveWorld } from './resolve.ts'
 import { WorldFile, type WorldFileInput } from './schema.ts'
 
 /** Worlds shipped with Sphere, by name. */
-export const BUILT_IN_WORLDS = ['demo', 'empty'] as const
+export const BUILT_IN_WORLDS = ['demo', 'empty', 'openstack'] as const
 export type BuiltInWorld = (typeof BUILT_IN_WORLDS)[number]
 
 /** The path of a built-in world's YAML file. */

@@ -109,8 +109,13 @@ export interface Image {
   name: string
   /** Owner project id; the provider's for public images. */
   owner: string
-  osVersion: string
-  platform: string
+  /** IMS `__os_version`; null on a plain Glance image. */
+  osVersion: string | null
+  /** IMS `__platform`; null on a plain Glance image. */
+  platform: string | null
+  /** Glance's standard `os_distro` / `os_version`, or null. */
+  osDistro: string | null
+  osDistroVersion: string | null
   osType: string
   osBit: string
   imageType: 'gold' | 'private' | 'shared'
@@ -354,6 +359,8 @@ export interface RdsBackup {
 export interface World {
   name: string
   description: string
+  /** Open Telekom Cloud, or a plain OpenStack (see `CLOUD_KINDS` in schema.ts). */
+  cloud: 'otc' | 'openstack'
   /** The instant relative times were counted from. */
   now: number
   domain: Domain

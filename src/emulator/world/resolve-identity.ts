@@ -8,7 +8,7 @@ import { OPS } from '../../clients/operations.ts'
 import type { NameTable, ResolveContext } from './_context.ts'
 import { accessKeyFor, hexFor, secretKeyFor } from './ids.ts'
 import type { Agency, ApplicationCredential, Domain, Group, Project, User } from './model.ts'
-import type { WorldFileData } from './schema.ts'
+import { OTC_PROJECT_NAME, type WorldFileData } from './schema.ts'
 
 export function resolveDomain(f: WorldFileData): Domain {
   const digits = f.domain.name.replace(/\D/g, '')
@@ -24,10 +24,12 @@ export function resolveDomain(f: WorldFileData): Domain {
 
 export function resolveProjects(f: WorldFileData, ctx: ResolveContext): Project[] {
   return f.projects.map((p, i) => {
+    if (f.cloud === 'otc' && !OTC_PROJECT_NAME.test(p.name))
+      ctx.issue(`projects[${i}].name`, 'expected a project name like eu-de or eu-de_dev')
     const project: Project = {
       id: p.id ?? hexFor('project', f.domain.name, p.name),
       name: p.name,
-      region: p.region ?? p.name.split('_')[0]!,
+      region: p.region ?? (f.cloud === 'otc' ? p.name.split('_')[0]! : 'RegionOne'),
       description: p.description,
     }
     ctx.addProject(project, `projects[${i}].name`)

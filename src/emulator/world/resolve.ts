@@ -90,6 +90,7 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
   const world: M.World = {
     name: f.name,
     description: f.description,
+    cloud: f.cloud,
     now,
     domain,
     projects,

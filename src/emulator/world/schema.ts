@@ -67,15 +67,14 @@ const Domain = z.strictObject({
   protectPolicy: ProtectPolicy.prefault({}),
 })
 
+/** OTC project names: the region, optionally `_` and a suffix (checked when `cloud: otc`). */
+export const OTC_PROJECT_NAME = /^[a-z]{2}-[a-z]+\d*(_[A-Za-z0-9_-]+)?$/
+
 const Project = z.strictObject({
-  name: z
-    .string()
-    .regex(
-      /^[a-z]{2}-[a-z]+\d*(_[A-Za-z0-9_-]+)?$/,
-      'expected a project name like eu-de or eu-de_dev',
-    ),
+  /** On OTC `eu-de` or `eu-de_dev` (see {@link OTC_PROJECT_NAME}); any name on `openstack`. */
+  name,
   id: id.optional(),
-  /** Defaults to the part of the name before `_`. */
+  /** Defaults to the part of the name before `_` (OTC), or `RegionOne` (openstack). */
   region: z.string().optional(),
   description: z.string().default(''),
 })
@@ -185,8 +184,14 @@ const Image = z.strictObject({
   id: id.optional(),
   /** Owner project of a private image; public (gold) images belong to the provider. */
   project: name.optional(),
-  osVersion: text,
-  platform: z.enum(PLATFORMS),
+  /** IMS `__os_version`; leave out for a plain Glance image (then set `osDistro`, or neither). */
+  osVersion: text.optional(),
+  /** IMS `__platform`; leave out with `osVersion`. */
+  platform: z.enum(PLATFORMS).optional(),
+  /** Glance's standard `os_distro` (`ubuntu`, `centos`, …), as plain OpenStack images carry it. */
+  osDistro: text.optional(),
+  /** Glance's standard `os_version` (`18.04`), with `osDistro`. */
+  osDistroVersion: text.optional(),
   osType: z.enum(['Linux', 'Windows', 'Other']).optional(),
   osBit: z.enum(['32', '64']).default('64'),
   imageType: z.enum(['gold', 'private', 'shared']).default('gold'),
@@ -442,10 +447,21 @@ const RdsBackup = z.strictObject({
   createdAt: WorldTime,
 })
 
+/**
+ * What kind of cloud a world looks like. `otc` (default): Open Telekom Cloud, every OTC service in
+ * the catalog. `openstack`: a plain OpenStack (as test/openstack's Zed devcloud): Keystone, Nova,
+ * Glance, Neutron and Cinder v3 only; no CBR, Cloud Eye, CTS, RDS, no OTC-only catalog types, no
+ * IAM `/v3.0` extensions (404 as on Keystone), no domain-scoped tokens for project users (401),
+ * no Cinder v2 (404), plain Glance images, and bound floating IPs stay `DOWN` (no L3 agent).
+ */
+export const CLOUD_KINDS = ['otc', 'openstack'] as const
+export type CloudKind = (typeof CLOUD_KINDS)[number]
+
 /** A whole world file. */
 export const WorldFile = z.strictObject({
   name: text,
   description: z.string().default(''),
+  cloud: z.enum(CLOUD_KINDS).default('otc'),
   /** Relative times count from here; defaults to the time the world is loaded. */
   now: WorldTime.optional(),
   domain: Domain,

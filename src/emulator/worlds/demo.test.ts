@@ -95,7 +95,7 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
     ),
     'ecs-server-image-supported': split(
       w.servers,
-      (s) => eol.test(image.get(s.imageId)!.osVersion),
+      (s) => eol.test(image.get(s.imageId)!.osVersion ?? ''),
       (s) => s.name,
     ),
     'ecs-server-image-current': split(
