@@ -197,7 +197,8 @@ function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
         message: `check ${c.id} names unknown duty "${c.duty}"`,
       })
     const owner = duty ? ownerFor(duty, services.get(c.service)) : 'customer'
-    findings.push(...checkFindings(c, { inventory: inv, ctx, project, owner }))
+    // Loops, not push(...list): spreading 100k+ findings overflows the call stack.
+    for (const f of checkFindings(c, { inventory: inv, ctx, project, owner })) findings.push(f)
   }
   // A host-only duty no selected check covers still shows, per server, that evidence is missing.
   const servers = inv.all('ecs.server') as readonly EcsServer[]
@@ -210,7 +211,8 @@ function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
   for (const d of hostDuties) {
     const info = hostCheckInfo(d)
     infos.push(info)
-    findings.push(...hostFindings(info, d, servers, ownerFor(d, services.get('ecs'))))
+    for (const f of hostFindings(info, d, servers, ownerFor(d, services.get('ecs'))))
+      findings.push(f)
   }
   return { infos, findings, notes }
 }

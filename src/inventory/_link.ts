@@ -137,7 +137,8 @@ export function linkResources(resources: readonly AnyResource[]): AnyResource[] 
   ])
   const out: AnyResource[] = []
   for (const [type, list] of Object.entries(by) as [ResourceType, AnyResource[]][]) {
-    out.push(...(replaced.get(type) ?? list))
+    // A loop, not push(...list): spreading 100k+ items overflows the call stack.
+    for (const r of replaced.get(type) ?? list) out.push(r)
   }
   return out
 }

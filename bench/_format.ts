@@ -1,0 +1,207 @@
+/**
+ * The benchmark's report: the whole run as data ({@link BenchReport}, printed by `--json`) and
+ * as text.
+ * @module
+ */
+import { CHECK_REPEATS, type Machine, type ScanMeasurement } from './_measure.ts'
+
+/** How evaluation cost per resource grows from the smallest size to the largest. */
+export interface Linearity {
+  /** Servers → evaluate µs per resource (the scan's own, cold evaluation). */
+  usPerResource: Record<string, number>
+  /** Servers → warm-pass µs per resource. */
+  warmUsPerResource: Record<string, number>
+  /** Largest ÷ smallest (1.00 = linear); null with one size. */
+  ratio: number | null
+  warmRatio: number | null
+  /** Per check: warm µs per resource at the smallest and largest size, and their ratio. */
+  checks: { id: string; smallUs: number; largeUs: number; largeMs: number; ratio: number | null }[]
+}
+
+/** A whole run: the machine and every size. */
+export interface BenchReport {
+  machine: Machine
+  runs: ScanMeasurement[]
+  linearity: Linearity
+}
+
+const ratioOf = (small: number, large: number) => (small > 0 ? large / small : null)
+
+/** Linearity of the runs (sizes ascending). */
+export function linearity(runs: readonly ScanMeasurement[]): Linearity {
+  const sorted = [...runs].sort((a, b) => a.servers - b.servers)
+  const small = sorted[0]
+  const large = sorted.at(-1)
+  const two = small !== undefined && large !== undefined && small !== large
+  const checkUs = (r: ScanMeasurement | undefined, id: string) =>
+    r?.evaluation.warm.checks.find((c) => c.id === id)?.usPerResource ?? 0
+  return {
+    usPerResource: Object.fromEntries(
+      sorted.map((r) => [String(r.servers), r.evaluation.usPerResource]),
+    ),
+    warmUsPerResource: Object.fromEntries(
+      sorted.map((r) => [String(r.servers), r.evaluation.warm.usPerResource]),
+    ),
+    ratio: two ? ratioOf(small.evaluation.usPerResource, large.evaluation.usPerResource) : null,
+    warmRatio: two
+      ? ratioOf(small.evaluation.warm.usPerResource, large.evaluation.warm.usPerResource)
+      : null,
+    checks: (large?.evaluation.warm.checks ?? []).map((c) => {
+      const smallUs = checkUs(small, c.id)
+      const largeUs = checkUs(large, c.id)
+      return {
+        id: c.id,
+        smallUs,
+        largeUs,
+        largeMs: c.ms,
+        ratio: two ? ratioOf(smallUs, largeUs) : null,
+      }
+    }),
+  }
+}
+
+const n0 = (n: number) => Math.round(n).toLocaleString('en-US')
+const n1 = (n: number) => n.toFixed(1)
+const n2 = (n: number | null) => (n !== null && Number.isFinite(n) ? n.toFixed(2) : 'n/a')
+const mib = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MiB`
+const kib = (b: number) => (b >= 1024 ** 2 ? mib(b) : `${(b / 1024).toFixed(0)} KiB`)
+const pad = (s: string, w: number) => s.padEnd(w)
+const lpad = (s: string, w: number) => s.padStart(w)
+const verdict = (met: boolean | null, na: string) => (met === null ? na : met ? 'met' : 'MISSED')
+
+/** The labels every text report carries (bench.test.ts checks them so the report cannot rot). */
+export const REPORT_FIELDS = [
+  'machine:',
+  'load:',
+  'world:',
+  'wall:',
+  'scanner cpu:',
+  'event loop:',
+  'inventory:',
+  'requests per service:',
+  'retries:',
+  'requests per operation:',
+  'endpoints:',
+  'critical path:',
+  'bound:',
+  'wall/bound:',
+  'peak RSS:',
+  'evaluation:',
+  'evaluations/s:',
+  'warm evaluation:',
+  'costliest checks:',
+  'linearity:',
+] as const
+
+function formatRun(r: ScanMeasurement): string {
+  const out: string[] = []
+  const line = (s: string) => out.push(s)
+  const where = r.emulator === 'process' ? 'in a child process' : 'in this process'
+  line(
+    `== ${n0(r.servers)} servers (seed ${r.seed}, ${r.latencyMs} ms latency, concurrency ${r.concurrency} per endpoint, emulator ${where})`,
+  )
+  line(
+    `load:         1-min load average ${r.load.before.toFixed(2)} before, ${r.load.after.toFixed(2)} after (other processes on the machine skew every figure)`,
+  )
+  const w = r.world
+  const emu =
+    w.emulatorPeakRssBytes === null
+      ? ''
+      : `; emulator process: peak RSS ${mib(w.emulatorPeakRssBytes)}, serving CPU ${n0(w.emulatorCpuMs ?? 0)} ms`
+  line(`world:        generated in ${n0(w.generateMs)} ms (not in the wall time)${emu}`)
+  line(
+    `wall:         collect ${n0(r.wall.collectMs)} ms · evaluate ${n0(r.wall.evaluateMs)} ms · total ${n0(r.wall.totalMs)} ms`,
+  )
+  line(
+    `scanner cpu:  collect ${n0(r.cpu.collectMs)} ms (${n0((100 * r.cpu.collectMs) / r.wall.collectMs)}% of its wall) · evaluate ${n0(r.cpu.evaluateMs)} ms`,
+  )
+  line(
+    `event loop:   max delay ${n0(r.eventLoop.maxDelayMs)} ms, p99 ${n0(r.eventLoop.p99DelayMs)} ms (during collect + evaluate)`,
+  )
+  const types = Object.entries(r.inventory.byType)
+    .map(([t, c]) => `${t} ${n0(c)}`)
+    .join(', ')
+  line(
+    `inventory:    ${n0(r.inventory.resources)} resources, ${r.inventory.issues} issues (${types})`,
+  )
+  line('requests per service:')
+  line(
+    `  ${pad('service', 10)}${lpad('requests', 10)}${lpad('pages', 8)}${lpad('retries', 9)}${lpad('throttled', 11)}${lpad('errors', 8)}`,
+  )
+  const rows = Object.entries(r.services).sort(([a], [b]) => a.localeCompare(b))
+  for (const [svc, s] of [...rows, ['total', r.totals] as const])
+    line(
+      `  ${pad(svc, 10)}${lpad(n0(s.requests), 10)}${lpad(n0(s.pages), 8)}${lpad(n0(s.retries), 9)}${lpad(n0(s.throttled), 11)}${lpad(n0(s.errors), 8)}`,
+    )
+  line(
+    `retries:      ${r.totals.retries} (throttled ${r.totals.throttled}, failed calls ${r.totals.errors}); the emulator counted ${r.emulatorRequests === null ? 'n/a' : n0(r.emulatorRequests)} requests`,
+  )
+  line('requests per operation:')
+  for (const [op, c] of Object.entries(r.operations).sort(([a], [b]) => a.localeCompare(b)))
+    line(
+      `  ${pad(op, 28)}${lpad(n0(c.requests), 6)} req${lpad(n0(c.pages), 6)} pages${lpad(kib(c.bytes), 9)}`,
+    )
+  line('endpoints:    (one limiter each; mean in flight = busy time ÷ span)')
+  for (const [ep, u] of Object.entries(r.endpoints))
+    line(
+      `  ${pad(ep, 10)}${lpad(n0(u.requests), 6)} req  ${lpad(n0(u.firstStartMs), 6)}–${lpad(n0(u.lastEndMs), 6)} ms  in flight ${n2(u.meanInFlight)}  mean request ${n1(u.meanRequestMs)} ms`,
+    )
+  const cp = r.criticalPath
+  const c = cp.critical
+  line(
+    `critical path: ${c.endpoint}: ${c.prefix} token round(s) + max(chain ${c.chain} rounds [${c.chainOf}], all its ${c.throughput * r.concurrency > 0 ? `requests ÷ ${r.concurrency} = ${c.throughput}` : '0'} rounds) = ${c.rounds} rounds`,
+  )
+  for (const e of cp.endpoints.filter((e) => e.endpoint !== c.endpoint))
+    line(`  ${pad(e.endpoint, 10)}${lpad(String(e.rounds), 5)} rounds (${e.chainOf || 'no lists'})`)
+  if (cp.unmodelled.length > 0) line(`  not in the dependency model: ${cp.unmodelled.join(', ')}`)
+  line(`bound:        ${n0(cp.boundMs)} ms (${c.rounds} rounds × ${r.latencyMs} ms)`)
+  line(
+    `wall/bound:   total ${n2(r.ratio.totalOverBound)} (collect alone ${n2(r.ratio.collectOverBound)}); target ≤ ${r.ratio.target}: ${verdict(r.ratio.met, 'n/a (no latency)')}`,
+  )
+  const m = r.memory
+  line(
+    `peak RSS:     sampled ${mib(m.peakSampledRssBytes)} (${m.samples} samples; ${mib(m.baselineRssBytes)} before the scan), process maxRSS ${mib(m.maxRssBytes)}, heap used after ${mib(m.heapUsedAfterBytes)}; target ≤ ${mib(m.target.bytes)} at ${n0(m.target.atServers)} servers: ${verdict(m.target.met, 'n/a (smaller world)')}`,
+  )
+  const e = r.evaluation
+  const statuses = Object.entries(e.byStatus)
+    .map(([s, k]) => `${s} ${n0(k)}`)
+    .join(', ')
+  line(`evaluation:   ${n0(e.findings)} findings (${statuses})`)
+  line(
+    `evaluations/s: ${n0(e.evaluationsPerSecond)} (findings ÷ evaluate time); ${n1(e.usPerResource)} µs per resource`,
+  )
+  const wm = e.warm
+  line(
+    `warm evaluation: ${n0(wm.totalMs)} ms (${n1(wm.usPerResource)} µs/resource) = inventory build ${n0(wm.inventoryMs)} + check evaluate() ${n0(wm.checksMs)} + engine ${n0(wm.engineMs)} (findings, fingerprints, sort, duties)`,
+  )
+  line(
+    `costliest checks: (own evaluate() loop, best of ${CHECK_REPEATS}) ${wm.checks
+      .slice(0, 5)
+      .map((k) => `${k.id} ${n0(k.ms)} ms (${n1(k.usPerResource)} µs × ${n0(k.resources)})`)
+      .join('; ')}`,
+  )
+  return out.join('\n')
+}
+
+/** The text report. */
+export function formatText(report: BenchReport): string {
+  const m = report.machine
+  const lin = report.linearity
+  const per = (x: Record<string, number>) =>
+    Object.entries(x)
+      .map(([s, us]) => `${n0(Number(s))} servers ${n1(us)}`)
+      .join(', ')
+  // Checks that cost next to nothing at the largest size are left out: their ratios are noise.
+  const growing = lin.checks.filter((c) => c.ratio !== null && c.ratio > 1.5 && c.largeMs >= 10)
+  return [
+    'Sphere scan benchmark',
+    `machine:      ${m.cpus} vCPU (${m.cpuModel}), ${mib(m.memoryBytes)} RAM, node ${m.node}, ${m.platform}`,
+    '',
+    ...report.runs.flatMap((r) => [formatRun(r), '']),
+    `linearity:    evaluate µs per resource: ${per(lin.usPerResource) || 'n/a'} (largest ÷ smallest ${n2(lin.ratio)}); warm pass: ${per(lin.warmUsPerResource) || 'n/a'} (${n2(lin.warmRatio)}); 1.00 = linear`,
+    lin.ratio === null
+      ? '              (one size: run two sizes to compare)'
+      : `              checks whose own cost per resource grows > 1.5× (≥ 10 ms at the largest size): ${growing.map((c) => `${c.id} ${n1(c.smallUs)} → ${n1(c.largeUs)} µs (${n2(c.ratio)}×)`).join('; ') || 'none'}`,
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,394 @@
+/**
+ * One measured scan: generate and serve a world, scan it through the real client, collectors and
+ * engine exactly as `sphere scan` does (session, `collectFromCloud`, `evaluateInventory` with
+ * every check, the shipped responsibility model and the default settings), and measure.
+ * @module
+ */
+import { readFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import type { AnyCheck, CheckContext } from '../src/checks/define.ts'
+import { checks } from '../src/checks/index.ts'
+import type { ServiceStats } from '../src/clients/core/http.ts'
+import { createSession } from '../src/clients/core/session.ts'
+import type { CloudConfig } from '../src/config/cloud-config.ts'
+import { evaluateScan } from '../src/engine/evaluate.ts'
+import { collectFromCloud, evaluateInventory } from '../src/engine/run-scan.ts'
+import { loadScanConfig } from '../src/engine/scan-config.ts'
+import { Inventory } from '../src/inventory/inventory.ts'
+import { loadResponsibilityModel } from '../src/responsibility/load.ts'
+import {
+  countByOp,
+  type EndpointUse,
+  endpointUse,
+  type OpCount,
+  type RecordedRequest,
+  recordingFetch,
+} from './_recorder.ts'
+import { type Served, serveInChild, serveInline } from './_serve.ts'
+import { type CriticalPath, criticalPath } from './critical-path.ts'
+
+/** Targets of issue 4. */
+export const TARGETS = { wallOverBound: 1.25, peakRssBytes: 1024 ** 3, peakRssAtServers: 10_000 }
+
+/** Options of one measured scan. */
+export interface MeasureOptions {
+  servers: number
+  latencyMs: number
+  concurrency: number
+  seed?: number
+  /** `process` (default): the emulator runs in a child process; `inline`: in this one. */
+  emulator?: 'process' | 'inline'
+  /** RSS sampling period, ms (default 50). */
+  sampleMs?: number
+  /** Receives every recorded request (`t0` = start of collection), for ad-hoc analysis. */
+  onRequests?: (requests: readonly RecordedRequest[], t0: number) => void
+}
+
+/**
+ * The cost of one check: its `evaluate` called on every resource of its type in a plain loop,
+ * best of {@link CHECK_REPEATS} (the minimum filters out GC pauses and other processes).
+ */
+export interface CheckCost {
+  id: string
+  resourceType: string
+  /** Resources of its type (the calls to its `evaluate`). */
+  resources: number
+  /** Best time of one loop, ms. */
+  ms: number
+  usPerResource: number
+}
+
+/** Loops per check in {@link CheckCost}. */
+export const CHECK_REPEATS = 3
+
+/** What one measured scan gives. */
+export interface ScanMeasurement {
+  servers: number
+  seed: number
+  latencyMs: number
+  concurrency: number
+  emulator: 'process' | 'inline'
+  /** 1-minute load average before and after (other processes on the machine skew the figures). */
+  load: { before: number; after: number }
+  world: {
+    generateMs: number
+    /** Peak RSS of the emulator's process (null when inline). */
+    emulatorPeakRssBytes: number | null
+    /** CPU the emulator spent serving this scan (null when inline). */
+    emulatorCpuMs: number | null
+  }
+  wall: { collectMs: number; evaluateMs: number; totalMs: number }
+  /** CPU of the scanner's process (user + system). */
+  cpu: { collectMs: number; evaluateMs: number }
+  eventLoop: { maxDelayMs: number; p99DelayMs: number }
+  inventory: { resources: number; byType: Record<string, number>; issues: number }
+  /** `session.stats()` */
+  services: Record<string, ServiceStats>
+  totals: ServiceStats
+  operations: Record<string, OpCount>
+  endpoints: Record<string, EndpointUse>
+  emulatorRequests: number | null
+  criticalPath: CriticalPath
+  ratio: {
+    collectOverBound: number | null
+    totalOverBound: number | null
+    target: number
+    /** Judged on the total (collect + evaluate); null when the bound is 0 (no latency). */
+    met: boolean | null
+  }
+  memory: {
+    baselineRssBytes: number
+    peakSampledRssBytes: number
+    samples: number
+    /** `process.resourceUsage().maxRSS`: the process's peak so far. */
+    maxRssBytes: number
+    heapUsedAfterBytes: number
+    target: { bytes: number; atServers: number; met: boolean | null }
+  }
+  evaluation: {
+    findings: number
+    /** Findings ÷ evaluate wall time. */
+    evaluationsPerSecond: number
+    /** Evaluate wall time ÷ inventory resources, µs (the scan's own, cold evaluation). */
+    usPerResource: number
+    byStatus: Record<string, number>
+    /** A second, warm pass over the same inventory, split into its parts. */
+    warm: {
+      inventoryMs: number
+      /** Time inside the checks' `evaluate` during that pass. */
+      checksMs: number
+      /** Everything else: findings (fingerprints), sort, duties, summary. */
+      engineMs: number
+      totalMs: number
+      usPerResource: number
+      checks: CheckCost[]
+    }
+  }
+}
+
+/** The machine the figures come from. */
+export interface Machine {
+  node: string
+  platform: string
+  cpus: number
+  cpuModel: string
+  memoryBytes: number
+}
+
+/** The machine we run on. */
+export function machine(): Machine {
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryBytes: totalmem(),
+  }
+}
+
+const TOOL = {
+  name: 'sphere',
+  version: (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
+  ).version,
+}
+
+/** The CloudConfig `sphere demo` builds for the emulator, with the benchmark's concurrency. */
+function configFor(served: Served, concurrency: number): CloudConfig {
+  const { login } = served
+  const domain = { name: login.domainName }
+  return {
+    authUrl: served.authUrl,
+    auth: {
+      type: 'password',
+      username: login.username,
+      password: login.password,
+      userDomain: domain,
+      domain,
+    },
+    region: login.region,
+    interface: 'public',
+    project: { name: login.projectName, domain },
+    endpointOverrides: {},
+    concurrency,
+    timeoutMs: 30_000,
+    source: { files: [], env: [], flags: [] },
+  }
+}
+
+function sumStats(all: Record<string, ServiceStats>): ServiceStats {
+  const t: ServiceStats = {
+    requests: 0,
+    pages: 0,
+    retries: 0,
+    throttled: 0,
+    errors: 0,
+    durationMs: 0,
+  }
+  for (const s of Object.values(all))
+    for (const k of Object.keys(t) as (keyof ServiceStats)[]) t[k] += s[k]
+  return t
+}
+
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000
+
+/** The checks with a stopwatch around each `evaluate`. */
+function timedChecks(list: readonly AnyCheck[]): { checks: AnyCheck[]; ms: Map<string, number> } {
+  const ms = new Map<string, number>()
+  const wrapped = list.map((c): AnyCheck => {
+    const evaluate = c.evaluate as (...args: unknown[]) => unknown
+    ms.set(c.id, 0)
+    const timed = (...args: unknown[]) => {
+      const t = performance.now()
+      try {
+        return evaluate.apply(c, args)
+      } finally {
+        ms.set(c.id, ms.get(c.id)! + performance.now() - t)
+      }
+    }
+    return { ...c, evaluate: timed } as unknown as AnyCheck
+  })
+  return { checks: wrapped, ms }
+}
+
+/** Each check's own cost, best of {@link CHECK_REPEATS} loops, costliest first. */
+function checkCosts(list: readonly AnyCheck[], ctx: CheckContext): CheckCost[] {
+  return list
+    .map((c): CheckCost => {
+      const resources = ctx.inventory.all(c.resourceType)
+      const evaluate = c.evaluate as (r: unknown, x: CheckContext) => unknown
+      let best = Number.POSITIVE_INFINITY
+      for (let i = 0; i < CHECK_REPEATS; i++) {
+        const t = performance.now()
+        for (const r of resources) {
+          try {
+            evaluate.call(c, r, ctx)
+          } catch {
+            // The engine turns a throw into an `error` finding; only the time matters here.
+          }
+        }
+        best = Math.min(best, performance.now() - t)
+      }
+      const n = resources.length
+      return {
+        id: c.id,
+        resourceType: c.resourceType,
+        resources: n,
+        ms: best,
+        usPerResource: n > 0 ? (best * 1000) / n : 0,
+      }
+    })
+    .sort((a, b) => b.ms - a.ms)
+}
+
+/**
+ * Generates a world, serves it, scans it through the real client and measures.
+ * @example const m = await measureScan({ servers: 1000, latencyMs: 20, concurrency: 4 })
+ */
+export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement> {
+  const seed = opts.seed ?? 1
+  const mode = opts.emulator ?? 'process'
+  const loadBefore = loadavg()[0]!
+  const spec = { servers: opts.servers, seed, latencyMs: opts.latencyMs, now: Date.now() }
+  const served = mode === 'inline' ? await serveInline(spec) : await serveInChild(spec)
+  try {
+    // Fixed costs of `sphere scan` that do not scale with the cloud, loaded before the clock runs.
+    const model = loadResponsibilityModel()
+    const settings = loadScanConfig().settings
+    const recorder = recordingFetch()
+    const session = createSession(configFor(served, opts.concurrency), { fetch: recorder.fetch })
+
+    const baselineRss = process.memoryUsage().rss
+    let peakRss = baselineRss
+    let samples = 0
+    const sample = () => {
+      samples++
+      peakRss = Math.max(peakRss, process.memoryUsage().rss)
+    }
+    const sampler = setInterval(sample, opts.sampleMs ?? 50)
+    const loop = monitorEventLoopDelay({ resolution: 10 })
+    loop.enable()
+
+    const t0 = performance.now()
+    const c0 = process.cpuUsage()
+    const startedAt = new Date()
+    const collected = await collectFromCloud(session, { tool: TOOL })
+    const t1 = performance.now()
+    const c1 = process.cpuUsage(c0)
+    sample()
+    const now = new Date(spec.now + (t1 - t0))
+    let result: ReturnType<typeof evaluateInventory> | undefined = evaluateInventory(
+      collected.input,
+      collected.meta,
+      { checks, model, settings, startedAt, now },
+    )
+    const t2 = performance.now()
+    const c2 = process.cpuUsage(c0)
+    sample()
+    clearInterval(sampler)
+    loop.disable()
+    const maxRss = process.resourceUsage().maxRSS * 1024
+    const heapUsedAfter = process.memoryUsage().heapUsed
+    const findings = result.findings.length
+    const byStatus: Record<string, number> = {}
+    for (const f of result.findings) byStatus[f.status] = (byStatus[f.status] ?? 0) + 1
+    result = undefined
+
+    // Warm pass (after every memory figure is taken): where evaluation time goes, per check.
+    const timed = timedChecks(checks)
+    const w0 = performance.now()
+    const inventory = new Inventory(collected.input)
+    const w1 = performance.now()
+    evaluateScan({
+      inventory,
+      checks: timed.checks,
+      model,
+      settings,
+      now,
+      scan: {
+        startedAt: startedAt.toISOString(),
+        finishedAt: now.toISOString(),
+        cloud: collected.meta.cloud,
+        tool: collected.meta.tool,
+      },
+    })
+    const w2 = performance.now()
+    const checksMs = [...timed.ms.values()].reduce((s, ms) => s + ms, 0)
+    const perCheck = checkCosts(checks, { inventory, settings, now })
+
+    opts.onRequests?.(recorder.requests, t0)
+    const services = session.stats()
+    const operations = countByOp(recorder.requests)
+    const path = criticalPath(operations, opts.latencyMs, opts.concurrency)
+    const byType: Record<string, number> = {}
+    for (const r of collected.input.resources) byType[r.type] = (byType[r.type] ?? 0) + 1
+    const resources = collected.input.resources.length
+    const evaluateMs = t2 - t1
+    const wall = { collectMs: t1 - t0, evaluateMs, totalMs: t2 - t0 }
+    const bound = path.boundMs
+    const stopped = await served.stop()
+    const atTarget = opts.servers >= TARGETS.peakRssAtServers
+    const warmTotal = w2 - w0
+    return {
+      servers: opts.servers,
+      seed,
+      latencyMs: opts.latencyMs,
+      concurrency: opts.concurrency,
+      emulator: mode,
+      load: { before: loadBefore, after: loadavg()[0]! },
+      world: {
+        generateMs: served.generateMs,
+        emulatorPeakRssBytes: stopped.peakRss,
+        emulatorCpuMs: stopped.cpuMs,
+      },
+      wall,
+      cpu: { collectMs: cpuMs(c1), evaluateMs: cpuMs(c2) - cpuMs(c1) },
+      eventLoop: { maxDelayMs: loop.max / 1e6, p99DelayMs: loop.percentile(99) / 1e6 },
+      inventory: { resources, byType, issues: collected.input.issues.length },
+      services,
+      totals: sumStats(services),
+      operations,
+      endpoints: endpointUse(recorder.requests, t0),
+      emulatorRequests: stopped.requests,
+      criticalPath: path,
+      ratio: {
+        collectOverBound: bound > 0 ? wall.collectMs / bound : null,
+        totalOverBound: bound > 0 ? wall.totalMs / bound : null,
+        target: TARGETS.wallOverBound,
+        met: bound > 0 ? wall.totalMs / bound <= TARGETS.wallOverBound : null,
+      },
+      memory: {
+        baselineRssBytes: baselineRss,
+        peakSampledRssBytes: peakRss,
+        samples,
+        maxRssBytes: maxRss,
+        heapUsedAfterBytes: heapUsedAfter,
+        target: {
+          bytes: TARGETS.peakRssBytes,
+          atServers: TARGETS.peakRssAtServers,
+          met: atTarget ? Math.max(peakRss, maxRss) <= TARGETS.peakRssBytes : null,
+        },
+      },
+      evaluation: {
+        findings,
+        evaluationsPerSecond: evaluateMs > 0 ? findings / (evaluateMs / 1000) : 0,
+        usPerResource: resources > 0 ? (evaluateMs * 1000) / resources : 0,
+        byStatus,
+        warm: {
+          inventoryMs: w1 - w0,
+          checksMs,
+          engineMs: w2 - w1 - checksMs,
+          totalMs: warmTotal,
+          usPerResource: resources > 0 ? (warmTotal * 1000) / resources : 0,
+          checks: perCheck,
+        },
+      },
+    }
+  } catch (err) {
+    await served.stop().catch(() => undefined)
+    throw err
+  }
+}

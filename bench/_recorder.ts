@@ -1,0 +1,145 @@
+/**
+ * A `fetch` that records every request the session sends (operation, endpoint, start, end,
+ * status) and then calls the real `fetch` unchanged. The session's own `stats()` counts per
+ * service; the critical path needs counts per operation (three network lists share one service)
+ * and the timeline shows how busy each endpoint's limiter really was.
+ * @module
+ */
+import { OPERATIONS } from '../src/clients/operations.ts'
+import { SERVICE_PREFIX } from '../src/emulator/index.ts'
+
+/** The token request (POST /v3/auth/tokens) is not an operation of the registry. */
+export const AUTH_OP = 'identity.Authenticate'
+
+/** One request on the wire. */
+export interface RecordedRequest {
+  op: string
+  /** The endpoint root, i.e. the session's limiter key (`identity`, `compute`, …). */
+  endpoint: string
+  start: number
+  end: number
+  status: number
+  /** Response body size from `Content-Length` (0 when the server did not send one). */
+  bytes: number
+}
+
+interface Matcher {
+  key: string
+  endpoint: string
+  method: string
+  re: RegExp
+}
+
+const PREFIX_OF = SERVICE_PREFIX as Record<string, string>
+
+const MATCHERS: Matcher[] = [
+  { key: AUTH_OP, endpoint: 'identity', method: 'POST', re: /^\/identity\/v3\/auth\/tokens$/ },
+  ...OPERATIONS.map((o) => {
+    const prefix = PREFIX_OF[o.service] ?? `/${o.service}`
+    const path = o.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')
+    return {
+      key: o.key,
+      endpoint: prefix.slice(1),
+      method: o.method,
+      re: new RegExp(`^${prefix}(?:/[^/]+)*?${path}$`),
+    }
+  }),
+]
+
+/** The operation and endpoint of a request to the emulator, or `other`. */
+export function classify(method: string, url: string): { op: string; endpoint: string } {
+  const path = new URL(url).pathname
+  for (const m of MATCHERS)
+    if (m.method === method && m.re.test(path)) return { op: m.key, endpoint: m.endpoint }
+  return { op: `other ${method} ${path}`, endpoint: path.split('/')[1] ?? '' }
+}
+
+/** A recording `fetch` and what it saw. */
+export interface FetchRecorder {
+  fetch: typeof fetch
+  readonly requests: RecordedRequest[]
+}
+
+/** Wraps `inner` (default: the global `fetch`). */
+export function recordingFetch(inner: typeof fetch = globalThis.fetch): FetchRecorder {
+  const requests: RecordedRequest[] = []
+  const wrapped = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input)
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
+    const rec: RecordedRequest = {
+      ...classify(method, url),
+      start: performance.now(),
+      end: 0,
+      status: 0,
+      bytes: 0,
+    }
+    requests.push(rec)
+    try {
+      const res = await inner(input, init)
+      rec.status = res.status
+      rec.bytes = Number(res.headers.get('content-length') ?? 0) || 0
+      return res
+    } finally {
+      rec.end = performance.now()
+    }
+  }
+  return { fetch: wrapped as typeof fetch, requests }
+}
+
+/** Per operation: requests sent, successful responses (pages) and response bytes. */
+export interface OpCount {
+  requests: number
+  pages: number
+  bytes: number
+}
+
+/** Counts per operation. */
+export function countByOp(requests: readonly RecordedRequest[]): Record<string, OpCount> {
+  const out: Record<string, OpCount> = {}
+  for (const r of requests) {
+    const c = out[r.op] ?? { requests: 0, pages: 0, bytes: 0 }
+    out[r.op] = c
+    c.requests++
+    c.bytes += r.bytes
+    if (r.status >= 200 && r.status < 300) c.pages++
+  }
+  return out
+}
+
+/** Per endpoint: requests, time from its first request to its last response, and mean in flight. */
+export interface EndpointUse {
+  requests: number
+  firstStartMs: number
+  lastEndMs: number
+  /** Sum of request durations ÷ (last end − first start): how full the limiter kept the pipe. */
+  meanInFlight: number
+  /** Mean time a request took, send to response (latency + server + client queueing in fetch). */
+  meanRequestMs: number
+}
+
+/** How each endpoint was used; times are relative to `t0`. */
+export function endpointUse(
+  requests: readonly RecordedRequest[],
+  t0: number,
+): Record<string, EndpointUse> {
+  const by = new Map<string, RecordedRequest[]>()
+  for (const r of requests) {
+    const list = by.get(r.endpoint)
+    if (list) list.push(r)
+    else by.set(r.endpoint, [r])
+  }
+  const out: Record<string, EndpointUse> = {}
+  for (const [ep, rs] of [...by].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = Math.min(...rs.map((r) => r.start))
+    const last = Math.max(...rs.map((r) => r.end))
+    const busy = rs.reduce((s, r) => s + (r.end - r.start), 0)
+    out[ep] = {
+      requests: rs.length,
+      firstStartMs: first - t0,
+      lastEndMs: last - t0,
+      meanInFlight: last > first ? busy / (last - first) : 0,
+      meanRequestMs: busy / rs.length,
+    }
+  }
+  return out
+}

@@ -1,0 +1,149 @@
+/**
+ * The critical-path lower bound of a scan: the least wall time any scheduler could reach with
+ * the given latency per request and concurrency per endpoint, computed from the pages each
+ * operation needed and the collectors' dependency structure (src/collectors/*.ts):
+ *
+ * - Every request first needs the project-scoped token (1 round); the IAM operations and the
+ *   Keystone user list are domain-scoped and need a second token after it (the identity endpoint's
+ *   prefix is the number of token requests).
+ * - A paged list is a chain: page n+1 needs the marker/URL/offset of page n (1 round per page).
+ * - A fan-out waits for its root list: IAM user details (`ShowUser`) and access keys per user
+ *   (`ListCredentials`) wait for the Keystone user list; a key's last use (`ShowCredential`) waits
+ *   for its user's key list. Its requests are independent of each other, so at best
+ *   `ceil(requests ÷ concurrency)` rounds (and at least its depth).
+ * - One limiter per endpoint root (the emulator serves identity and IAM from one root, so they
+ *   share one): an endpoint never has more than `concurrency` requests in flight, so it needs at
+ *   least `ceil(requests ÷ concurrency)` rounds after its prefix.
+ *
+ * Per endpoint: rounds = prefix + max(longest chain, ceil(requests ÷ concurrency)); the bound is
+ * the slowest endpoint's rounds × latency. Server and client CPU time are not in it: it is what
+ * the network alone forces.
+ * @module
+ */
+import { SERVICE_PREFIX } from '../src/emulator/index.ts'
+import { AUTH_OP, type OpCount } from './_recorder.ts'
+
+/** Operations that are made once per item of another operation's result (their root). */
+export const FAN_OUT_ROOT: Readonly<Record<string, string>> = {
+  'iam.ShowUser': 'identity.ListUsers',
+  'iam.ListCredentials': 'identity.ListUsers',
+  'iam.ShowCredential': 'iam.ListCredentials',
+}
+
+/** The list operations the collectors make (each an independent chain of pages). */
+export const LISTS: readonly string[] = [
+  'identity.ListUsers',
+  'iam.ListVirtualMfaDevices',
+  'iam.ListLoginProtects',
+  'iam.ShowPasswordPolicy',
+  'compute.ListServersDetail',
+  'compute.ListKeypairs',
+  'image.ListImages',
+  'network.ListSecurityGroups',
+  'network.ListPorts',
+  'network.ListFloatingIps',
+  'volume.ListVolumesDetail',
+  'volume.ListBackupsDetail',
+  'cbr.ListVaults',
+  'cbr.ListPolicies',
+  'cbr.ListBackups',
+  'ces.ListAlarms',
+  'cts.ListTrackers',
+  'rds.ListInstances',
+]
+
+/** One endpoint's share of the bound. */
+export interface EndpointBound {
+  endpoint: string
+  /** Token rounds before the endpoint's first request. */
+  prefix: number
+  /** Its longest dependency chain, in rounds, and what it is. */
+  chain: number
+  chainOf: string
+  /** All its requests (tokens excluded) ÷ concurrency, rounded up. */
+  throughput: number
+  rounds: number
+  ms: number
+}
+
+/** The bound and how it was reached. */
+export interface CriticalPath {
+  boundMs: number
+  /** The endpoint whose rounds give the bound. */
+  critical: EndpointBound
+  endpoints: EndpointBound[]
+  /** Operations seen that the model does not know (counted in throughput only). */
+  unmodelled: string[]
+}
+
+const PREFIX_OF = SERVICE_PREFIX as Record<string, string>
+const endpointOf = (op: string) => (PREFIX_OF[op.split('.')[0]!] ?? '/other').slice(1)
+
+/** Descendants of a root operation (transitively), with the depth of the deepest one. */
+function fanOut(root: string, ops: readonly string[]): { ops: string[]; depth: number } {
+  const out: string[] = []
+  let depth = 0
+  const walk = (parent: string, d: number) => {
+    for (const op of ops)
+      if (FAN_OUT_ROOT[op] === parent) {
+        out.push(op)
+        depth = Math.max(depth, d)
+        walk(op, d + 1)
+      }
+  }
+  walk(root, 1)
+  return { ops: out, depth }
+}
+
+/**
+ * Computes the bound from pages per operation.
+ * @example criticalPath(countByOp(recorder.requests), 20, 4).boundMs
+ */
+export function criticalPath(
+  counts: Readonly<Record<string, OpCount>>,
+  latencyMs: number,
+  concurrency: number,
+): CriticalPath {
+  const c = Math.max(1, Math.floor(concurrency))
+  const pages = (op: string) => counts[op]?.pages ?? 0
+  const ops = Object.keys(counts).filter((op) => pages(op) > 0)
+  const tokens = pages(AUTH_OP)
+  const unmodelled = ops.filter((op) => op !== AUTH_OP && !LISTS.includes(op) && !FAN_OUT_ROOT[op])
+  const endpoints = [...new Set(ops.filter((op) => op !== AUTH_OP).map(endpointOf))].sort()
+  const bounds = endpoints.map((endpoint): EndpointBound => {
+    const mine = ops.filter((op) => op !== AUTH_OP && endpointOf(op) === endpoint)
+    let chain = 0
+    let chainOf = ''
+    for (const list of mine.filter((op) => LISTS.includes(op))) {
+      const f = fanOut(list, mine)
+      const after = f.ops.reduce((s, op) => s + pages(op), 0)
+      const rounds = pages(list) + (after > 0 ? Math.max(f.depth, Math.ceil(after / c)) : 0)
+      if (rounds > chain) {
+        chain = rounds
+        chainOf =
+          f.ops.length === 0
+            ? `${list} ${pages(list)} pages`
+            : `${list} ${pages(list)} pages, then ${f.ops.map((op) => `${op} ${pages(op)}`).join(' + ')} = ${after} requests ÷ ${c}`
+      }
+    }
+    const total = mine.reduce((s, op) => s + pages(op), 0)
+    const throughput = Math.ceil(total / c)
+    // Domain-scoped calls (identity/IAM) wait for a second token after the project one.
+    const prefix = endpoint === endpointOf('identity.x') ? Math.max(1, tokens) : Math.min(1, tokens)
+    const rounds = prefix + Math.max(chain, throughput)
+    return { endpoint, prefix, chain, chainOf, throughput, rounds, ms: rounds * latencyMs }
+  })
+  const critical = bounds.reduce<EndpointBound>(
+    (a, b) => (b.rounds > a.rounds ? b : a),
+    bounds[0] ?? {
+      endpoint: 'none',
+      prefix: 0,
+      chain: 0,
+      chainOf: '',
+      throughput: 0,
+      rounds: 0,
+      ms: 0,
+    },
+  )
+  return { boundMs: critical.ms, critical, endpoints: bounds, unmodelled }
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: scans generated worlds (default 1,000 and 10,000 servers) served by the
+ * emulator on a loopback port with a fixed latency per request, through the real client,
+ * collectors and engine exactly as `sphere scan` does, and prints wall time (collect and evaluate),
+ * requests and pages per service, retries, peak RSS, evaluations per second, the critical-path
+ * lower bound and the ratios to the targets of issue 4. Figures are printed, never asserted
+ * (bench/bench.test.ts only checks that the report has every field).
+ *
+ *   npm run bench -- [--servers 1000,10000] [--latency-ms 20] [--concurrency 4] [--seed 1]
+ *                    [--emulator process|inline] [--in-process] [--json]
+ *
+ * Each size runs in a fresh node process (like one `sphere scan`), so its peak RSS and its
+ * JIT warm-up are its own; `--in-process` runs every size in this process instead. Profile with
+ * `node --cpu-prof --import tsx bench/scan.bench.ts --servers 10000` (one size runs in-process);
+ * `SPHERE_BENCH_EMULATOR_NODE_ARGS="--cpu-prof"` profiles the emulator's process.
+ * @module
+ */
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { type BenchReport, formatText, linearity } from './_format.ts'
+import { machine, measureScan, type ScanMeasurement } from './_measure.ts'
+
+export { type BenchReport, formatText, linearity, REPORT_FIELDS } from './_format.ts'
+export { type MeasureOptions, measureScan, type ScanMeasurement, TARGETS } from './_measure.ts'
+export { type CriticalPath, criticalPath } from './critical-path.ts'
+
+/** Parsed command line. */
+export interface BenchArgs {
+  servers: number[]
+  latencyMs: number
+  concurrency: number
+  seed: number
+  emulator: 'process' | 'inline'
+  /** Run every size in this process (default: a fresh process per size when there are several). */
+  inProcess: boolean
+  json: boolean
+}
+
+/**
+ * Parses argv (without node and the script).
+ * @throws {RangeError} for a value out of range; `TypeError` (from `parseArgs`) for an unknown flag
+ */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      servers: { type: 'string', default: '1000,10000' },
+      'latency-ms': { type: 'string', default: '20' },
+      concurrency: { type: 'string', default: '4' },
+      seed: { type: 'string', default: '1' },
+      emulator: { type: 'string', default: 'process' },
+      'in-process': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  })
+  const int = (name: string, raw: string, min: number) => {
+    const n = Number(raw)
+    if (!Number.isInteger(n) || n < min)
+      throw new RangeError(`--${name} must be an integer ≥ ${min}, got "${raw}"`)
+    return n
+  }
+  const emulator = values.emulator
+  if (emulator !== 'process' && emulator !== 'inline')
+    throw new RangeError(`--emulator must be process or inline, got "${emulator}"`)
+  return {
+    servers: [...new Set(values.servers.split(',').map((s) => int('servers', s.trim(), 1)))].sort(
+      (a, b) => a - b,
+    ),
+    latencyMs: int('latency-ms', values['latency-ms'], 0),
+    concurrency: int('concurrency', values.concurrency, 1),
+    seed: int('seed', values.seed, 0),
+    emulator,
+    inProcess: values['in-process'],
+    json: values.json,
+  }
+}
+
+/** One size in a fresh node process (this script with `--json --in-process`). */
+function measureInFreshProcess(args: BenchArgs, servers: number): ScanMeasurement {
+  const script = fileURLToPath(import.meta.url)
+  const argv = [
+    ...['--servers', String(servers), '--latency-ms', String(args.latencyMs)],
+    ...['--concurrency', String(args.concurrency), '--seed', String(args.seed)],
+    ...['--emulator', args.emulator, '--in-process', '--json'],
+  ]
+  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...argv], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 ** 2,
+  })
+  if (res.status !== 0) throw new Error(`the bench process for ${servers} servers failed`)
+  const run = (JSON.parse(res.stdout) as BenchReport).runs[0]
+  if (!run) throw new Error(`the bench process for ${servers} servers reported nothing`)
+  return run
+}
+
+/** Runs every size, smallest first, and builds the report. */
+export async function runBench(
+  args: Omit<BenchArgs, 'json'>,
+  log: (line: string) => void = () => {},
+): Promise<BenchReport> {
+  const fresh = !args.inProcess && args.servers.length > 1
+  const runs: ScanMeasurement[] = []
+  for (const servers of args.servers) {
+    log(`bench: ${servers} servers${fresh ? ' (fresh process)' : ''} …`)
+    runs.push(
+      fresh
+        ? measureInFreshProcess({ ...args, json: true }, servers)
+        : await measureScan({
+            servers,
+            latencyMs: args.latencyMs,
+            concurrency: args.concurrency,
+            seed: args.seed,
+            emulator: args.emulator,
+          }),
+    )
+  }
+  return { machine: machine(), runs, linearity: linearity(runs) }
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2))
+  const report = await runBench(args, (l) => process.stderr.write(`${l}\n`))
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report))
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`)
+    process.exitCode = 1
+  })
+}
