@@ -127,8 +127,12 @@ function reportError(err: unknown, def: CommandDef, io: CliIO): number {
     return EXIT.usage
   }
   if (err instanceof InputError) {
+    const what =
+      err.name === 'ConfigError'
+        ? 'configuration error (clouds.yaml, secure.yaml, OS_* variables or flags)'
+        : 'invalid input'
     io.stderr.write(
-      `sphere ${def.name}: invalid input\n${err.message
+      `sphere ${def.name}: ${what}\n${err.message
         .split('\n')
         .map((l) => `  ${safeText(l)}`)
         .join('\n')}\n`,
