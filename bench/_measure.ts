@@ -11,7 +11,7 @@ import type { AnyCheck, CheckContext } from '../src/checks/define.ts'
 import { checks } from '../src/checks/index.ts'
 import type { ServiceStats } from '../src/clients/core/http.ts'
 import { createSession } from '../src/clients/core/session.ts'
-import type { CloudConfig } from '../src/config/cloud-config.ts'
+import { type CloudConfig, passwordCloudConfig } from '../src/config/cloud-config.ts'
 import { evaluateScan } from '../src/engine/evaluate.ts'
 import { collectFromCloud, evaluateInventory } from '../src/engine/run-scan.ts'
 import { loadScanConfig } from '../src/engine/scan-config.ts'
@@ -158,25 +158,7 @@ const TOOL = {
 
 /** The CloudConfig `sphere demo` builds for the emulator, with the benchmark's concurrency. */
 function configFor(served: Served, concurrency: number): CloudConfig {
-  const { login } = served
-  const domain = { name: login.domainName }
-  return {
-    authUrl: served.authUrl,
-    auth: {
-      type: 'password',
-      username: login.username,
-      password: login.password,
-      userDomain: domain,
-      domain,
-    },
-    region: login.region,
-    interface: 'public',
-    project: { name: login.projectName, domain },
-    endpointOverrides: {},
-    concurrency,
-    timeoutMs: 30_000,
-    source: { files: [], env: [], flags: [] },
-  }
+  return passwordCloudConfig({ authUrl: served.authUrl, ...served.login }, { concurrency })
 }
 
 function sumStats(all: Record<string, ServiceStats>): ServiceStats {

@@ -57,35 +57,18 @@ export function imageWire(
   cloud: 'otc' | 'openstack' = 'otc',
 ): WireInput<'image.ShowImage'> {
   if (cloud === 'openstack') return plainImageWire(im)
+  // OTC's IMS shows no checksum but adds its `__*` properties.
+  const { checksum: _checksum, ...plain } = plainImageWire(im)
   return {
-    id: im.id,
-    name: im.name,
-    status: im.status,
-    visibility: im.visibility,
-    protected: im.protected,
-    owner: im.owner,
-    created_at: fmt.isoSeconds(im.createdAt),
-    updated_at: fmt.isoSeconds(im.createdAt),
-    min_disk: im.minDisk,
-    min_ram: im.minRam,
-    size: 0,
-    disk_format: im.diskFormat,
-    container_format: 'bare',
+    ...plain,
     virtual_env_type: 'FusionCompute',
     hw_firmware_type: 'bios',
-    tags: [],
     __imagetype: im.imageType,
     __isregistered: 'true',
     __os_type: im.osType,
     __os_bit: im.osBit,
-    ...(im.osVersion === null ? {} : { __os_version: im.osVersion }),
-    ...(im.platform === null ? {} : { __platform: im.platform }),
-    ...glanceOs(im),
     __support_kvm: 'true',
     __image_size: String(im.minDisk * 1024 ** 3),
-    self: `/v2/images/${im.id}`,
-    file: `/v2/images/${im.id}/file`,
-    schema: '/v2/schemas/image',
   }
 }
 
