@@ -54,6 +54,7 @@ export const EXIT = {
   findings: 1,
   usage: 2,
   incomplete: 3,
+  internal: 4,
 } as const
 
 /** Reads a string flag that must be one of `valid`. */

@@ -59,8 +59,10 @@ Options:
   -h, --help     show help (also: sphere <command> --help)
   -V, --version  print the version
 
-Exit codes: 0 ok, 1 failing findings at or above --fail-on, 2 usage, input, configuration or
-authentication error, 3 scan incomplete, 4 internal error.
+Exit codes: 0 ok (a scan: everything selected was read and judged), 1 failing findings at or
+above --fail-on, 2 usage, input, configuration or authentication error, 3 scan incomplete
+(collection issues or unknown duties), 4 internal error (a bug; --debug shows the stack),
+130/143 stopped by Ctrl-C/SIGTERM.
 `
 }
 
@@ -115,11 +117,38 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     return await def.run({ values: parsed.values, positionals: parsed.positionals }, io)
   } catch (err) {
-    return reportError(err, def, io)
+    return reportError(err, def, io, rest.includes('--debug'))
   }
 }
 
-function reportError(err: unknown, def: CommandDef, io: CliIO): number {
+/** Exit codes of a run stopped by a signal (128 + the signal number, as shells report them). */
+export const SIGNAL_EXIT: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = {
+  SIGINT: 130,
+  SIGTERM: 143,
+}
+
+/** The abort reason of a run stopped by Ctrl-C or SIGTERM. */
+export class Interrupted extends Error {
+  readonly exitCode: number
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(`interrupted (${signal})`)
+    this.name = 'Interrupted'
+    this.exitCode = SIGNAL_EXIT[signal]
+  }
+}
+
+/** The signal's reason when the run was stopped by Ctrl-C or SIGTERM. */
+function interruption(io: CliIO): Interrupted | undefined {
+  const reason: unknown = io.signal?.aborted ? io.signal.reason : undefined
+  return reason instanceof Interrupted ? reason : undefined
+}
+
+function reportError(err: unknown, def: CommandDef, io: CliIO, debug: boolean): number {
+  const stopped = interruption(io)
+  if (stopped) {
+    io.stderr.write(`sphere ${def.name}: ${stopped.message}; stopped, nothing written\n`)
+    return stopped.exitCode
+  }
   if (err instanceof UsageError) {
     io.stderr.write(
       `sphere ${def.name}: ${safeText(err.message)}\nUsage: ${def.usage}\nRun 'sphere ${def.name} --help' for details.\n`,
@@ -142,30 +171,88 @@ function reportError(err: unknown, def: CommandDef, io: CliIO): number {
   const e = err as { exitCode?: unknown; message?: unknown }
   if (typeof e?.exitCode === 'number') {
     io.stderr.write(`sphere ${def.name}: ${safeText(String(e.message))}\n`)
+    if (debug && err instanceof Error && err.stack) io.stderr.write(`${safeText(err.stack)}\n`)
     return e.exitCode
   }
+  return internalError(err, `sphere ${def.name}`, io, debug)
+}
+
+/** Exit 4: a bug. One line; the stack trace only with `--debug`. */
+function internalError(err: unknown, who: string, io: Pick<CliIO, 'stderr'>, debug: boolean) {
+  const message = err instanceof Error ? err.message : String(err)
   io.stderr.write(
-    `sphere ${def.name}: internal error: ${safeText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
+    debug && err instanceof Error && err.stack
+      ? `${who}: internal error: ${safeText(err.stack)}\n`
+      : `${who}: internal error: ${safeText(message.split('\n')[0] ?? '')} (run with --debug for the stack trace)\n`,
   )
-  return 4
+  return EXIT.internal
+}
+
+/**
+ * A process stream that ignores writes once its reader has gone (`| head -1` closes the pipe):
+ * EPIPE is not an error, the command ends with the exit code it would have had.
+ */
+function pipeSafe(stream: NodeJS.WriteStream): CliIO['stdout'] & { closed(): boolean } {
+  let closed = false
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') closed = true
+    else throw err
+  })
+  return {
+    get isTTY() {
+      return stream.isTTY
+    },
+    write(chunk: string) {
+      if (closed) return true
+      try {
+        return stream.write(chunk)
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EPIPE') closed = true
+        else throw err
+        return true
+      }
+    },
+    closed: () => closed,
+  }
+}
+
+/** Waits until everything written to `stream` has been handed to the OS (pipes are asynchronous). */
+function drain(stream: NodeJS.WriteStream, closed: () => boolean): Promise<void> {
+  if (closed() || stream.writableLength === 0) return Promise.resolve()
+  return new Promise<void>((resolve) => {
+    stream.write('', () => resolve())
+    stream.once('error', () => resolve())
+  })
 }
 
 /** Entry point for `bin/sphere.js`: runs the CLI on the real process and exits with its code. */
 export async function runMain(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug')
   const controller = new AbortController()
-  const stop = () => controller.abort(new Error('interrupted'))
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  const stdout = pipeSafe(process.stdout)
+  const stderr = pipeSafe(process.stderr)
+  const stop = (signal: 'SIGINT' | 'SIGTERM') => {
+    // A second Ctrl-C while cleaning up ends the process at once.
+    if (controller.signal.aborted) process.exit(SIGNAL_EXIT[signal])
+    controller.abort(new Interrupted(signal))
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  const crash = (err: unknown) => {
+    process.exitCode = internalError(err, 'sphere', { stderr }, debug)
+    process.exit()
+  }
+  process.on('uncaughtException', crash)
+  process.on('unhandledRejection', crash)
   const code = await runCli(argv, {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
   })
   process.exitCode = code
-  // Let stdout drain before exiting (pipes are asynchronous).
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  await drain(process.stdout, stdout.closed)
   process.exit(code)
 }

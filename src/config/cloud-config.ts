@@ -84,8 +84,17 @@ export interface CloudConfig {
   readonly rps?: number
   /** Timeout of one HTTP request in ms (default 30 000). */
   readonly timeoutMs: number
+  /**
+   * Time budget of each authentication request in ms, all its attempts and waits included
+   * (`auth_timeout`, `--auth-timeout`; default {@link DEFAULT_AUTH_TIMEOUT_MS}): a silent
+   * Keystone ends the scan after this, not after attempts × `timeoutMs`.
+   */
+  readonly authTimeoutMs?: number
   readonly source: ConfigSource
 }
+
+/** Default {@link CloudConfig.authTimeoutMs}. */
+export const DEFAULT_AUTH_TIMEOUT_MS = 30_000
 
 /** The secret values of a configuration, for redaction. */
 export function configSecrets(config: CloudConfig): string[] {

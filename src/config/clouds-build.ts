@@ -80,6 +80,7 @@ export function buildCloudConfig(
   const concurrency = number(r, 'concurrency', { int: true, min: 1, max: 64 }) ?? 4
   const rps = number(r, 'rps', { min: 0.01, max: 10_000 })
   const timeout = number(r, 'api_timeout', { min: 0.1, max: 3600 })
+  const authTimeout = number(r, 'auth_timeout', { min: 0.1, max: 3600 })
   const endpointOverrides = overrides(s, r.bad)
   if (issues.length > before || !auth || !authUrl || !itf) return undefined
   return {
@@ -92,6 +93,7 @@ export function buildCloudConfig(
     concurrency,
     rps,
     timeoutMs: timeout !== undefined ? Math.round(timeout * 1000) : 30_000,
+    ...(authTimeout !== undefined ? { authTimeoutMs: Math.round(authTimeout * 1000) } : {}),
   }
 }
 

@@ -54,6 +54,7 @@ export const TOP_KEYS: Readonly<Record<string, string>> = {
   secret_key: 'sk',
   security_token: 'security_token',
   api_timeout: 'api_timeout',
+  auth_timeout: 'auth_timeout',
   concurrency: 'concurrency',
   rps: 'rps',
 }
@@ -94,7 +95,7 @@ export function envNameFor(key: string): string | undefined {
 export interface CloudFlags {
   /** `--os-cloud`: the cloud in clouds.yaml. */
   osCloud?: string
-  /** `--os-region-name`. */
+  /** `--region` (`--os-region-name` in the openstack CLI). */
   region?: string
   /** `--os-interface`. */
   interface?: string
@@ -110,11 +111,13 @@ export interface CloudFlags {
   rps?: string | number
   /** `--api-timeout`: seconds per HTTP request. */
   apiTimeout?: string | number
+  /** `--auth-timeout`: seconds authentication may take, retries included. */
+  authTimeout?: string | number
 }
 
 /** Flag property → [canonical key, flag name as typed]. */
 export const FLAG_KEYS: Readonly<Record<Exclude<keyof CloudFlags, 'osCloud'>, [string, string]>> = {
-  region: ['region_name', '--os-region-name'],
+  region: ['region_name', '--region'],
   interface: ['interface', '--os-interface'],
   authType: ['auth_type', '--os-auth-type'],
   projectName: ['project_name', '--os-project-name'],
@@ -122,6 +125,7 @@ export const FLAG_KEYS: Readonly<Record<Exclude<keyof CloudFlags, 'osCloud'>, [s
   concurrency: ['concurrency', '--concurrency'],
   rps: ['rps', '--rps'],
   apiTimeout: ['api_timeout', '--api-timeout'],
+  authTimeout: ['auth_timeout', '--auth-timeout'],
 }
 
 // YAML turns `password: 123456` into a number; openstacksdk reads it as text, so do we.

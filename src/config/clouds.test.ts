@@ -111,7 +111,7 @@ describe('resolveCloudConfig: files', () => {
     assert.equal(cfg.timeoutMs, 10_000)
     assert.deepEqual(cfg.source.flags, [
       '--os-cloud',
-      '--os-region-name',
+      '--region',
       '--concurrency',
       '--rps',
       '--api-timeout',

@@ -24,10 +24,11 @@ function problems(text: string, thresholds?: z.ZodType): string[] {
 }
 
 describe(parseScanConfig.name, () => {
-  it('has defaults for everything', () => {
+  it('leaves unset what the command line and clouds.yaml decide (one default, in one place)', () => {
     const c = defaultScanConfig()
-    assert.equal(c.concurrency, 4)
-    assert.equal(c.failOn, 'high')
+    assert.equal(c.concurrency, undefined)
+    assert.equal(c.failOn, undefined)
+    assert.equal(c.allowIncomplete, undefined)
     assert.equal(c.file, null)
     assert.deepEqual(FAIL_ON_SEVERITIES, SEVERITIES, 'same severities as the checks')
   })
@@ -47,7 +48,7 @@ describe(parseScanConfig.name, () => {
     assert.deepEqual(
       problems('concurrency: 0\nfailOn: severe\nregions: [Frankfurt]\ncolour: true\n').sort(),
       [
-        'sphere.yaml: : unknown key "colour"; expected one of: thresholds, concurrency, requestsPerSecond, timeoutSeconds, regions, failOn, checks, duties, mutelist',
+        'sphere.yaml: : unknown key "colour"; expected one of: thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, regions, failOn, allowIncomplete, checks, duties, mutelist',
         'sphere.yaml: concurrency: expected at least 1',
         'sphere.yaml: failOn: Invalid option: expected one of "critical"|"high"|"medium"|"low"|"info"',
         'sphere.yaml: regions[0]: expected a region like eu-de',

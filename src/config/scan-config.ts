@@ -1,20 +1,26 @@
 /**
- * The scan configuration file (`sphere.yaml`): check thresholds, request concurrency and rate,
- * which checks and duties to run, the severity that fails a build and the mutelist to apply.
- * Every field is optional; every problem names the file, the path in it and what was expected.
+ * The scan configuration file (`sphere scan --config sphere.yaml`): check thresholds, request
+ * concurrency, rate and timeouts, which checks and duties to run, the severity that fails a build,
+ * whether an incomplete scan may pass and the mutelist to apply. Every field is optional and every
+ * one has an effect (docs/scan-config.md); a flag given on the command line wins over the file, the
+ * file over clouds.yaml and the defaults. Every problem names the file, the path in it and what
+ * was expected.
  *
  * ```yaml
- * thresholds:          # overrides of the check settings' defaults
+ * thresholds:              # overrides of the check settings' defaults
  *   accessKeyMaxAgeDays: 60
  *   adminPorts: [22, 3389, 5985]
- * concurrency: 4       # parallel requests per endpoint
- * requestsPerSecond: 10
- * timeoutSeconds: 600
- * regions: [eu-de, eu-nl]
- * failOn: high
- * checks: { exclude: [vpc-eip-bound] }
- * duties: [network-access, authorization]
- * mutelist: ./mutelist.yaml   # relative to this file
+ * concurrency: 4           # requests in flight per endpoint    (--concurrency)
+ * requestsPerSecond: 10    # per endpoint                       (--rps)
+ * apiTimeoutSeconds: 30    # one HTTP request                   (--api-timeout)
+ * authTimeoutSeconds: 30   # authentication, retries included   (--auth-timeout)
+ * timeoutSeconds: 600      # the whole scan                     (--timeout)
+ * regions: [eu-de]         # (--region)
+ * failOn: high             # (--fail-on)
+ * allowIncomplete: false   # (--allow-incomplete)
+ * checks: { include: [evs-volume-encrypted], exclude: [vpc-eip-bound] }   # (--checks, --exclude-checks)
+ * duties: [network-access, authorization]                                  # (--duty)
+ * mutelist: ./mutelist.yaml   # relative to this file                      (--mutelist)
  * ```
  *
  * The thresholds' own schema lives with the checks, which this layer may not import: the caller
@@ -30,7 +36,7 @@ export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] 
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
 const KEYS =
-  'thresholds, concurrency, requestsPerSecond, timeoutSeconds, regions, failOn, checks, duties, mutelist'
+  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, regions, failOn, allowIncomplete, checks, duties, mutelist'
 
 /** Builds the file's schema around a schema of the thresholds. */
 export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
@@ -38,24 +44,42 @@ export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
     {
       /** Overrides of the check settings' defaults. */
       thresholds: thresholds.optional(),
-      /** Parallel requests per service endpoint. */
+      /** Parallel requests per service endpoint (default 4, or clouds.yaml's `concurrency`). */
       concurrency: z
         .number()
         .int()
         .min(1, 'expected at least 1')
         .max(64, 'expected at most 64')
-        .default(4),
+        .optional(),
       /** Upper bound of requests per second per endpoint; none by default. */
-      requestsPerSecond: z.number().positive('expected a positive number').optional(),
-      /** Abort the whole scan after this many seconds. */
+      requestsPerSecond: z
+        .number()
+        .min(0.01, 'expected at least 0.01')
+        .max(10_000, 'expected at most 10000')
+        .optional(),
+      /** Timeout of one HTTP request, seconds (default 30, or clouds.yaml's `api_timeout`). */
+      apiTimeoutSeconds: z
+        .number()
+        .min(0.1, 'expected at least 0.1')
+        .max(3600, 'expected at most 3600')
+        .optional(),
+      /** Time authentication may take, all retries included, seconds (default 30). */
+      authTimeoutSeconds: z
+        .number()
+        .min(0.1, 'expected at least 0.1')
+        .max(3600, 'expected at most 3600')
+        .optional(),
+      /** Stop reading the cloud after this many seconds; what was not read is a collection issue. */
       timeoutSeconds: z.number().int().positive('expected a positive whole number').optional(),
       /** Regions to scan; default: the cloud configuration's region. */
       regions: z
         .array(z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, 'expected a region like eu-de'))
         .min(1, 'expected at least one region')
         .optional(),
-      /** Lowest severity of a non-muted fail that makes the scan exit with 1. */
-      failOn: z.enum(FAIL_ON_SEVERITIES).default('high'),
+      /** Lowest severity of a non-muted fail that makes the scan exit with 1 (default `low`). */
+      failOn: z.enum(FAIL_ON_SEVERITIES).optional(),
+      /** Exit 0 rather than 3 when the scan is incomplete (collection issues, unknown duties). */
+      allowIncomplete: z.boolean().optional(),
       /** Checks to run (`include`, default all) and to leave out (`exclude`). */
       checks: z
         .strictObject({ include: z.array(id).optional(), exclude: z.array(id).optional() })

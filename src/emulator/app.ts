@@ -4,7 +4,7 @@
  * Call it in-process with `app.request()` / `app.fetch()`, or serve it with `startEmulator`.
  * @module
  */
-import { Hono } from 'hono'
+import { type Context, Hono, type Next } from 'hono'
 import type { ServiceKey } from '../clients/core/types.ts'
 import { WorldIndex } from './_index.ts'
 import { type EmulatorEnv, failFor, type Shared } from './_route.ts'
@@ -12,6 +12,7 @@ import { accessKeyIndex } from './auth.ts'
 import { APIGW, gatewayBody, jsonResponse } from './errors.ts'
 import { type EmulatorStats, FaultInjector, type FaultOptions } from './faults.ts'
 import { SERVICE_PREFIX, TokenStore } from './keystone.ts'
+import { type LoadStats, LoadTracker } from './load-stats.ts'
 import { cbrRoutes } from './services/cbr.ts'
 import { cesRoutes } from './services/ces.ts'
 import { computeRoutes } from './services/compute.ts'
@@ -41,6 +42,8 @@ export type Emulator = Hono<EmulatorEnv> & {
   readonly world: World
   /** Requests per service and faults injected since start (or the last reset). */
   stats(): EmulatorStats
+  /** Peak requests in flight and per second, per service, since start (or the last reset). */
+  load(): LoadStats
   resetStats(): void
 }
 
@@ -117,6 +120,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     baseUrl: opts.baseUrl,
   }
   const faults = new FaultInjector(opts, clock)
+  const load = new LoadTracker(clock)
   let requests = 0
   const app = new Hono<EmulatorEnv>()
 
@@ -129,6 +133,21 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     const requestId = uuidFor('request', String(++requests)).replaceAll('-', '')
     c.set('service', service)
     c.set('requestId', requestId)
+    const done = load.enter(service)
+    try {
+      return await serveOne(c, next, service, requestId)
+    } finally {
+      done()
+    }
+  })
+
+  /** Headers, the plain-OpenStack gaps, latency and faults, then the route. */
+  async function serveOne(
+    c: Context<EmulatorEnv>,
+    next: Next,
+    service: ServiceKey,
+    requestId: string,
+  ): Promise<Response | undefined> {
     c.header('X-Request-Id', requestId)
     c.header('X-Openstack-Request-Id', `req-${requestId}`)
     if (world.cloud === 'openstack' && OTC_ONLY_SERVICES.has(service))
@@ -138,7 +157,8 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     const d = faults.decide(service, isTokenRequest)
     switch (d.kind) {
       case 'pass':
-        return next()
+        await next()
+        return undefined
       case 'down':
         return failFor(c, 503, `The ${service} service is unavailable (emulated outage).`)
       case 'throttle':
@@ -159,7 +179,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
         return failFor(c, 503, 'Emulated dropped connection.')
       }
     }
-  })
+  }
 
   app.route('/', discoveryRoutes(shared))
   app.route('/identity', identityRoutes(shared))
@@ -188,6 +208,10 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   return Object.assign(app, {
     world,
     stats: () => faults.stats(),
-    resetStats: () => faults.resetStats(),
+    load: () => load.stats(),
+    resetStats: () => {
+      faults.resetStats()
+      load.reset()
+    },
   })
 }

@@ -56,9 +56,13 @@ export interface EvaluateInput {
     }
     readonly tool: { readonly name: string; readonly version: string }
   }
-  /** Limit the scan to these checks and/or duties (ids); default all. */
+  /**
+   * Limit the scan to these checks and/or duties (ids); default all. `excludeCheckIds` leaves
+   * checks out without narrowing the duties shown.
+   */
   readonly selection?: {
     readonly checkIds?: readonly string[]
+    readonly excludeCheckIds?: readonly string[]
     readonly dutyIds?: readonly string[]
   }
 }
@@ -147,6 +151,11 @@ function scope(input: EvaluateInput): { checks: AnyCheck[]; duties: Duty[] } {
     input.checks.map((c) => c.id),
   )
   ensureKnown(
+    'check',
+    selection.excludeCheckIds,
+    input.checks.map((c) => c.id),
+  )
+  ensureKnown(
     'duty',
     selection.dutyIds,
     model.duties.map((d) => d.id),
@@ -154,6 +163,7 @@ function scope(input: EvaluateInput): { checks: AnyCheck[]; duties: Duty[] } {
   const checks = input.checks.filter(
     (c) =>
       (!selection.checkIds || selection.checkIds.includes(c.id)) &&
+      !selection.excludeCheckIds?.includes(c.id) &&
       (!selection.dutyIds || selection.dutyIds.includes(c.duty)),
   )
   const duties = model.duties.filter((d) =>

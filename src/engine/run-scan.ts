@@ -32,6 +32,45 @@ export function typesFor(checks: readonly AnyCheck[]): ResourceType[] {
   return [...types]
 }
 
+/**
+ * The region asked for is not one the cloud's catalog serves, or none was asked for and the
+ * catalog has several: a configuration error (exit 2), naming the catalog's regions.
+ */
+export class RegionError extends Error {
+  readonly code = 'E_REGION'
+  constructor(
+    message: string,
+    readonly catalogRegions: readonly string[],
+  ) {
+    super(message)
+    this.name = 'RegionError'
+  }
+}
+
+/**
+ * The region to scan: the configured one if the catalog serves it, else the catalog's only one.
+ * @throws {RegionError} for a region the catalog lacks, or none set among several
+ */
+export function regionToScan(
+  configured: string | undefined,
+  catalog: readonly string[],
+  authUrl: string,
+): string {
+  if (configured !== undefined) {
+    if (catalog.length === 0 || catalog.includes(configured)) return configured
+    throw new RegionError(
+      `region "${configured}" is not in the service catalog of ${authUrl}; the catalog has: ${catalog.join(', ')}`,
+      catalog,
+    )
+  }
+  if (catalog.length > 1)
+    throw new RegionError(
+      `no region set and the service catalog of ${authUrl} has several: ${catalog.join(', ')}; choose one with --region (or region_name in clouds.yaml, OS_REGION_NAME)`,
+      catalog,
+    )
+  return catalog[0] ?? 'default'
+}
+
 /** Options of {@link collectFromCloud}. */
 export interface CollectFromCloudOptions {
   /** Only what these checks read; default: every resource type (a full inventory). */
@@ -45,6 +84,7 @@ export interface CollectFromCloudOptions {
 /**
  * Authenticates and reads every resource type the checks need.
  * @throws {CloudApiError} when authentication fails (nothing can be scanned)
+ * @throws {RegionError} when the region is not in the catalog
  */
 export async function collectFromCloud(
   session: Session,
@@ -52,7 +92,7 @@ export async function collectFromCloud(
 ): Promise<{ input: CollectedInventory; meta: InventoryMeta }> {
   const now = opts.now ?? (() => new Date())
   const info = await session.info()
-  const region = info.region ?? session.config.region ?? 'default'
+  const region = regionToScan(session.config.region, info.catalogRegions, session.config.authUrl)
   const input = await collectInventory({
     clientFor: (key) => session.client(key),
     region,
@@ -78,7 +118,11 @@ export interface EvaluateInventoryOptions {
   model: ResponsibilityModel
   settings: Readonly<CheckSettings>
   mutelist?: Mutelist
-  selection?: { checkIds?: readonly string[]; dutyIds?: readonly string[] }
+  selection?: {
+    checkIds?: readonly string[]
+    excludeCheckIds?: readonly string[]
+    dutyIds?: readonly string[]
+  }
   startedAt: Date
   now: Date
   /**

@@ -226,7 +226,7 @@ describe('sphere scan --host-reports against the emulator', () => {
   it('a missing directory stops the scan before it reads the cloud: exit 2', async () => {
     const r = await scan(['--host-reports', 'no-such-dir'])
     assert.equal(r.code, 2)
-    assert.match(r.err, /no-such-dir.*directory not found/)
+    assert.match(r.err, /--host-reports: .*no-such-dir: no such file or directory/)
     assert.equal(r.out, '')
   })
 })

@@ -3,8 +3,6 @@
  * the real client over HTTP, prints the text report and writes the HTML report.
  * @module
  */
-import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { checks } from '../../checks/index.ts'
 import { createSession } from '../../clients/core/session.ts'
 import { passwordCloudConfig } from '../../config/cloud-config.ts'
@@ -15,6 +13,7 @@ import { renderHtml } from '../../reports/html.ts'
 import { renderText } from '../../reports/text.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
 import { loadDemoHostReports } from '../_demo-hosts.ts'
+import { outputTarget, writeOutput } from '../_files.ts'
 import { progressLine } from '../_scan-output.ts'
 import { defineCommand, EXIT } from '../command.ts'
 import { version } from '../main.ts'
@@ -41,6 +40,8 @@ Options:
   options: { world: { type: 'string' }, html: { type: 'string' } },
   async run({ values }, io) {
     const world = worldFromFlags({ world: values.world }, io.cwd)
+    // Checked before the emulator starts: a path that cannot be written stops the demo at once.
+    const html = outputTarget('--html', values.html ?? 'sphere-report.html', io.cwd)
     const emu = await startEmulator({ world, port: 0 })
     try {
       const login = loginFor(world)
@@ -69,9 +70,8 @@ Options:
         `Sphere demo: scanned the "${world.name}" world served by the local emulator at ${emu.url}\n\n`,
       )
       io.stdout.write(renderText(result, { color: useColor(io.stdout, io.env) }))
-      const html = resolve(io.cwd, String(values.html ?? 'sphere-report.html'))
-      writeFileSync(html, renderHtml(result))
-      io.stdout.write(`\nHTML report: ${html}\n`)
+      writeOutput(html, renderHtml(result), io.signal)
+      io.stdout.write(`\nHTML report: ${html.path}\n`)
       return EXIT.ok
     } finally {
       await emu.close()

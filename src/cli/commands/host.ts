@@ -4,8 +4,7 @@
  * this machine and writes the report. `sphere scan --host-reports DIR` reads the reports.
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import {
   collectLocal,
   HOST_SCRIPT_PATH,
@@ -14,7 +13,15 @@ import {
   parseHostOutput,
 } from '../../host/index.ts'
 import { splitSections } from '../../host/sections.ts'
-import { type CliIO, type CommandArgs, defineCommand, EXIT, UsageError } from '../command.ts'
+import {
+  fsReason,
+  inputFile,
+  type OutputTarget,
+  outputTarget,
+  PathError,
+  writeOutput,
+} from '../_files.ts'
+import { type CliIO, defineCommand, EXIT, UsageError } from '../command.ts'
 
 /** Input that is no collector output at all: exit 2 with the reason. */
 class NotCollectorOutput extends Error {
@@ -51,12 +58,16 @@ function toReport(text: string, from: string): HostReport {
 }
 
 /** Writes the report to --output or stdout, and says on stderr what it could not determine. */
-function writeReport(report: HostReport, args: CommandArgs, io: CliIO, cmd: string): number {
+function writeReport(
+  report: HostReport,
+  target: OutputTarget | undefined,
+  io: CliIO,
+  cmd: string,
+): number {
   const json = `${JSON.stringify(report, null, 2)}\n`
-  if (args.values.output !== undefined) {
-    const file = resolve(io.cwd, String(args.values.output))
-    writeFileSync(file, json)
-    io.stderr.write(`host report written to ${file}\n`)
+  if (target !== undefined) {
+    writeOutput(target, json, io.signal)
+    io.stderr.write(`host report written to ${target.path}\n`)
   } else io.stdout.write(json)
   const uid = report.collector.uid
   if (uid !== null && uid !== 0)
@@ -134,18 +145,21 @@ collector output.`,
       io.stdout.write(args.values.path ? `${HOST_SCRIPT_PATH}\n` : hostScript())
       return EXIT.ok
     }
+    // Checked before any work: a path that cannot be written is an error now, not after the collector ran.
+    const target =
+      args.values.output === undefined
+        ? undefined
+        : outputTarget('--output', args.values.output, io.cwd)
     if (cmd === 'parse') {
       let text: string
       let from: string
       if (args.values.input !== undefined) {
-        const file = resolve(io.cwd, String(args.values.input))
+        const file = inputFile('--input', args.values.input, io.cwd)
         from = file
         try {
           text = readFileSync(file, 'utf8')
         } catch (err) {
-          throw new UsageError(
-            `--input: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-          )
+          throw new PathError('--input', file, fsReason(err))
         }
       } else {
         const stdin = io.stdin as (NodeJS.ReadableStream & { isTTY?: boolean }) | undefined
@@ -156,7 +170,7 @@ collector output.`,
         from = 'the input'
         text = await readAll(stdin)
       }
-      return writeReport(toReport(text, from), args, io, cmd)
+      return writeReport(toReport(text, from), target, io, cmd)
     }
     // collect
     const uid = process.getuid?.()
@@ -166,6 +180,6 @@ collector output.`,
       )
     io.stderr.write('sphere host collect: running the collector on this machine (read-only)…\n')
     const text = await collectLocal({ ...(io.signal ? { signal: io.signal } : {}) })
-    return writeReport(toReport(text, "the collector's output"), args, io, cmd)
+    return writeReport(toReport(text, "the collector's output"), target, io, cmd)
   },
 })

@@ -3,9 +3,9 @@
  * customer duty and writes the report.
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
+import { isAbsolute, join, relative } from 'node:path'
 import { SEVERITIES } from '../../checks/define.ts'
 import { checks } from '../../checks/index.ts'
 import { CloudApiError } from '../../clients/core/errors.ts'
@@ -14,18 +14,21 @@ import { createSession } from '../../clients/core/session.ts'
 import { configSecrets } from '../../config/cloud-config.ts'
 import { resolveCloudConfig } from '../../config/clouds.ts'
 import { SelectionError } from '../../engine/evaluate.ts'
-import { exitCodeFor } from '../../engine/exit-code.ts'
+import { exitCodeFor, incompleteness } from '../../engine/exit-code.ts'
 import { loadMutelist } from '../../engine/mutelist.ts'
-import { collectFromCloud, evaluateInventory } from '../../engine/run-scan.ts'
-import { loadScanConfig } from '../../engine/scan-config.ts'
+import { collectFromCloud, evaluateInventory, RegionError } from '../../engine/run-scan.ts'
 import type { ScanResult } from '../../engine/types.ts'
 import { loadHostReports } from '../../host/index.ts'
 import { parseSavedInventory, serializeInventory } from '../../inventory/saved.ts'
 import { createStderrLogger } from '../../log/logger.ts'
 import { InputError } from '../../model/input-error.ts'
+import { safeText } from '../../reports/_terminal.ts'
+import { renderJson } from '../../reports/json.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
+import { PathError, writeOutput } from '../_files.ts'
+import { DEFAULT_FAIL_ON, resolveScanOptions, type ScanOptions } from '../_scan-options.ts'
 import { progressLine, renderScan, SCAN_FORMATS } from '../_scan-output.ts'
-import { defineCommand, oneOf, UsageError } from '../command.ts'
+import { type CliIO, defineCommand, EXIT, UsageError } from '../command.ts'
 import { version } from '../main.ts'
 import { useColor } from '../tty.ts'
 
@@ -64,13 +67,104 @@ function hostSummary(result: ScanResult): string {
   return `host reports: ${parts.join(', ')}\n${bad.map((x) => `  warning: ${x.source}: ${x.message}\n`).join('')}`
 }
 
-const list = (v: unknown) =>
-  v === undefined
-    ? undefined
-    : String(v)
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
+/** Checks the selection against the registry and the model before anything is read. */
+function checkSelection(o: ScanOptions, dutyIds: readonly string[]) {
+  const ids = checks.map((c) => c.id)
+  const flag = { checkIds: '--checks', excludeCheckIds: '--exclude-checks', dutyIds: '--duty' }
+  for (const key of ['checkIds', 'excludeCheckIds', 'dutyIds'] as const) {
+    const valid = key === 'dutyIds' ? dutyIds : ids
+    const unknown = (o.selection[key] ?? []).filter((x) => !valid.includes(x))
+    if (unknown.length > 0)
+      throw new UsageError(
+        `${flag[key]}: ${new SelectionError(key === 'dutyIds' ? 'duty' : 'check', unknown, [...valid].sort()).message}`,
+      )
+  }
+}
+
+/** The checks whose data a selection needs (undefined: no selection, read everything). */
+function selectedChecks(o: ScanOptions) {
+  const { checkIds, excludeCheckIds, dutyIds } = o.selection
+  if (!checkIds && !dutyIds) return undefined
+  return checks.filter(
+    (c) =>
+      (!checkIds || checkIds.includes(c.id)) &&
+      !excludeCheckIds?.includes(c.id) &&
+      (!dutyIds || dutyIds.includes(c.duty)),
+  )
+}
+
+/** An abort signal that fires after the scan's time limit, with a reason that says so. */
+function timeLimit(seconds: number | undefined): AbortSignal | undefined {
+  if (seconds === undefined) return undefined
+  const c = new AbortController()
+  const timer = setTimeout(
+    () => c.abort(new Error(`scan time limit of ${seconds} s reached (--timeout, timeoutSeconds)`)),
+    seconds * 1000,
+  )
+  timer.unref()
+  return c.signal
+}
+
+/** Reads the project through the cloud's APIs. */
+async function readCloud(o: ScanOptions, io: CliIO, tool: { name: string; version: string }) {
+  const config = resolveCloudConfig({
+    flags: o.cloud,
+    env: io.env,
+    cwd: io.cwd,
+    home: homedir(),
+  })
+  const redact = createRedactor(configSecrets(config))
+  const logger = o.debug
+    ? createStderrLogger({ stream: io.stderr, level: 'debug', redact: (s) => redact.text(s) })
+    : undefined
+  const limit = timeLimit(o.timeoutSeconds)
+  const requests = limit && io.signal ? AbortSignal.any([io.signal, limit]) : (limit ?? io.signal)
+  // The time limit ends requests (what was not read becomes collection issues); Ctrl-C ends the run.
+  const session = createSession(config, { logger, signal: requests })
+  const progress = progressLine(io)
+  try {
+    return await collectFromCloud(session, {
+      checks: selectedChecks(o),
+      tool,
+      signal: io.signal,
+      onProgress: (e) =>
+        progress.update(
+          e,
+          Object.values(session.stats()).reduce((n, s) => n + s.retries, 0),
+        ),
+    })
+  } catch (err) {
+    if (err instanceof CloudApiError && !io.signal?.aborted)
+      throw new ScanSetupError(`cannot scan ${config.authUrl}: ${err.message}`)
+    if (err instanceof RegionError) throw new ScanSetupError(err.message)
+    throw err
+  } finally {
+    progress.done()
+  }
+}
+
+/** One stderr line saying why the scan is incomplete (exit 3), and how to accept that. */
+function incompleteLine(result: ScanResult): string {
+  const inc = incompleteness(result)
+  const parts = [
+    inc.issues > 0 && `${inc.issues} collection issue${inc.issues === 1 ? '' : 's'}`,
+    inc.unknownDuties.length > 0 &&
+      `duties unknown: ${inc.unknownDuties.map((d) => `${d.id} (${d.reason})`).join('; ')}`,
+  ].filter(Boolean)
+  return `scan incomplete: ${parts.join('; ')}; exit 3 (--allow-incomplete accepts this)`
+}
+
+/** Saves the result as JSON where it can go when the report could not be written. */
+function saveFallback(result: ScanResult): string | undefined {
+  const stamp = result.scan.finishedAt.replace(/[:.]/g, '-')
+  const file = join(tmpdir(), `sphere-scan-${stamp}-${process.pid}.json`)
+  try {
+    writeOutput({ flag: 'fallback', path: file, special: false }, renderJson(result))
+    return file
+  } catch {
+    return undefined
+  }
+}
 
 export default defineCommand({
   name: 'scan',
@@ -83,25 +177,41 @@ AK/SK as ak/sk or OS_ACCESS_KEY/OS_SECRET_KEY) and reports each duty as met, not
 
 Options:
   --os-cloud <name>        cloud entry in clouds.yaml (default: OS_CLOUD)
-  --region <name>          region (default: region_name / OS_REGION_NAME)
+  --region <name>          region (default: OS_REGION_NAME, then regions in --config, then region_name)
   --format <fmt>           ${SCAN_FORMATS.join(', ')} (default text)
-  --output <file>          write the report to a file instead of stdout
-  --fail-on <severity>     exit 1 on a failing finding at or above: ${SEVERITIES.join(', ')} (default low)
+  --output <file>          write the report to a file instead of stdout (written whole or not at all)
+  --fail-on <severity>     exit 1 on a failing finding at or above: ${SEVERITIES.join(', ')} (default ${DEFAULT_FAIL_ON})
+  --allow-incomplete       exit 0 rather than 3 when the scan is incomplete
   --mutelist <file>        YAML list of accepted findings (check, resource, reason, expires)
-  --config <file>          scan configuration (thresholds such as rpoHours, keyRotationDays)
+  --config <file>          scan configuration: thresholds (e.g. rpoHours, accessKeyMaxAgeDays) and
+                           defaults for the options here; see docs/scan-config.md
   --checks <ids>           only these checks (comma-separated; see sphere checks)
+  --exclude-checks <ids>   leave these checks out
   --duty <ids>             only the checks of these duties
   --save-inventory <file>  also write the collected inventory (JSON) for offline evaluation
   --inventory <file>       evaluate a saved inventory instead of reading the cloud
   --host-reports <dir>     in-VM evidence: host reports (*.json from sphere host parse) and raw
                            collector outputs (*.txt, *.out), matched to servers by instance id,
                            else hostname + private IP; see sphere host --help
-  --debug                  log every request (method, path, status, time) to stderr, redacted
+  --concurrency <n>        requests in flight per endpoint (default 4, or concurrency in clouds.yaml)
+  --rps <n>                requests per second per endpoint (default: no limit)
+  --api-timeout <seconds>  timeout of one HTTP request (default 30, or api_timeout in clouds.yaml)
+  --auth-timeout <seconds> time authentication may take, retries included (default 30)
+  --timeout <seconds>      stop reading the cloud after this long; what was not read becomes
+                           collection issues
+  --debug                  log every request (method, path, status, time) to stderr, redacted;
+                           stack traces for internal errors
   -h, --help               show this help
 
-Exit codes: 0 clean; 1 a failing finding at or above --fail-on; 2 usage, configuration or
-authentication error (nothing scanned); 3 the scan is incomplete (collection issues) and nothing
-failed at or above the threshold.
+Precedence: a flag wins over the environment, the environment over --config, --config over
+clouds.yaml and the defaults.
+
+Exit codes: 0 everything selected was read and judged, nothing failed at or above --fail-on;
+1 a failing finding at or above --fail-on; 2 usage, input, configuration or authentication error,
+or a report that could not be written (nothing scanned, or the result saved as JSON elsewhere);
+3 the scan is incomplete (collection issues, or a selected customer duty is unknown, e.g. servers
+without host reports) and nothing failed at or above the threshold; 4 internal error (a bug);
+130/143 stopped by Ctrl-C/SIGTERM (nothing written).
 
 Host reports older than hostReportMaxAgeDays (--config, default 7) make their server's host checks
 \`error\`; a file that cannot be used, or a report that matches no server, is listed in the
@@ -113,112 +223,90 @@ command that collects one.`,
     format: { type: 'string' },
     output: { type: 'string' },
     'fail-on': { type: 'string' },
+    'allow-incomplete': { type: 'boolean' },
     mutelist: { type: 'string' },
     config: { type: 'string' },
     checks: { type: 'string' },
+    'exclude-checks': { type: 'string' },
     duty: { type: 'string' },
     'save-inventory': { type: 'string' },
     inventory: { type: 'string' },
     'host-reports': { type: 'string' },
+    concurrency: { type: 'string' },
+    rps: { type: 'string' },
+    'api-timeout': { type: 'string' },
+    'auth-timeout': { type: 'string' },
+    timeout: { type: 'string' },
     debug: { type: 'boolean' },
   },
   async run({ values }, io) {
-    const format = oneOf('format', values.format, SCAN_FORMATS) ?? 'text'
-    const failOn = oneOf('fail-on', values['fail-on'], SEVERITIES) ?? 'low'
-    if (values.inventory !== undefined && values['save-inventory'] !== undefined)
-      throw new UsageError('--inventory and --save-inventory cannot be combined')
-    const path = (v: unknown) => resolve(io.cwd, String(v))
-    const { settings } = loadScanConfig(
-      values.config === undefined ? undefined : path(values.config),
-    )
-    const mutelist = values.mutelist === undefined ? undefined : loadMutelist(path(values.mutelist))
+    const o = resolveScanOptions(values, io)
+    const mutelist = o.mutelist === undefined ? undefined : loadMutelist(o.mutelist)
     const model = loadResponsibilityModel()
-    // Read before the cloud: a missing directory stops the scan early (exit 2).
-    const hostReports =
-      values['host-reports'] === undefined
-        ? undefined
-        : readHostReports(path(values['host-reports']), io.cwd)
-    const selection = { checkIds: list(values.checks), dutyIds: list(values.duty) }
-    const selected = checks.filter(
-      (c) =>
-        (!selection.checkIds || selection.checkIds.includes(c.id)) &&
-        (!selection.dutyIds || selection.dutyIds.includes(c.duty)),
+    checkSelection(
+      o,
+      model.duties.map((d) => d.id),
     )
+    // Read before the cloud: a bad directory stops the scan early (exit 2).
+    const hostReports =
+      o.hostReports === undefined ? undefined : readHostReports(o.hostReports, io.cwd)
     const startedAt = new Date()
     const tool = { name: 'sphere', version: version() }
+    let outputError: PathError | undefined
 
     let collected: ReturnType<typeof parseSavedInventory>
-    if (values.inventory !== undefined) {
-      const file = path(values.inventory)
-      collected = parseSavedInventory(readFileSync(file, 'utf8'), file)
+    if (o.inventory !== undefined) {
+      collected = parseSavedInventory(readFileSync(o.inventory, 'utf8'), o.inventory)
     } else {
-      const config = resolveCloudConfig({
-        flags: {
-          osCloud: values['os-cloud'] as string | undefined,
-          region: values.region as string | undefined,
-        },
-        env: io.env,
-        cwd: io.cwd,
-        home: homedir(),
-      })
-      const redact = createRedactor(configSecrets(config))
-      const logger = values.debug
-        ? createStderrLogger({ stream: io.stderr, level: 'debug', redact: (s) => redact.text(s) })
-        : undefined
-      const session = createSession(config, { logger, signal: io.signal })
-      const progress = progressLine(io)
-      try {
-        collected = await collectFromCloud(session, {
-          checks: selection.checkIds || selection.dutyIds ? selected : undefined,
-          tool,
-          signal: io.signal,
-          onProgress: (e) =>
-            progress.update(
-              e,
-              Object.values(session.stats()).reduce((n, s) => n + s.retries, 0),
-            ),
-        })
-      } catch (err) {
-        if (err instanceof CloudApiError)
-          throw new ScanSetupError(`cannot scan ${config.authUrl}: ${err.message}`)
-        throw err
-      } finally {
-        progress.done()
-      }
-      if (values['save-inventory'] !== undefined) {
-        const file = path(values['save-inventory'])
-        writeFileSync(file, serializeInventory(collected.input, collected.meta))
-        io.stderr.write(`inventory written to ${file}\n`)
+      collected = await readCloud(o, io, tool)
+      if (o.saveInventory) {
+        try {
+          writeOutput(
+            o.saveInventory,
+            serializeInventory(collected.input, collected.meta),
+            io.signal,
+          )
+          io.stderr.write(`inventory written to ${o.saveInventory.path}\n`)
+        } catch (err) {
+          if (!(err instanceof PathError)) throw err
+          // The cloud was read: still evaluate and write the report, then exit 2.
+          outputError = err
+          io.stderr.write(`sphere scan: ${safeText(err.message)}\n`)
+        }
       }
     }
+    io.signal?.throwIfAborted()
 
-    let result: ReturnType<typeof evaluateInventory>
-    try {
-      result = evaluateInventory(collected.input, collected.meta, {
-        checks,
-        model,
-        settings,
-        mutelist,
-        selection,
-        startedAt,
-        now: new Date(),
-        ...(hostReports ? { hostReports } : {}),
-      })
-    } catch (err) {
-      if (err instanceof SelectionError)
-        throw new UsageError(`--${err.what === 'check' ? 'checks' : 'duty'}: ${err.message}`)
-      throw err
-    }
+    const result = evaluateInventory(collected.input, collected.meta, {
+      checks,
+      model,
+      settings: o.settings,
+      mutelist,
+      selection: o.selection,
+      startedAt,
+      now: new Date(),
+      ...(hostReports ? { hostReports } : {}),
+    })
     if (hostReports) io.stderr.write(hostSummary(result))
-    const toFile = values.output !== undefined
-    const text = renderScan(result, format, !toFile && useColor(io.stdout, io.env))
-    if (toFile) {
-      const file = path(values.output)
-      writeFileSync(file, text)
-      io.stderr.write(`report written to ${file}\n`)
+    const text = renderScan(result, o.format, !o.output && useColor(io.stdout, io.env))
+    if (o.output) {
+      try {
+        writeOutput(o.output, text, io.signal)
+        io.stderr.write(`report written to ${o.output.path}\n`)
+      } catch (err) {
+        if (!(err instanceof PathError)) throw err
+        const saved = saveFallback(result)
+        throw new ScanSetupError(
+          `${err.message}; ${saved ? `the scan result (JSON) was saved to ${saved}` : 'the scan result could not be saved anywhere'}`,
+        )
+      }
     } else {
       io.stdout.write(text)
     }
-    return exitCodeFor(result, failOn)
+    if (outputError) return EXIT.usage
+    const code = exitCodeFor(result, o.failOn, { allowIncomplete: o.allowIncomplete })
+    if (code === EXIT.incomplete)
+      io.stderr.write(`sphere scan: ${safeText(incompleteLine(result))}\n`)
+    return code
   },
 })

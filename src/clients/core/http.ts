@@ -88,6 +88,16 @@ export interface WireResponse {
   text: string
 }
 
+/** `30 s`, `0.5 s`. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(ms < 1000 ? 2 : 1))} s`
+}
+
+/** Why a request was aborted: the reason's own message (`scan time limit reached`), else "aborted". */
+export function abortSummary(reason: unknown): string {
+  return reason instanceof Error && reason.message ? `aborted: ${reason.message}` : 'aborted'
+}
+
 /** Request-id headers, most specific first. */
 const REQUEST_ID_HEADERS = ['x-openstack-request-id', 'x-compute-request-id', 'x-request-id']
 
@@ -140,9 +150,12 @@ export async function sendOnce(
   ctx: HttpContext,
   req: WireRequest,
   signal: AbortSignal | undefined,
+  timeoutMs: number = ctx.timeoutMs,
+  /** The timeout is the call's budget (authentication), not `--api-timeout`. */
+  budgeted = false,
 ): Promise<WireResponse> {
   const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(), ctx.timeoutMs)
+  const timer = setTimeout(() => timeout.abort(), timeoutMs)
   const sig = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
   const base = {
     service: req.service,
@@ -164,7 +177,7 @@ export async function sendOnce(
   } catch (err) {
     if (signal?.aborted)
       throw new CloudApiError(
-        { ...base, kind: 'aborted', summary: 'aborted' },
+        { ...base, kind: 'aborted', summary: abortSummary(signal.reason) },
         { cause: signal.reason },
       )
     if (timeout.signal.aborted)
@@ -172,8 +185,10 @@ export async function sendOnce(
         {
           ...base,
           kind: 'timeout',
-          summary: `no response within ${ctx.timeoutMs} ms`,
-          hint: 'the service is slow or unreachable; raise --api-timeout if it is just slow',
+          summary: `no response from ${req.url.origin} within ${seconds(timeoutMs)}`,
+          hint: budgeted
+            ? 'the endpoint accepts connections but does not answer; check auth_url, or raise --auth-timeout if it is just slow'
+            : 'the service is slow or unreachable; raise --api-timeout if it is just slow',
         },
         { cause: err },
       )

@@ -103,6 +103,46 @@ describe('isRetryable', () => {
 })
 
 describe('withRetry', () => {
+  it('starts no retry that would begin after the deadline', async () => {
+    let clock = 0
+    const waits: number[] = []
+    let n = 0
+    await assert.rejects(
+      withRetry(
+        async () => {
+          n++
+          clock += 10_000 // each attempt times out after 10 s
+          throw err('timeout')
+        },
+        { idempotent: true, deadline: 15_000 },
+        {
+          sleep: async (ms) => {
+            waits.push(ms)
+            clock += ms
+          },
+          random: () => 0.5,
+          now: () => clock,
+        },
+      ),
+      (e: CloudApiError) => e.kind === 'timeout' && e.attempts === 2,
+    )
+    assert.equal(n, 2)
+    assert.deepEqual(waits, [250])
+  })
+  it('without a deadline the same failures use every attempt', async () => {
+    let n = 0
+    await assert.rejects(
+      withRetry(
+        async () => {
+          n++
+          throw err('timeout')
+        },
+        { idempotent: true },
+        { sleep: async () => {}, random: () => 0.5, now: () => 0 },
+      ),
+    )
+    assert.equal(n, 5)
+  })
   it('honours Retry-After, bounded, and records attempts and delay', async () => {
     const s = fakeSleep()
     let n = 0

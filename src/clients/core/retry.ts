@@ -98,12 +98,16 @@ export interface RetryDeps {
   random: () => number
   /** The run's signal: aborting it ends the loop at once. */
   signal?: AbortSignal
+  /** Clock for `deadline` (default `Date.now`). */
+  now?: () => number
 }
 
 /** Options of one {@link withRetry} loop. */
 export interface RetryOptions {
   idempotent: boolean
   policy?: RetryPolicy
+  /** Epoch ms after which no retry starts (the call's budget); needs `deps.now`. */
+  deadline?: number
   /** Called before each wait (for logs and stats). */
   onRetry?: (info: { attempt: number; delayMs: number; error: CloudApiError }) => void
 }
@@ -133,6 +137,9 @@ export async function withRetry<T>(
         e.retryAfterMs !== undefined
           ? Math.min(e.retryAfterMs, policy.maxRetryAfterMs)
           : backoffDelay(attempt - 1, policy, deps.random)
+      // Out of budget: a retry that would start after the deadline cannot be answered in time.
+      if (opts.deadline !== undefined && (deps.now ?? Date.now)() + ms >= opts.deadline)
+        throw e.recordAttempts(attempt, waited)
       opts.onRetry?.({ attempt, delayMs: ms, error: e })
       try {
         await deps.sleep(ms, deps.signal)

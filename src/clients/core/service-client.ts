@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { formatPath } from '../../model/input-error.ts'
 import { CloudApiError } from './errors.ts'
 import {
+  abortSummary,
   buildUrl,
   foreignOrigin,
   type HttpContext,
@@ -50,6 +51,8 @@ export interface ClientBinding {
   auth?: RequestAuth
   /** Scope when a request does not say (the `iam` client uses `domain`). */
   defaultScope?: Scope
+  /** {@link RequestOptions.budgetMs} when a request does not say (authentication requests). */
+  defaultBudgetMs?: number
 }
 
 function joinSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
@@ -78,7 +81,9 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       const scope = opts.scope ?? b.defaultScope ?? 'project'
       const idempotent = opts.idempotent ?? (wire.method === 'GET' || wire.method === 'HEAD')
       const signal = joinSignals(ctx.signal, opts.signal)
-      const send = () => sendWithRetry(ctx, b, wire, scope, idempotent, signal)
+      const budgetMs = opts.budgetMs ?? b.defaultBudgetMs
+      const deadline = budgetMs === undefined ? undefined : ctx.now() + budgetMs
+      const send = () => sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline })
       try {
         const res = await send().catch((err: unknown) => {
           if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope)))
@@ -137,10 +142,15 @@ async function sendWithRetry(
   ctx: HttpContext,
   b: ClientBinding,
   wire: WireRequest,
-  scope: Scope,
-  idempotent: boolean,
-  signal: AbortSignal | undefined,
+  call: {
+    scope: Scope
+    idempotent: boolean
+    signal: AbortSignal | undefined
+    /** Epoch ms by which the call must be done (its budget), if it has one. */
+    deadline: number | undefined
+  },
 ): Promise<WireResponse> {
+  const { scope, idempotent, signal, deadline } = call
   const auth = b.auth ? await b.auth.headers({ ...wire, scope }) : {}
   const signed = { ...wire, headers: { ...wire.headers, ...auth } }
   const onRetry = ({
@@ -159,16 +169,16 @@ async function sendWithRetry(
   return withRetry(
     (attempt) =>
       b.limiter
-        .run(() => attemptOnce(ctx, b, signed, attempt, signal), signal)
+        .run(() => attemptOnce(ctx, b, signed, { attempt, signal, deadline }), signal)
         .catch((err: unknown) => {
           if (err instanceof CloudApiError) throw err
           throw new CloudApiError(
-            { ...errorBase(wire, ctx), kind: 'aborted', summary: 'aborted' },
+            { ...errorBase(wire, ctx), kind: 'aborted', summary: abortSummary(signal?.reason) },
             { cause: err },
           )
         }),
-    { idempotent, policy: ctx.retry, onRetry },
-    { sleep: ctx.sleep, random: ctx.random, signal },
+    { idempotent, policy: ctx.retry, onRetry, deadline },
+    { sleep: ctx.sleep, random: ctx.random, signal, now: ctx.now },
   )
 }
 
@@ -177,13 +187,15 @@ async function attemptOnce(
   ctx: HttpContext,
   b: ClientBinding,
   wire: WireRequest,
-  attempt: number,
-  signal: AbortSignal | undefined,
+  at: { attempt: number; signal: AbortSignal | undefined; deadline: number | undefined },
 ): Promise<WireResponse> {
+  const { attempt, signal, deadline } = at
   const started = ctx.now()
   let outcome: number | string = 'error'
+  const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - started
+  const timeoutMs = Math.max(1, Math.min(ctx.timeoutMs, left))
   try {
-    const res = await sendOnce(ctx, wire, signal)
+    const res = await sendOnce(ctx, wire, signal, timeoutMs, left <= ctx.timeoutMs)
     outcome = res.status
     return res
   } catch (err) {

@@ -4,12 +4,16 @@
  * {@link ServiceClient}s that share limits, retries, redaction, logging and stats.
  * @module
  */
-import { type CloudConfig, configSecrets } from '../../config/cloud-config.ts'
+import {
+  type CloudConfig,
+  configSecrets,
+  DEFAULT_AUTH_TIMEOUT_MS,
+} from '../../config/cloud-config.ts'
 import { type Logger, noopLogger } from '../../log/logger.ts'
 import { createAkskAuth } from '../auth/aksk.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import { createKeystoneAuth } from '../auth/keystone.ts'
-import { resolveEndpoint, serviceRoot } from './catalog.ts'
+import { catalogRegions, resolveEndpoint, serviceRoot } from './catalog.ts'
 import { ServiceUnavailableError } from './errors.ts'
 import { createStats, type HttpContext, type ServiceStats } from './http.ts'
 import { createLimiter, type Limiter } from './limiter.ts'
@@ -40,6 +44,8 @@ export interface SessionInfo {
   region?: string
   /** Catalog types present (for `--debug` and support). */
   catalogTypes: string[]
+  /** Regions the catalog has endpoints in for the configured interface (`*` left out), sorted. */
+  catalogRegions: string[]
 }
 
 /** A session with one project. */
@@ -110,6 +116,8 @@ export function createSession(config: CloudConfig, deps: SessionDeps = {}): Sess
       region: config.region ?? '',
       limiter: limiterFor(identityRoot),
       auth,
+      // Only authentication uses this client: a silent Keystone gives up within the budget.
+      defaultBudgetMs: config.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
     })
   const a = config.auth
   const authenticator: Authenticator =
@@ -190,6 +198,11 @@ export function createSession(config: CloudConfig, deps: SessionDeps = {}): Sess
         domainName: who.domainName,
         region: config.region,
         catalogTypes: [...new Set(who.catalog.map((c) => c.type))].sort(),
+        catalogRegions: catalogRegions(
+          who.catalog,
+          who.catalog.map((c) => c.type),
+          config.interface,
+        ),
       }
     },
     stats: () => ctx.stats.snapshot(),

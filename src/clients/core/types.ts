@@ -29,6 +29,12 @@ export interface RequestOptions {
   scope?: 'project' | 'domain'
   /** Retry this request even though it is not a GET/HEAD (only for requests known to be idempotent). */
   idempotent?: boolean
+  /**
+   * Time for the whole call, all attempts and waits between them included, in ms (authentication
+   * uses it so a silent endpoint cannot hold a scan for attempts × timeout). Each attempt gets the
+   * smaller of the per-request timeout and what is left; no retry starts that would end after it.
+   */
+  budgetMs?: number
   /** HTTP statuses that count as success (default: any 2xx). */
   expect?: number[]
   signal?: AbortSignal

@@ -1,0 +1,157 @@
+/**
+ * `sphere scan`'s options from its three sources, with one precedence: a flag wins over the
+ * environment (`OS_REGION_NAME`), which wins over the scan configuration file (`--config`), which
+ * wins over clouds.yaml and the defaults. Every path is checked here, before any API call.
+ * @module
+ */
+import { SEVERITIES, type Severity } from '../checks/define.ts'
+import type { CheckSettings } from '../checks/settings.ts'
+import type { CloudFlags } from '../config/clouds-settings.ts'
+import { loadScanConfig } from '../engine/scan-config.ts'
+import { inputDir, inputFile, type OutputTarget, outputTarget, PathError } from './_files.ts'
+import { SCAN_FORMATS, type ScanFormat } from './_scan-output.ts'
+import { type CliIO, type CommandArgs, oneOf, UsageError } from './command.ts'
+
+/** Default of `--fail-on` / `failOn`. */
+export const DEFAULT_FAIL_ON: Severity = 'low'
+
+/** Everything `sphere scan` needs to know before it reads anything. */
+export interface ScanOptions {
+  readonly format: ScanFormat
+  readonly failOn: Severity
+  readonly allowIncomplete: boolean
+  readonly selection: {
+    readonly checkIds?: readonly string[]
+    readonly excludeCheckIds?: readonly string[]
+    readonly dutyIds?: readonly string[]
+  }
+  readonly settings: Readonly<CheckSettings>
+  /** Absolute path of the mutelist (flag, else the config file's `mutelist`). */
+  readonly mutelist?: string
+  /** Flags for the cloud configuration resolver (clouds.yaml and OS_* fill what they leave). */
+  readonly cloud: CloudFlags
+  /** Stop reading the cloud after this many seconds. */
+  readonly timeoutSeconds?: number
+  readonly output?: OutputTarget
+  readonly saveInventory?: OutputTarget
+  /** Absolute path of a saved inventory to evaluate instead of reading the cloud. */
+  readonly inventory?: string
+  /** Absolute path of the host reports directory. */
+  readonly hostReports?: string
+  readonly debug: boolean
+}
+
+/** Splits `a,b, c` into ids. */
+export function idList(v: unknown): string[] | undefined {
+  if (v === undefined) return undefined
+  const ids = String(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  return ids
+}
+
+function positive(flag: string, v: unknown, opts: { int?: boolean } = {}): number | undefined {
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (
+    String(v).trim() === '' ||
+    !Number.isFinite(n) ||
+    n <= 0 ||
+    (opts.int && !Number.isInteger(n))
+  )
+    throw new UsageError(
+      `--${flag}: "${String(v)}" is not valid; expected a positive ${opts.int ? 'whole ' : ''}number`,
+    )
+  return n
+}
+
+/** The first defined value. */
+const first = <T>(...vs: (T | undefined)[]): T | undefined => vs.find((v) => v !== undefined)
+
+/**
+ * Resolves and checks `sphere scan`'s options.
+ * @throws {UsageError} for a bad flag value or combination (exit 2)
+ * @throws {PathError} for a path that cannot be used (exit 2)
+ * @throws {InputError} for a malformed configuration file (exit 2)
+ */
+export function resolveScanOptions(values: CommandArgs['values'], io: CliIO): ScanOptions {
+  const format = oneOf('format', values.format, SCAN_FORMATS) ?? 'text'
+  if (values.inventory !== undefined && values['save-inventory'] !== undefined)
+    throw new UsageError('--inventory and --save-inventory cannot be combined')
+  const configFile =
+    values.config === undefined ? undefined : inputFile('--config', values.config, io.cwd)
+  const { config, settings } = loadScanConfig(configFile)
+  const failOn = oneOf('fail-on', values['fail-on'], SEVERITIES) ?? config.failOn ?? DEFAULT_FAIL_ON
+  const regions = first(idList(values.region), config.regions)
+  if (regions && regions.length > 1)
+    throw new UsageError(
+      `several regions (${regions.join(', ')}): one region per scan; run one scan per region`,
+    )
+  // OS_REGION_NAME (environment) wins over the file: pass the file's region only without it.
+  const region =
+    values.region !== undefined
+      ? String(values.region)
+      : io.env.OS_REGION_NAME
+        ? undefined
+        : config.regions?.[0]
+  const mutelist =
+    values.mutelist !== undefined
+      ? inputFile('--mutelist', values.mutelist, io.cwd)
+      : config.mutelist !== undefined
+        ? fileFromConfig(config.file, 'mutelist', config.mutelist)
+        : undefined
+  return {
+    format,
+    failOn,
+    allowIncomplete: values['allow-incomplete'] === true || config.allowIncomplete === true,
+    selection: {
+      checkIds: first(idList(values.checks), config.checks?.include),
+      excludeCheckIds: first(idList(values['exclude-checks']), config.checks?.exclude),
+      dutyIds: first(idList(values.duty), config.duties),
+    },
+    settings,
+    mutelist,
+    cloud: {
+      osCloud: values['os-cloud'] as string | undefined,
+      region,
+      concurrency: first(
+        positive('concurrency', values.concurrency, { int: true }),
+        config.concurrency,
+      ),
+      rps: first(positive('rps', values.rps), config.requestsPerSecond),
+      apiTimeout: first(positive('api-timeout', values['api-timeout']), config.apiTimeoutSeconds),
+      authTimeout: first(
+        positive('auth-timeout', values['auth-timeout']),
+        config.authTimeoutSeconds,
+      ),
+    },
+    timeoutSeconds: first(positive('timeout', values.timeout), config.timeoutSeconds),
+    output:
+      values.output === undefined ? undefined : outputTarget('--output', values.output, io.cwd),
+    saveInventory:
+      values['save-inventory'] === undefined
+        ? undefined
+        : outputTarget('--save-inventory', values['save-inventory'], io.cwd),
+    inventory:
+      values.inventory === undefined
+        ? undefined
+        : inputFile('--inventory', values.inventory, io.cwd),
+    hostReports:
+      values['host-reports'] === undefined
+        ? undefined
+        : inputDir('--host-reports', values['host-reports'], io.cwd),
+    debug: values.debug === true,
+  }
+}
+
+/** A file named in the config file (already resolved against its directory), checked. */
+function fileFromConfig(configFile: string | null, key: string, path: string): string {
+  try {
+    return inputFile(key, path, '/')
+  } catch (err) {
+    if (err instanceof PathError)
+      throw new PathError(`${configFile ?? 'config'}: ${key}`, path, err.reason)
+    throw err
+  }
+}
