@@ -6,7 +6,9 @@
  * Run:  node --import tsx scripts/refresh-os-eol.ts --endoflife ../endoflife.date/products \
  *         [--distro-info /usr/share/distro-info] [--today YYYY-MM-DD] [--write]
  * Without --write it prints the changes only. Review the diff and the `source` lines afterwards;
- * openEuler, EulerOS and HCE have no public machine-readable source and stay hand-curated.
+ * openEuler, EulerOS and HCE have no public machine-readable source and stay hand-curated, as does
+ * Fedora CoreOS (a rolling release, no dates). Windows Server reads endoflife.date's
+ * `windows-server.md` with mainstream support (`eoas`) as `eol` and extended support as `extendedEol`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -36,7 +38,7 @@ for (const [distro, src] of Object.entries(REFRESH_SOURCES)) {
   const md = values.endoflife && join(values.endoflife, `${src.endoflife}.md`)
   if (csv && existsSync(csv))
     sources[distro] = parseDistroInfo(readFileSync(csv, 'utf8'), src.distroInfo!)
-  else if (md && existsSync(md)) sources[distro] = parseEndoflife(readFileSync(md, 'utf8'))
+  else if (md && existsSync(md)) sources[distro] = parseEndoflife(readFileSync(md, 'utf8'), src)
   else console.error(`skip ${distro}: no ${md ?? '(no --endoflife given)'}`)
 }
 

@@ -24,7 +24,8 @@ export const CheckSettings = z.strictObject({
   imageMaxAgeDays: days.default(180),
   /**
    * Which support phase counts as supported for an OS release: `standard` only, or also the
-   * vendor's `extended` phase (Debian LTS, Ubuntu ESM, RHEL ELS, SUSE LTSS) for customers who have it.
+   * vendor's `extended` phase (Debian LTS, Ubuntu ESM, RHEL ELS, SUSE LTSS) for customers who have it,
+   * and Windows Server's Extended Support (after mainstream support; security updates continue).
    */
   osSupportPhase: z.enum(['standard', 'extended']).default('standard'),
   /** Recovery point objective: the newest backup must be younger than this. */

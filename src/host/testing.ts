@@ -8,7 +8,7 @@ import { runCheck } from '../checks/run.ts'
 import type { CheckSettings } from '../checks/settings.ts'
 import { ctx } from '../checks/testing.ts'
 import { daysAgo, NOW } from '../inventory/testing.ts'
-import type { EcsServer } from '../inventory/types.ts'
+import type { AnyResource, EcsServer } from '../inventory/types.ts'
 import { HOST_REPORT_SCHEMA, type HostMatch, type HostReport } from '../model/host-report.ts'
 
 type DeepPartial<T> = T extends readonly unknown[]
@@ -122,6 +122,8 @@ export function hostReport(o: DeepPartial<HostReport> = {}): HostReport {
 
 /** Options of {@link hostCheck}. */
 export interface HostCheckOptions {
+  /** Other resources of the inventory (the server's image, volumes). */
+  others?: readonly AnyResource[]
   stale?: boolean
   matchedBy?: HostMatch['matchedBy']
   settings?: Partial<CheckSettings>
@@ -139,7 +141,10 @@ export function hostCheck(
   report: HostReport | null,
   o: HostCheckOptions = {},
 ): Verdict {
-  const c = ctx([server], { ...(o.settings ? { settings: o.settings } : {}), now: o.now ?? NOW })
+  const c = ctx([server, ...(o.others ?? [])], {
+    ...(o.settings ? { settings: o.settings } : {}),
+    now: o.now ?? NOW,
+  })
   const at = report?.collectedAt ? Date.parse(report.collectedAt) : Number.NaN
   const ageDays = Number.isNaN(at) ? null : Math.floor(((o.now ?? NOW).getTime() - at) / 86_400_000)
   const reports = new Map<string, HostMatch>()

@@ -1,12 +1,13 @@
 /**
  * Reads an OTC Image Factory lineage from an image name. Public images are published as
  * `Standard_<OS>_<version>_latest`; each month's build replaces the `_latest` one, which is renamed
- * `_prev` (`_prev2`, …) and later hidden. Date-stamped builds (`…_20240105`) belong to the same family.
+ * `_prev` (`_prev2`, …) and later hidden. Date-stamped builds (`…_20240105`, `…_20180504_0`,
+ * `…_20170316-0`) belong to the same family.
  * @module
  */
 import type { ImageLineage } from './types.ts'
 
-const SUFFIX = /^(.+?)_(latest|prev\d*|\d{8}(?:\d{4,6})?)$/i
+const SUFFIX = /^(.+?)_(latest|prev\d*|\d{8}(?:\d{4,6})?(?:[_-]\d{1,2})?)$/i
 
 /**
  * The lineage of an image name, or null if the name has no lineage suffix.

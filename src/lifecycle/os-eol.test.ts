@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { InputError } from '../model/input-error.ts'
-import { defaultOsLifecycle, loadOsLifecycle, supportPhase } from './os-eol.ts'
+import { defaultOsLifecycle, loadOsLifecycle, releaseLabel, supportPhase } from './os-eol.ts'
 
 const REQUIRED = [
   'debian',
@@ -21,6 +21,8 @@ const REQUIRED = [
   'ol',
   'fedora',
   'hce',
+  'windows-server',
+  'fedora-coreos',
 ]
 
 function tmpFile(text: string): string {
@@ -52,6 +54,25 @@ describe(loadOsLifecycle.name, () => {
     )
   })
 
+  it('wants releases for a dated product and none for a rolling one', () => {
+    const file = tmpFile(
+      'products:\n  - { distro: x, name: X, source: s, url: null, retrieved: "2026-01-01", standard: s, releases: [] }\n  - { distro: y, name: Y, source: s, url: null, retrieved: "2026-01-01", standard: s, rolling: true,\n      releases: [{ version: "1", eol: "2030-01-01" }] }\n',
+    )
+    assert.throws(
+      () => loadOsLifecycle(file),
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.issues.map((i) => i.path).join() === 'products[0].releases,products[1].releases',
+    )
+  })
+
+  it('names a version it cannot read', () => {
+    const file = tmpFile(
+      'products:\n  - { distro: x, name: X, source: s, url: null, retrieved: "2026-01-01", standard: s,\n      releases: [{ version: "2012 R2", eol: "2018-10-09" }] }\n',
+    )
+    assert.throws(() => loadOsLifecycle(file), /releases\[0\]\.version.*2012-r2/s)
+  })
+
   it('reads unquoted dates as strings (YAML 1.2)', () => {
     const file = tmpFile(
       'products:\n  - { distro: x, name: X, source: s, url: null, retrieved: 2026-01-01, standard: s,\n      releases: [{ version: "1", eol: "2020-01-01" }] }\n',
@@ -70,8 +91,22 @@ describe('OsLifecycle.lookup', () => {
     assert.equal(eol.lookup({ distro: 'openeuler', version: '22.03-sp9' })?.version, '22.03')
     assert.equal(eol.lookup({ distro: 'sles', version: '15.5' })?.extendedEol, '2027-12-31')
   })
+  it('has Windows Server mainstream as eol and extended support as extendedEol', () => {
+    const w2025 = eol.lookup({ distro: 'windows-server', version: '2025' })!
+    assert.deepEqual([w2025.eol, w2025.extendedEol], ['2029-11-13', '2034-11-14'])
+    assert.match(w2025.extended ?? '', /no extra fee/)
+    assert.equal(eol.lookup({ distro: 'windows-server', version: '2012-r2' })?.version, '2012-r2')
+    assert.equal(eol.lookup({ distro: 'windows-server', version: '2019' })?.eol, '2024-01-09')
+  })
+  it('matches any version of a rolling product, without dates', () => {
+    const fcos = eol.lookup({ distro: 'fedora-coreos', version: '39' })!
+    assert.deepEqual([fcos.version, fcos.rolling, fcos.eol], ['39', true, null])
+    assert.equal(eol.lookup({ distro: 'fedora-coreos', version: 'rolling' })?.rolling, true)
+    assert.equal(eol.lookup({ distro: 'fedora', version: '39' })?.rolling, false)
+  })
   it('returns null for unknown releases', () => {
-    assert.equal(eol.lookup({ distro: 'ubuntu', version: '23.04' }), null)
+    assert.equal(eol.lookup({ distro: 'ubuntu', version: '19.10' }), null)
+    assert.equal(eol.lookup({ distro: 'windows-server', version: '1809' }), null)
     assert.equal(eol.lookup({ distro: 'plan9', version: '4' }), null)
   })
 })
@@ -83,8 +118,29 @@ describe(supportPhase.name, () => {
     assert.equal(supportPhase(deb12, new Date('2026-07-12T00:00:00Z')), 'extended')
     assert.equal(supportPhase(deb12, new Date('2028-07-01T00:00:00Z')), 'ended')
   })
+  it('tells Windows Server mainstream from extended support', () => {
+    const w2022 = defaultOsLifecycle().lookup({ distro: 'windows-server', version: '2022' })!
+    assert.equal(supportPhase(w2022, new Date('2026-10-13T12:00:00Z')), 'standard')
+    assert.equal(supportPhase(w2022, new Date('2026-10-14T00:00:00Z')), 'extended')
+    assert.equal(supportPhase(w2022, new Date('2031-10-15T00:00:00Z')), 'ended')
+  })
+  it('is rolling for a rolling release, whatever the day', () => {
+    const fcos = defaultOsLifecycle().lookup({ distro: 'fedora-coreos', version: '30' })!
+    assert.equal(supportPhase(fcos, new Date('2040-01-01T00:00:00Z')), 'rolling')
+  })
   it('is unknown without an eol date', () => {
     const euler = defaultOsLifecycle().lookup({ distro: 'euleros', version: '2.9' })!
     assert.equal(supportPhase(euler, new Date()), 'unknown')
+  })
+})
+
+describe(releaseLabel.name, () => {
+  it('writes R2 and service packs as people do', () => {
+    const eol = defaultOsLifecycle()
+    const label = (distro: string, version: string) =>
+      releaseLabel(eol.lookup({ distro, version })!)
+    assert.equal(label('windows-server', '2012-r2'), 'Microsoft Windows Server 2012 R2')
+    assert.equal(label('openeuler', '22.03-sp3'), 'openEuler 22.03 SP3')
+    assert.equal(label('ubuntu', '24.04'), 'Ubuntu 24.04')
   })
 })

@@ -1,8 +1,8 @@
 /**
  * Refreshes `os-eol.yaml` from local copies of the public data: endoflife.date's
  * `products/<product>.md` front matter (MIT) and Debian's distro-info-data CSVs (ISC). Edits the
- * YAML document in place, so comments, order and hand-curated products (openEuler, EulerOS, HCE)
- * stay as they are. Used by `scripts/refresh-os-eol.ts`.
+ * YAML document in place, so comments, order and hand-curated products (openEuler, EulerOS, HCE,
+ * Fedora CoreOS) stay as they are. Used by `scripts/refresh-os-eol.ts`.
  * @module
  */
 import {
@@ -22,11 +22,26 @@ export interface SourceRelease {
   extendedEol: string | null
 }
 
-/** Where each of our distro ids is read from (endoflife.date product, distro-info CSV). */
-export const REFRESH_SOURCES: Record<
-  string,
-  { endoflife: string; distroInfo?: 'debian' | 'ubuntu' }
-> = {
+/** How one endoflife.date product page is read. */
+export interface EndoflifeOptions {
+  /**
+   * The front-matter fields that give our `eol` and `extendedEol`. Default `eol` and
+   * `eoes` / `extendedSupport`; Windows Server: `eoas` (end of mainstream support) and `eol`
+   * (end of extended support), its Extended Security Updates (`eoes`) not counted.
+   */
+  fields?: { eol: string; extendedEol: readonly string[] }
+  /** Release cycles to keep (Windows Server: the LTSC releases, not `23h2-ac` or `1809-sac`). */
+  cycles?: RegExp
+}
+
+/** Where one of our distro ids is read from: an endoflife.date product, or a distro-info CSV. */
+export interface RefreshSource extends EndoflifeOptions {
+  endoflife: string
+  distroInfo?: 'debian' | 'ubuntu'
+}
+
+/** Where each of our distro ids is read from. */
+export const REFRESH_SOURCES: Record<string, RefreshSource> = {
   debian: { endoflife: 'debian', distroInfo: 'debian' },
   ubuntu: { endoflife: 'ubuntu', distroInfo: 'ubuntu' },
   rhel: { endoflife: 'rhel' },
@@ -38,6 +53,11 @@ export const REFRESH_SOURCES: Record<
   fedora: { endoflife: 'fedora' },
   sles: { endoflife: 'sles' },
   'opensuse-leap': { endoflife: 'opensuse' },
+  'windows-server': {
+    endoflife: 'windows-server',
+    fields: { eol: 'eoas', extendedEol: ['eol'] },
+    cycles: /^\d{4}(-r2)?$/,
+  },
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -46,16 +66,24 @@ const date = (v: unknown): string | null => {
   return s && DAY.test(s) ? s : null
 }
 
-/** Releases from an endoflife.date product page (`eol`, `eoes` or `extendedSupport`). */
-export function parseEndoflife(markdown: string): SourceRelease[] {
+const DEFAULT_FIELDS = { eol: 'eol', extendedEol: ['eoes', 'extendedSupport'] } as const
+
+/**
+ * Releases from an endoflife.date product page: `eol` and `eoes` / `extendedSupport` unless
+ * `o.fields` names others; only the cycles `o.cycles` matches, if given.
+ */
+export function parseEndoflife(markdown: string, o: EndoflifeOptions = {}): SourceRelease[] {
   const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)
   if (!m) throw new Error('no YAML front matter')
   const data = parseYaml(m[1]!) as { releases?: Record<string, unknown>[] }
-  return (data.releases ?? []).map((r) => ({
-    version: String(r.releaseCycle),
-    eol: date(r.eol),
-    extendedEol: date(r.eoes) ?? date(r.extendedSupport),
-  }))
+  const f = o.fields ?? DEFAULT_FIELDS
+  return (data.releases ?? [])
+    .map((r) => ({
+      version: String(r.releaseCycle),
+      eol: date(r[f.eol]),
+      extendedEol: f.extendedEol.map((k) => date(r[k])).find((d) => d !== null) ?? null,
+    }))
+    .filter((r) => !o.cycles || o.cycles.test(r.version))
 }
 
 /** Releases from distro-info-data's `debian.csv` (eol, eol-lts) or `ubuntu.csv` (eol-server, eol-esm). */
@@ -74,6 +102,24 @@ export function parseDistroInfo(csv: string, kind: 'debian' | 'ubuntu'): SourceR
 }
 
 const quoted = (v: string) => Object.assign(new Scalar(v), { type: Scalar.QUOTE_DOUBLE })
+const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true })
+
+/** A new flow-style release entry (`eol: null` written out, marked uncertain). */
+function newRelease(doc: Document, s: SourceRelease): YAMLMap {
+  const node = doc.createNode({}) as YAMLMap
+  node.flow = true
+  node.set('version', quoted(s.version))
+  node.set('eol', s.eol ? quoted(s.eol) : new Scalar(null))
+  if (s.extendedEol) node.set('extendedEol', quoted(s.extendedEol))
+  if (s.eol === null) node.set('uncertain', true)
+  return node
+}
+
+/** Inserts `node` before the first release of a later version, so the list stays in order. */
+function insertInOrder(items: unknown[], node: YAMLMap, version: string): void {
+  const at = items.findIndex((r) => isMap(r) && byVersion(String(r.get('version')), version) > 0)
+  items.splice(at < 0 ? items.length : at, 0, node)
+}
 
 /** Applies one source's releases to a product map; returns what changed. */
 function applyProduct(
@@ -94,13 +140,7 @@ function applyProduct(
     const r = existing.get(s.version)
     if (!r) {
       if (s.eol !== null && s.eol < cutoff) continue
-      const node = doc.createNode({}) as YAMLMap
-      node.flow = true
-      node.set('version', quoted(s.version))
-      node.set('eol', s.eol ? quoted(s.eol) : null)
-      if (s.extendedEol) node.set('extendedEol', quoted(s.extendedEol))
-      if (s.eol === null) node.set('uncertain', true)
-      seq.items.push(node)
+      insertInOrder(seq.items, newRelease(doc, s), s.version)
       changes.push(`${distro} ${s.version}: added (eol ${s.eol}, extended ${s.extendedEol})`)
       continue
     }

@@ -100,6 +100,64 @@ describe(def.id, () => {
     assert.equal(v.status, 'fail')
   })
 
+  it('passes Windows Server 2025 and fails end-of-life Windows Server 2012 R2 and Ubuntu 18.04', () => {
+    const w2025 = image({
+      id: 'img-w25',
+      name: 'Standard_Windows_Server_2025_Datacenter_latest',
+      osVersion: 'Windows Server 2025 Datacenter 64bit',
+      platform: 'Windows',
+    })
+    const v = check(def, server({ imageId: 'img-w25', osType: 'Windows' }), [w2025])
+    assert.equal(v.status, 'pass', v.message)
+    assert.match(v.message, /Microsoft Windows Server 2025, supported until 2029-11-13/)
+    const w2012 = image({
+      id: 'img-w12',
+      name: 'Enterprise_Windows_STD_2012R2_20170316-0',
+      osVersion: 'Windows Server 2012 R2 Standard 64bit',
+      platform: 'Windows',
+    })
+    const old = check(def, server({ imageId: 'img-w12' }), [w2012])
+    assert.equal(old.status, 'fail')
+    assert.match(
+      old.message,
+      /Windows Server 2012 R2, past its end of standard support on 2018-10-09$/,
+    )
+    const u18 = image({ id: 'img-u18', name: 'Standard_Ubuntu_18.04_latest', osVersion: null })
+    const bionic = check(def, server({ imageId: 'img-u18' }), [u18], {
+      settings: { osSupportPhase: 'extended' },
+    })
+    assert.equal(bionic.status, 'pass') // ESM runs to 2028: only with extended support accepted
+    assert.equal(check(def, server({ imageId: 'img-u18' }), [u18]).status, 'fail')
+  })
+
+  it('judges Windows by mainstream support unless extended support is accepted', () => {
+    // Only the name is left when the image is hidden: the server's image_name metadata.
+    const s = server({ imageId: 'hidden', imageName: 'Enterprise_Windows_STD_2019_CORE_KVM' })
+    const v = check(def, s)
+    assert.equal(v.status, 'fail')
+    assert.match(
+      v.message,
+      /2019, past its end of standard support on 2024-01-09; extended support until 2029-01-09 \(Microsoft Extended Support/,
+    )
+    const ext = check(def, s, [], { settings: { osSupportPhase: 'extended' } })
+    assert.equal(ext.status, 'pass')
+    assert.equal(ext.status === 'pass' && ext.evidence?.source, 'server-metadata')
+  })
+
+  it('asks a person to confirm updates on a rolling release, never passes it', () => {
+    const fcos = image({
+      id: 'img-fc',
+      name: 'Standard_Fedora_CoreOS_latest',
+      osVersion: 'Fedora CoreOS 39 64bit',
+      platform: 'CoreOS',
+    })
+    for (const osSupportPhase of ['standard', 'extended'] as const) {
+      const v = check(def, server({ imageId: 'img-fc' }), [fcos], { settings: { osSupportPhase } })
+      assert.equal(v.status, 'manual')
+      assert.match(v.message, /Fedora CoreOS, a rolling release .* automatic updates/)
+    }
+  })
+
   it('errors when images could not be listed', () => {
     const v = check(def, server({ imageId: 'img-24' }), [ubuntu24], {
       issues: [issue('ims.image')],

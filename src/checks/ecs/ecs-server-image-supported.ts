@@ -1,7 +1,11 @@
 import { detectOs } from '../../lifecycle/detect-os.ts'
-import { defaultOsLifecycle, supportPhase } from '../../lifecycle/os-eol.ts'
+import { defaultOsLifecycle, releaseLabel, supportPhase } from '../../lifecycle/os-eol.ts'
 import { defineCheck, fail, label, manual, pass } from '../define.ts'
 import { bootVolumeUnread, serverImage } from './_image.ts'
+
+/** How to verify a rolling release (Fedora CoreOS): it is supported while it updates itself. */
+const ROLLING =
+  'a rolling release with no end date per release; its image says nothing about what runs now. Confirm automatic updates are on (rpm-ostree status, Zincati) or collect a host report'
 
 export default defineCheck({
   id: 'ecs-server-image-supported',
@@ -39,17 +43,17 @@ export default defineCheck({
       extendedEol: release.extendedEol,
       lifecycleSource: release.source,
     }
-    const os_ = `${release.name} ${release.version}`
+    const os_ = releaseLabel(release)
+    if (phase === 'rolling') return manual(`${name} runs ${release.name}, ${ROLLING}`, dates)
     if (phase === 'unknown')
       return manual(`${name} runs ${os_}, whose end of life is not known`, dates)
     if (phase === 'standard')
       return pass(`${name} runs ${os_}, supported until ${release.eol}`, dates)
+    const extended = `extended support until ${release.extendedEol} (${release.extended ?? 'extended phase'})`
     if (phase === 'extended' && ctx.settings.osSupportPhase === 'extended')
-      return pass(`${name} runs ${os_}, in extended support until ${release.extendedEol}`, dates)
-    const extra =
-      phase === 'extended' ? `; extended support (subscription) until ${release.extendedEol}` : ''
+      return pass(`${name} runs ${os_}, in ${extended}`, dates)
     return fail(
-      `${name} runs ${os_}, past its end of standard support on ${release.eol}${extra}`,
+      `${name} runs ${os_}, past its end of standard support on ${release.eol}${phase === 'extended' ? `; ${extended}` : ''}`,
       dates,
     )
   },

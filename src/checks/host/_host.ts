@@ -4,6 +4,7 @@
  * @module
  */
 import type { EcsServer } from '../../inventory/types.ts'
+import { namesWindows } from '../../lifecycle/detect-os.ts'
 import type { HostReport } from '../../model/host-report.ts'
 import {
   type CheckContext,
@@ -14,6 +15,7 @@ import {
   notApplicable,
   type Verdict,
 } from '../define.ts'
+import { serverImage } from '../ecs/_image.ts'
 
 /** How to produce a report for a server (shown with `manual`). */
 export const COLLECT_COMMAND =
@@ -24,12 +26,26 @@ export type HostLookup =
   | { readonly report: HostReport; readonly name: string; readonly evidence: Evidence }
   | { readonly verdict: Verdict }
 
-/** Finds the server's report; `manual` without one, `error` when it is stale. */
+/**
+ * True when the server runs Windows: its `os_type` metadata, else its image (`__platform`,
+ * `__os_version`, `os_distro` or an image name such as `Standard_Windows_Server_2025_…`).
+ */
+export function runsWindows(server: EcsServer, ctx: CheckContext): boolean {
+  if (server.osType) return server.osType.toLowerCase() === 'windows'
+  return namesWindows(serverImage(server, ctx.inventory).hints)
+}
+
+/**
+ * Finds the server's report; `notApplicable` for Windows (the collector is a POSIX shell
+ * script), `manual` without a report, `error` when it is stale.
+ */
 export function hostReportOf(server: EcsServer, ctx: CheckContext): HostLookup {
   const name = label(server)
-  if (server.osType?.toLowerCase() === 'windows')
-    return { verdict: notApplicable(`${name} runs Windows; the host collector covers Linux`) }
   const match = ctx.hostReports?.get(server.id)
+  // A report proves the POSIX collector ran; without one, the image may still tell Windows.
+  const windows = server.osType?.toLowerCase() === 'windows' || (!match && runsWindows(server, ctx))
+  if (windows)
+    return { verdict: notApplicable(`${name} runs Windows; the host collector covers Linux`) }
   if (!match)
     return {
       verdict: manual(`${name}: no host report; collect one with: ${COLLECT_COMMAND}`, {

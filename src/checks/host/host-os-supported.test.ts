@@ -37,6 +37,18 @@ describe(def.id, () => {
     assert.equal(hostCheck(def, srv, os('plan9', '4')).status, 'manual')
   })
 
+  it('asks for a person on a rolling release, whatever its version', () => {
+    const v = hostCheck(def, srv, os('fedora-coreos', '30'))
+    assert.equal(v.status, 'manual')
+    assert.match(v.message, /rolling release/)
+  })
+
+  it('names what the extended phase is', () => {
+    const v = hostCheck(def, srv, os('ubuntu', '20.04'))
+    assert.equal(v.status, 'fail')
+    assert.match(v.message, /until 2030-04-23 \(Expanded Security Maintenance/)
+  })
+
   it('errors when the OS is unknown', () => {
     const v = hostCheck(def, srv, os(null, null))
     assert.equal(v.status, 'error')

@@ -1,4 +1,4 @@
-import { defaultOsLifecycle, supportPhase } from '../../lifecycle/os-eol.ts'
+import { defaultOsLifecycle, releaseLabel, supportPhase } from '../../lifecycle/os-eol.ts'
 import { defineCheck, fail, manual, pass } from '../define.ts'
 import { hostReportOf, unknown } from './_host.ts'
 
@@ -34,12 +34,17 @@ export default defineCheck({
       extendedEol: release.extendedEol,
       lifecycleSource: release.source,
     }
-    const os = `${release.name} ${release.version}`
+    const os = releaseLabel(release)
+    if (phase === 'rolling')
+      return manual(
+        `${name} runs ${release.name}, a rolling release without end dates; confirm it keeps updating itself`,
+        dates,
+      )
     if (phase === 'unknown')
       return manual(`${name} runs ${os}, whose end of support is not known`, dates)
     if (phase === 'standard')
       return pass(`${name} runs ${os}, supported until ${release.eol}`, dates)
-    const extended = `only extended support (subscription) remains, until ${release.extendedEol}`
+    const extended = `only extended support remains, until ${release.extendedEol} (${release.extended ?? 'extended phase'})`
     if (phase === 'extended' && ctx.settings.osSupportPhase === 'extended')
       return pass(`${name} runs ${os}: standard support ended ${release.eol}; ${extended}`, dates)
     return fail(
