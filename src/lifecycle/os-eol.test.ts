@@ -91,12 +91,16 @@ describe('OsLifecycle.lookup', () => {
     assert.equal(eol.lookup({ distro: 'openeuler', version: '22.03-sp9' })?.version, '22.03')
     assert.equal(eol.lookup({ distro: 'sles', version: '15.5' })?.extendedEol, '2027-12-31')
   })
-  it('has Windows Server mainstream as eol and extended support as extendedEol', () => {
+  it('has Windows Server extended support (security updates) as eol and paid ESU as extendedEol', () => {
     const w2025 = eol.lookup({ distro: 'windows-server', version: '2025' })!
-    assert.deepEqual([w2025.eol, w2025.extendedEol], ['2029-11-13', '2034-11-14'])
-    assert.match(w2025.extended ?? '', /no extra fee/)
-    assert.equal(eol.lookup({ distro: 'windows-server', version: '2012-r2' })?.version, '2012-r2')
-    assert.equal(eol.lookup({ distro: 'windows-server', version: '2019' })?.eol, '2024-01-09')
+    assert.deepEqual([w2025.eol, w2025.extendedEol], ['2034-11-14', null])
+    assert.match(w2025.extended ?? '', /ESU, paid/)
+    const w12 = eol.lookup({ distro: 'windows-server', version: '2012-r2' })!
+    assert.deepEqual(
+      [w12.version, w12.eol, w12.extendedEol],
+      ['2012-r2', '2023-10-10', '2026-10-13'],
+    )
+    assert.equal(eol.lookup({ distro: 'windows-server', version: '2019' })?.eol, '2029-01-09')
   })
   it('matches any version of a rolling product, without dates', () => {
     const fcos = eol.lookup({ distro: 'fedora-coreos', version: '39' })!
@@ -118,11 +122,12 @@ describe(supportPhase.name, () => {
     assert.equal(supportPhase(deb12, new Date('2026-07-12T00:00:00Z')), 'extended')
     assert.equal(supportPhase(deb12, new Date('2028-07-01T00:00:00Z')), 'ended')
   })
-  it('tells Windows Server mainstream from extended support', () => {
+  it('keeps Windows Server in its standard phase past mainstream, until security updates end', () => {
     const w2022 = defaultOsLifecycle().lookup({ distro: 'windows-server', version: '2022' })!
-    assert.equal(supportPhase(w2022, new Date('2026-10-13T12:00:00Z')), 'standard')
-    assert.equal(supportPhase(w2022, new Date('2026-10-14T00:00:00Z')), 'extended')
+    assert.equal(supportPhase(w2022, new Date('2026-10-14T00:00:00Z')), 'standard')
     assert.equal(supportPhase(w2022, new Date('2031-10-15T00:00:00Z')), 'ended')
+    const w12 = defaultOsLifecycle().lookup({ distro: 'windows-server', version: '2012-r2' })!
+    assert.equal(supportPhase(w12, new Date('2025-01-01T00:00:00Z')), 'extended')
   })
   it('is rolling for a rolling release, whatever the day', () => {
     const fcos = defaultOsLifecycle().lookup({ distro: 'fedora-coreos', version: '30' })!

@@ -63,11 +63,11 @@ describe(parseEndoflife.name, () => {
     assert.throws(() => parseEndoflife('no front matter'))
   })
 
-  it('reads Windows Server mainstream as eol and extended support as extendedEol, LTSC only', () => {
+  it('reads Windows Server extended support as eol and ESU as extendedEol, LTSC only', () => {
     assert.deepEqual(parseEndoflife(WINDOWS_MD, REFRESH_SOURCES['windows-server']), [
-      { version: '2028', eol: '2033-11-14', extendedEol: '2038-11-09' },
-      { version: '2025', eol: '2029-11-13', extendedEol: '2034-11-14' },
-      { version: '2012-r2', eol: '2018-10-09', extendedEol: '2023-10-10' },
+      { version: '2028', eol: '2038-11-09', extendedEol: null },
+      { version: '2025', eol: '2034-11-14', extendedEol: null },
+      { version: '2012-r2', eol: '2023-10-10', extendedEol: '2026-10-13' },
     ])
   })
 })
@@ -128,12 +128,12 @@ describe(refreshOsEol.name, () => {
     const { text, changes } = refreshOsEol(shipped, { 'windows-server': win, rhel }, '2026-12-02')
     assert.deepEqual(changes, [
       'rhel 12: added (eol null, extended null)',
-      'windows-server 2028: added (eol 2033-11-14, extended 2038-11-09)',
+      'windows-server 2028: added (eol 2038-11-09, extended null)',
     ])
     assert.match(text, /- \{ version: "12", eol: null, uncertain: true \}/)
     assert.match(
       text,
-      /"2025", eol: "2029-11-13", extendedEol: "2034-11-14" \}\n {6}- \{ version: "2028", eol: "2033-11-14", extendedEol: "2038-11-09" \}/,
+      /"2025", eol: "2034-11-14", note: "mainstream ends 2029-11-13" \}\n {6}- \{ version: "2028", eol: "2038-11-09" \}/,
     )
     assert.doesNotThrow(() => OsEolFile.parse(parse(text)))
   })

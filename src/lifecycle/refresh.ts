@@ -55,7 +55,8 @@ export const REFRESH_SOURCES: Record<string, RefreshSource> = {
   'opensuse-leap': { endoflife: 'opensuse' },
   'windows-server': {
     endoflife: 'windows-server',
-    fields: { eol: 'eoas', extendedEol: ['eol'] },
+    // Security updates end with Extended Support (`eol`); paid ESU after it (`eoes`).
+    fields: { eol: 'eol', extendedEol: ['eoes'] },
     cycles: /^\d{4}(-r2)?$/,
   },
 }

@@ -109,7 +109,7 @@ describe(def.id, () => {
     })
     const v = check(def, server({ imageId: 'img-w25', osType: 'Windows' }), [w2025])
     assert.equal(v.status, 'pass', v.message)
-    assert.match(v.message, /Microsoft Windows Server 2025, supported until 2029-11-13/)
+    assert.match(v.message, /Microsoft Windows Server 2025, supported until 2034-11-14/)
     const w2012 = image({
       id: 'img-w12',
       name: 'Enterprise_Windows_STD_2012R2_20170316-0',
@@ -120,7 +120,7 @@ describe(def.id, () => {
     assert.equal(old.status, 'fail')
     assert.match(
       old.message,
-      /Windows Server 2012 R2, past its end of standard support on 2018-10-09$/,
+      /Windows Server 2012 R2, past its end of standard support on 2023-10-10/,
     )
     const u18 = image({ id: 'img-u18', name: 'Standard_Ubuntu_18.04_latest', osVersion: null })
     const bionic = check(def, server({ imageId: 'img-u18' }), [u18], {
@@ -130,18 +130,21 @@ describe(def.id, () => {
     assert.equal(check(def, server({ imageId: 'img-u18' }), [u18]).status, 'fail')
   })
 
-  it('judges Windows by mainstream support unless extended support is accepted', () => {
+  it('judges Windows by its security updates: Extended Support counts, paid ESU only when accepted', () => {
     // Only the name is left when the image is hidden: the server's image_name metadata.
     const s = server({ imageId: 'hidden', imageName: 'Enterprise_Windows_STD_2019_CORE_KVM' })
-    const v = check(def, s)
-    assert.equal(v.status, 'fail')
-    assert.match(
-      v.message,
-      /2019, past its end of standard support on 2024-01-09; extended support until 2029-01-09 \(Microsoft Extended Support/,
-    )
-    const ext = check(def, s, [], { settings: { osSupportPhase: 'extended' } })
-    assert.equal(ext.status, 'pass')
-    assert.equal(ext.status === 'pass' && ext.evidence?.source, 'server-metadata')
+    const v = check(def, s) // past mainstream (2024-01-09), security updates until 2029-01-09
+    assert.equal(v.status, 'pass', v.message)
+    assert.equal(v.status === 'pass' && v.evidence?.source, 'server-metadata')
+    const w12 = server({ imageId: 'hidden', imageName: 'Enterprise_Windows_STD_2012R2_20170316-0' })
+    const esu = check(def, w12, [], {
+      now: new Date('2025-06-01T00:00:00Z'),
+      settings: { osSupportPhase: 'extended' },
+    })
+    assert.equal(esu.status, 'pass', esu.message) // ESU runs to 2026-10-13
+    const noEsu = check(def, w12, [], { now: new Date('2025-06-01T00:00:00Z') })
+    assert.equal(noEsu.status, 'fail')
+    assert.match(noEsu.message, /extended support until 2026-10-13 \(Extended Security Updates/)
   })
 
   it('asks a person to confirm updates on a rolling release, never passes it', () => {
