@@ -126,12 +126,22 @@ export function outputTarget(flag: string, value: unknown, cwd: string): OutputT
     const dir = statOrUndefined(dirname(path))
     if (!dir) throw new PathError(flag, path, `directory ${dirname(path)} does not exist`)
     if (!dir.isDirectory()) throw new PathError(flag, path, `${dirname(path)} is not a directory`)
-    if (!special) accessSync(dirname(path), constants.W_OK)
+    if (!special) probe(path)
     return { flag, path, special }
   } catch (err) {
     if (err instanceof PathError) throw err
     throw new PathError(flag, path, fsReason(err))
   }
+}
+
+/**
+ * Creates and removes a file next to `path`: the only sure test that the directory takes new
+ * files (permission bits say nothing to root; a read-only or virtual file system says no here).
+ */
+function probe(path: string): void {
+  const file = tempNameFor(path)
+  closeSync(openSync(file, 'wx', 0o600))
+  unlinkSync(file)
 }
 
 /** Text to write: one string, or chunks (written one by one, never joined). */

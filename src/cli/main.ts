@@ -109,10 +109,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         strict: true,
       })
     } catch (err) {
+      const m = (err as Error).message
+      const dash = /^Option '(--[\w-]+)' argument is ambiguous/.exec(m)
       throw new UsageError(
-        (err as Error).message
-          .replace(/^Unknown option/, 'unknown option')
-          .split('. To specify')[0] ?? '',
+        dash
+          ? `${dash[1]}: a value that starts with "-" is written ${dash[1]}=VALUE`
+          : (m
+              .replace(/^Unknown option/, 'unknown option')
+              .split('. To specify')[0]
+              ?.split('\n')[0] ?? ''),
       )
     }
     return await def.run({ values: parsed.values, positionals: parsed.positionals }, io)
