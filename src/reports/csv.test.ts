@@ -43,6 +43,14 @@ describe(csvCell.name, () => {
     assert.equal(csvCell('two\nlines'), '"two\nlines"')
   })
 
+  it('shows control characters and bidi overrides as visible escapes; keeps tabs and line feeds', () => {
+    assert.equal(csvCell('a\u001b]52;c;eA==\u0007b'), 'a\\x1b]52;c;eA==\\x07b')
+    assert.equal(csvCell('n\u0000ul\u0008\u009b'), 'n\\x00ul\\x08\\x9b')
+    assert.equal(csvCell('x\u202Etxt.exe'), 'x\\u202etxt.exe')
+    assert.equal(csvCell('a\tb'), 'a\tb')
+    assert.equal(csvCell('one\r\ntwo\rthree'), '"one\ntwo\nthree"')
+  })
+
   it('neutralises formulas', () => {
     for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
       assert.ok(csvCell(f).replace(/^"/, '').startsWith("'"), f)

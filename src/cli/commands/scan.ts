@@ -23,6 +23,7 @@ import { loadHostReports } from '../../host/index.ts'
 import { parseSavedInventory, serializeInventory } from '../../inventory/saved.ts'
 import { createStderrLogger } from '../../log/logger.ts'
 import { InputError } from '../../model/input-error.ts'
+import { safeText } from '../../reports/_terminal.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
 import { progressLine, renderScan, SCAN_FORMATS } from '../_scan-output.ts'
 import { defineCommand, oneOf, UsageError } from '../command.ts'
@@ -61,7 +62,7 @@ function hostSummary(result: ScanResult): string {
     `${n('host-report-superseded')} superseded`,
     `${n('host-report-invalid')} invalid`,
   ]
-  return `host reports: ${parts.join(', ')}\n${bad.map((x) => `  warning: ${x.source}: ${x.message}\n`).join('')}`
+  return `host reports: ${parts.join(', ')}\n${bad.map((x) => `  warning: ${safeText(x.source ?? '')}: ${safeText(x.message)}\n`).join('')}`
 }
 
 const list = (v: unknown) =>
