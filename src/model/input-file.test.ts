@@ -52,11 +52,19 @@ describe(readInputFile.name, () => {
         /big\.yaml: \(top level\): file too large: 37 MiB; a clouds\.yaml or secure\.yaml may be at most 1 MiB/,
       ),
     )
-    // The same size is fine for a kind with a larger limit.
-    assert.doesNotThrow(() => sparse('world.yaml', 11 * 1024 * 1024))
+    // Each kind has its own limit: 11 MiB is too much for a mutelist, fine for a world file.
+    const eleven = sparse('eleven.yaml', 11 * 1024 * 1024)
     assert.throws(
-      () => readInputFile(join(dir, 'world.yaml'), 'mutelist'),
-      inputError(/a mutelist may be at most 10 MiB/),
+      () => readInputFile(eleven, 'mutelist'),
+      inputError(/eleven\.yaml: .*file too large: 11 MiB; a mutelist may be at most 10 MiB/),
+    )
+    assert.equal(readInputFile(eleven, 'world').length, 11 * 1024 * 1024)
+  })
+
+  it('bounds input without a size up front (a device or pipe) while reading', () => {
+    assert.throws(
+      () => readInputFile('/dev/zero', 'clouds'),
+      inputError(/\/dev\/zero: .*file too large: more than 1 MiB/),
     )
   })
 
