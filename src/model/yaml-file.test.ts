@@ -23,13 +23,10 @@ const inputError = (re: RegExp) => (e: unknown) => e instanceof InputError && re
 
 describe(parseYamlText.name, () => {
   it('refuses an alias bomb as an input error naming the file', () => {
-    const started = Date.now()
     assert.throws(
       () => parseYamlText(aliasBomb(9), 'mutes.yaml'),
       inputError(/^mutes\.yaml: \(top level\): YAML aliases expand too far/),
     )
-    // Refused, not expanded: a billion nodes would take minutes and gigabytes.
-    assert.ok(Date.now() - started < 5000)
   })
 
   it('still expands ordinary aliases', () => {

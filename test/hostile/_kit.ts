@@ -27,8 +27,6 @@ export interface Run {
   code: number | null
   out: string
   err: string
-  /** Wall time in ms. */
-  ms: number
 }
 
 /** The environment of a run: this one without `OS_*` variables, HOME in `home`, no colour. */
@@ -47,7 +45,6 @@ export function sphere(
   args: string[],
   o: { cwd: string; env?: Record<string, string>; timeoutMs?: number },
 ): Promise<Run> {
-  const started = Date.now()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: o.cwd,
@@ -65,7 +62,7 @@ export function sphere(
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({ code, out, err, ms: Date.now() - started })
+      resolve({ code, out, err })
     })
   })
 }

@@ -1,9 +1,9 @@
 /**
  * Limits on what Sphere parses, end to end: YAML alias bombs in a mutelist, clouds.yaml and world
- * file, and files over their kind's size limit, each refused in seconds with exit 2 and one line
- * naming the file (and its size and the limit), never a stack trace or minutes of spinning.
+ * file, and files over their kind's size limit (sparse files: refused from their size, before
+ * reading), each with exit 2 and one line naming the file (and its size and the limit), never a
+ * stack trace.
  */
-import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -11,8 +11,6 @@ import { aliasBomb, assertOneProblem, sparseFile, sphere, tempDir } from './_kit
 
 const dir = tempDir('yaml')
 const MiB = 1024 * 1024
-/** Refused before parsing: far below the time a parse of the whole file would take. */
-const FAST_MS = 20_000
 
 describe('YAML alias bombs', () => {
   it('in a mutelist: exit 2 naming the file', async () => {
@@ -23,7 +21,6 @@ describe('YAML alias bombs', () => {
       code: 2,
       message: /bomb-mutes\.yaml: \(top level\): YAML aliases expand too far/,
     })
-    assert.ok(r.ms < FAST_MS, `${r.ms} ms`)
   })
 
   it('in clouds.yaml: exit 2 as a configuration error naming the file', async () => {
@@ -51,7 +48,7 @@ describe('YAML alias bombs', () => {
 })
 
 describe('size limits, checked before parsing', () => {
-  it('a 37 MiB clouds.yaml: exit 2 in seconds with its size and the 1 MiB limit', async () => {
+  it('a 37 MiB clouds.yaml: exit 2 with its size and the 1 MiB limit', async () => {
     const file = sparseFile(join(dir, 'huge-clouds.yaml'), 37 * MiB)
     const r = await sphere(['scan', '--os-cloud', 'otc'], {
       cwd: dir,
@@ -62,7 +59,6 @@ describe('size limits, checked before parsing', () => {
       message:
         /huge-clouds\.yaml: file too large: 37 MiB; a clouds\.yaml or secure\.yaml may be at most 1 MiB/,
     })
-    assert.ok(r.ms < FAST_MS, `${r.ms} ms`)
   })
 
   it('an 11 MiB mutelist: exit 2 with the 10 MiB limit', async () => {
