@@ -91,14 +91,24 @@ export interface CloudConfig {
    */
   readonly authTimeoutMs?: number
   readonly source: ConfigSource
+  /**
+   * Problems that did not stop resolution, one line each, for the caller to show on stderr
+   * (e.g. a password written into `auth_url`, which was removed from the URL).
+   */
+  readonly warnings?: readonly string[]
+  /** Passwords removed from URL user info: never sent, kept only so they are redacted. */
+  readonly urlSecrets?: readonly string[]
 }
 
 /** Default {@link CloudConfig.authTimeoutMs}. */
 export const DEFAULT_AUTH_TIMEOUT_MS = 30_000
 
-/** The secret values of a configuration, for redaction. */
+/** The secret values of a configuration, for redaction (with passwords found in URLs). */
 export function configSecrets(config: CloudConfig): string[] {
-  const a = config.auth
+  return [...authSecrets(config.auth), ...(config.urlSecrets ?? [])]
+}
+
+function authSecrets(a: CloudAuth): string[] {
   switch (a.type) {
     case 'password':
       return [a.password]

@@ -5,9 +5,10 @@
  * `OS_CLIENT_SECURE_FILE` or the same folders, merged over it key by key.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { InputError } from '../model/input-error.ts'
+import { readInputFile } from '../model/input-file.ts'
 import { parseYamlText } from '../model/yaml-file.ts'
 import type { ConfigIssue } from './config-error.ts'
 
@@ -77,21 +78,10 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 }
 
 function readClouds(file: string, issues: ConfigIssue[]): Record<string, unknown> {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    issues.push({
-      file,
-      path: '',
-      message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`,
-    })
-    return {}
-  }
   let doc: unknown
   try {
-    doc = parseYamlText(text, file)
+    // At most 1 MiB (INPUT_LIMITS.clouds), checked before parsing.
+    doc = parseYamlText(readInputFile(file, 'clouds'), file)
   } catch (err) {
     if (!(err instanceof InputError)) throw err
     issues.push(...err.issues.map((i) => ({ ...i, file })))

@@ -17,6 +17,7 @@ import {
   settingsFromFlags,
 } from './clouds-settings.ts'
 import { ConfigError, type ConfigIssue, issueAt, type SettingSource } from './config-error.ts'
+import { stripUrlCredentials } from './url-credentials.ts'
 
 // Re-exported so the CLI needs one import for resolving and reporting.
 export type { CloudConfig } from './cloud-config.ts'
@@ -44,9 +45,11 @@ export function resolveCloudConfig(opts: ResolveCloudConfigOptions): CloudConfig
   const cloudsFile = files.cloudsFile ?? files.secureFile
   const env = settingsFromEnv(opts.env, settings)
   const used = settingsFromFlags(flags, settings)
+  // Before anything can echo a URL: user info leaves the settings here.
+  const fromUrls = stripUrlCredentials(settings)
   const missingAt = missingLocation(name && selected ? name : undefined, cloudsFile)
   const built = buildCloudConfig(settings, missingAt, issues, selected && files.issues.length === 0)
-  if (issues.length > 0 || !built) throw new ConfigError(issues)
+  if (issues.length > 0 || !built) throw new ConfigError([...issues, ...fromUrls.issues])
   const filesRead = [files.cloudsFile, files.secureFile].filter((f): f is string => !!f)
   return deepFreeze({
     ...built,
@@ -56,6 +59,9 @@ export function resolveCloudConfig(opts: ResolveCloudConfigOptions): CloudConfig
       env,
       flags: flags.osCloud ? ['--os-cloud', ...used] : used,
     },
+    ...(fromUrls.warnings.length > 0
+      ? { warnings: fromUrls.warnings, urlSecrets: fromUrls.secrets }
+      : {}),
   })
 }
 

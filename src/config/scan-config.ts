@@ -123,7 +123,10 @@ export function parseScanConfig<T extends z.ZodType = typeof AnyThresholds>(
   thresholds?: T,
 ): ScanConfig<z.output<T>> {
   const schema = scanConfigSchema(thresholds ?? AnyThresholds)
-  return finish(validateDocument(parseYamlText(text, file), schema, file) as never, file)
+  return finish(
+    validateDocument(parseYamlText(text, file, 'scan-config'), schema, file) as never,
+    file,
+  )
 }
 
 /**
@@ -136,7 +139,10 @@ export function readScanConfig<T extends z.ZodType = typeof AnyThresholds>(
   file: string,
   thresholds?: T,
 ): ScanConfig<z.output<T>> {
-  return finish(readYamlFile(file, scanConfigSchema(thresholds ?? AnyThresholds)) as never, file)
+  return finish(
+    readYamlFile(file, scanConfigSchema(thresholds ?? AnyThresholds), 'scan-config') as never,
+    file,
+  )
 }
 
 /** The configuration used when there is no file. */

@@ -5,6 +5,7 @@
  * @module
  */
 import { type Context, Hono, type Next } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { ServiceKey } from '../clients/core/types.ts'
 import { WorldIndex } from './_index.ts'
 import { type EmulatorEnv, failFor, type Shared } from './_route.ts'
@@ -59,6 +60,12 @@ export function serviceOfPath(path: string): ServiceKey | undefined {
   const service = PREFIX_TO_SERVICE.get(first ?? '')
   return service === 'identity' && second === 'v3.0' ? 'iam' : service
 }
+
+/**
+ * Largest request body the emulator reads: its bodies are small JSON documents (a token request
+ * is under 1 KiB). A larger one is answered 413 in the service's error format, unread.
+ */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -180,6 +187,19 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
       }
     }
   }
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BODY_BYTES,
+      onError: (c) =>
+        failFor(
+          c,
+          413,
+          `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes and was not read.`,
+        ),
+    }),
+  )
 
   app.route('/', discoveryRoutes(shared))
   app.route('/identity', identityRoutes(shared))

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { passwordAuth } from './_test-kit.ts'
-import { startEmulator } from './server.ts'
+import { EmulatorListenError, startEmulator } from './server.ts'
 import { loadWorld } from './world/load.ts'
 
 describe('startEmulator (real port)', () => {
@@ -60,5 +60,35 @@ describe('startEmulator (real port)', () => {
       startEmulator({ world: 'empty', host: '0.0.0.0' as '127.0.0.1' }),
       RangeError,
     )
+  })
+
+  it('a port in use is an EmulatorListenError with a one-line message', async () => {
+    const first = await startEmulator({ world: 'empty' })
+    try {
+      await assert.rejects(
+        startEmulator({ world: 'empty', port: first.port }),
+        (e: unknown) =>
+          e instanceof EmulatorListenError &&
+          e.code === 'EADDRINUSE' &&
+          e.message === `port ${first.port} on 127.0.0.1 is in use`,
+      )
+    } finally {
+      await first.close()
+    }
+  })
+
+  it('answers 413 on a real socket to a 60 MB body', async () => {
+    const emu = await startEmulator({ world: 'empty' })
+    try {
+      const res = await fetch(`${emu.authUrl}/auth/tokens`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: 'x'.repeat(60 * 1024 * 1024),
+      })
+      assert.equal(res.status, 413)
+      assert.equal((await res.json()).error.code, 413)
+    } finally {
+      await emu.close()
+    }
   })
 })

@@ -33,8 +33,40 @@ export interface RunningEmulator {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
+/** The emulator could not listen: the port is taken, or not ours to bind. */
+export class EmulatorListenError extends Error {
+  readonly code: string
+  readonly port: number
+  readonly host: string
+
+  constructor(host: string, port: number, cause: NodeJS.ErrnoException) {
+    const code = cause.code ?? 'EUNKNOWN'
+    const why =
+      code === 'EADDRINUSE'
+        ? 'is in use'
+        : code === 'EACCES'
+          ? 'may not be bound by this user'
+          : `cannot be bound (${code})`
+    super(`port ${port} on ${host} ${why}`, { cause })
+    this.name = 'EmulatorListenError'
+    this.code = code
+    this.port = port
+    this.host = host
+  }
+}
+
+function listen(emulator: Emulator, port: number, host: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: emulator.fetch, port, hostname: host }, () => resolve(s)) as Server
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new EmulatorListenError(host, port, err)),
+    )
+  })
+}
+
 /**
  * Starts the emulator on 127.0.0.1.
+ * @throws {EmulatorListenError} when the port is in use (`port 8443 on 127.0.0.1 is in use`)
  * @example
  * const emu = await startEmulator({ world: 'demo', port: 0 })
  * // clouds.yaml auth_url: emu.authUrl
@@ -46,12 +78,7 @@ export async function startEmulator(opts: StartEmulatorOptions): Promise<Running
   const world = typeof opts.world === 'string' ? loadWorld(opts.world) : opts.world
   const { world: _w, port: _p, host: _h, ...emulatorOpts } = opts
   const emulator = createEmulator(world, emulatorOpts)
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: emulator.fetch, port: opts.port ?? 0, hostname: host }, () =>
-      resolve(s as Server),
-    ) as Server
-    s.once('error', reject)
-  })
+  const server = await listen(emulator, opts.port ?? 0, host)
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
   return {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { hostReport } from '../host/testing.ts'
 import { daysAgo, inventory, NOW, port, server } from '../inventory/testing.ts'
 import { InputError } from '../model/input-error.ts'
-import { matchHostEvidence } from './host-evidence.ts'
+import { collectedInFuture, HOST_CLOCK_SKEW_MS, matchHostEvidence } from './host-evidence.ts'
 
 const web = server({ id: '3f2a9c1e-5b7d-4e8f-9a01-b2c3d4e5f601', name: 'web-1', portIds: ['p1'] })
 const app = server({ id: 'a0000000-0000-4000-8000-000000000002', name: 'app-2', portIds: ['p2'] })
@@ -90,5 +90,51 @@ describe(matchHostEvidence.name, () => {
     assert.equal(res.notes[0]!.code, 'host-report-superseded')
     assert.match(res.notes[0]!.message, /h\/new\.json is a newer report of the same server/)
     assert.equal(res.notes[1]!.code, 'host-report-matched')
+  })
+
+  it('does not use a report collected in the future beyond the clock skew; says so, naming the time', () => {
+    const future = byId(web.id, { collectedAt: '2099-01-01T00:00:00Z' })
+    const older = byId(web.id, { collectedAt: daysAgo(2) })
+    const res = matchHostEvidence(
+      { reports: [future, older], files: ['h/future.json', 'h/older.json'], errors: [] },
+      inv,
+      opts,
+    )
+    assert.equal(
+      res.byServerId.get(web.id)?.report,
+      older,
+      'the future one neither wins nor supersedes',
+    )
+    const [f, o] = res.notes
+    assert.deepEqual(
+      [f!.code, f!.level, f!.source],
+      ['host-report-invalid', 'warning', 'h/future.json'],
+    )
+    assert.match(
+      f!.message,
+      /not used: collectedAt 2099-01-01T00:00:00Z lies in the future \(scan time .*; up to 10 minutes of clock skew/,
+    )
+    assert.equal(o!.code, 'host-report-matched')
+  })
+
+  it('accepts a report a few minutes ahead (clock skew)', () => {
+    const ahead = new Date(NOW.getTime() + 5 * 60_000).toISOString()
+    const res = matchHostEvidence(
+      { reports: [byId(web.id, { collectedAt: ahead })], files: ['h/a.json'], errors: [] },
+      inv,
+      opts,
+    )
+    assert.equal(res.notes[0]!.code, 'host-report-matched')
+    assert.equal(res.byServerId.get(web.id)?.stale, false)
+  })
+})
+
+describe(collectedInFuture.name, () => {
+  it('allows the skew and no more', () => {
+    const at = (ms: number) =>
+      hostReport({ collectedAt: new Date(NOW.getTime() + ms).toISOString() })
+    assert.equal(collectedInFuture(at(HOST_CLOCK_SKEW_MS), NOW), false)
+    assert.equal(collectedInFuture(at(HOST_CLOCK_SKEW_MS + 1000), NOW), true)
+    assert.equal(collectedInFuture(hostReport({ collectedAt: null }), NOW), false)
   })
 })

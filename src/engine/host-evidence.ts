@@ -28,6 +28,27 @@ export interface HostEvidence {
   readonly notes: readonly ScanNote[]
 }
 
+/**
+ * How far a report's `collectedAt` may lie ahead of the scan's clock: VM clocks drift a little.
+ * A report dated further ahead is not used (it would never go stale).
+ */
+export const HOST_CLOCK_SKEW_MS = 10 * 60_000
+
+/** True when the report claims a collection time beyond the scan's time plus the skew. */
+export function collectedInFuture(r: HostReport, now: Date): boolean {
+  const t = r.collectedAt ? Date.parse(r.collectedAt) : Number.NaN
+  return !Number.isNaN(t) && t > now.getTime() + HOST_CLOCK_SKEW_MS
+}
+
+function futureNote(r: HostReport, source: string, now: Date): ScanNote {
+  return {
+    level: 'warning',
+    code: 'host-report-invalid',
+    source,
+    message: `not used: collectedAt ${r.collectedAt} lies in the future (scan time ${now.toISOString()}; up to ${HOST_CLOCK_SKEW_MS / 60_000} minutes of clock skew are allowed): check the VM's clock and collect a new report`,
+  }
+}
+
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`)
 const ago = (m: HostMatch) =>
   m.ageDays === null
@@ -69,8 +90,9 @@ export function matchHostEvidence(
 ): HostEvidence {
   const servers = inventory.all('ecs.server') as readonly EcsServer[]
   const ports = inventory.all('vpc.port') as readonly VpcPort[]
-  const res = matchHostReports(loaded.reports, servers, { ...o, ports })
   const fileOf = new Map(loaded.reports.map((r, i) => [r, loaded.files[i] ?? '(host report)']))
+  const usable = loaded.reports.filter((r) => !collectedInFuture(r, o.now))
+  const res = matchHostReports(usable, servers, { ...o, ports })
   const serverOf = new Map<HostReport, EcsServer>()
   for (const [id, m] of res.byServerId) serverOf.set(m.report, servers.find((s) => s.id === id)!)
   const superseded = new Set(res.superseded)
@@ -90,6 +112,10 @@ export function matchHostEvidence(
     })
   for (const r of loaded.reports) {
     const source = fileOf.get(r)!
+    if (collectedInFuture(r, o.now)) {
+      notes.push(futureNote(r, source, o.now))
+      continue
+    }
     if (unmatched.has(r)) {
       notes.push({
         level: 'warning',

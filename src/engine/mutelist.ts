@@ -75,12 +75,15 @@ export interface Mutelist {
  * @throws {InputError} naming the file, the path (`mutes[2].reason`) and what was expected
  */
 export function loadMutelist(file: string): Mutelist {
-  return { file, mutes: readYamlFile(file, MutelistFile).mutes }
+  return { file, mutes: readYamlFile(file, MutelistFile, 'mutelist').mutes }
 }
 
 /** Parses mutelist text (YAML or JSON); `file` names it in errors. */
 export function parseMutelist(text: string, file: string): Mutelist {
-  return { file, mutes: validateDocument(parseYamlText(text, file), MutelistFile, file).mutes }
+  return {
+    file,
+    mutes: validateDocument(parseYamlText(text, file, 'mutelist'), MutelistFile, file).mutes,
+  }
 }
 
 /** True when the entry's last day lies before `now`'s UTC day. */

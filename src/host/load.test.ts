@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict'
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -37,6 +44,39 @@ describe(loadHostReports.name, () => {
       /e\.json: schema: unsupported host report schema 2 \(this Sphere reads 1\)/,
     )
     assert.match(msgs[3]!, /f\.txt: \(top level\): not collector output/)
+  })
+
+  it('follows symlinks; a dangling one or one to a directory is an error with the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'host-reports-'))
+    const elsewhere = mkdtempSync(join(tmpdir(), 'host-elsewhere-'))
+    writeFileSync(join(elsewhere, 'real.json'), JSON.stringify(hostReport()))
+    symlinkSync(join(elsewhere, 'real.json'), join(dir, 'a-link.json'))
+    symlinkSync(join(elsewhere, 'gone.json'), join(dir, 'b-dangling.json'))
+    symlinkSync(elsewhere, join(dir, 'c-dir.json'))
+    mkdirSync(join(dir, 'd-folder.txt'))
+    const { reports, files, errors } = loadHostReports(dir)
+    assert.equal(reports.length, 1)
+    assert.deepEqual(files, [join(dir, 'a-link.json')])
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [
+        `${join(dir, 'b-dangling.json')}: (top level): is a dangling symlink: its target ${join(elsewhere, 'gone.json')} does not exist`,
+        `${join(dir, 'c-dir.json')}: (top level): is a symlink to a directory (${elsewhere}), not to a report file`,
+        `${join(dir, 'd-folder.txt')}: (top level): is a directory, not a report file`,
+      ],
+    )
+  })
+
+  it('refuses a report over 5 MiB without reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'host-reports-'))
+    writeFileSync(join(dir, 'huge.txt'), '')
+    truncateSync(join(dir, 'huge.txt'), 6 * 1024 * 1024)
+    const { reports, errors } = loadHostReports(dir)
+    assert.equal(reports.length, 0)
+    assert.match(
+      errors[0]!.message,
+      /huge\.txt: .*file too large: 6 MiB; a host report may be at most 5 MiB/,
+    )
   })
 
   it('throws an input error for a missing directory', () => {

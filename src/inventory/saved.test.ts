@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict'
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { InputError } from '../model/input-error.ts'
 import { Inventory } from './inventory.ts'
-import { parseSavedInventory, serializeInventory } from './saved.ts'
+import { parseSavedInventory, readSavedInventory, serializeInventory } from './saved.ts'
 
 const meta = {
   tool: { name: 'sphere', version: '0.1.0' },
@@ -71,5 +74,42 @@ describe('saved inventory', () => {
     doc.resources[0].type = 'ecs.toaster'
     assert.match(errorOf(JSON.stringify(doc)).message, /inv\.json: resources\[0\]\.type: /)
     assert.match(errorOf('{oops').message, /inv\.json: \(top level\): not JSON/)
+  })
+
+  it('never writes or reads back a password in the auth URL', () => {
+    const leaky = {
+      ...meta,
+      cloud: { ...meta.cloud, authUrl: 'http://u:Pa55-word@127.0.0.1:1/v3' },
+    }
+    const text = serializeInventory({ resources: [project], collected: ['project'] }, leaky)
+    assert.doesNotMatch(text, /Pa55-word/)
+    assert.equal(JSON.parse(text).cloud.authUrl, 'http://127.0.0.1:1/v3')
+    const old = text.replace('http://127.0.0.1:1/v3', 'http://u:Pa55-word@127.0.0.1:1/v3')
+    assert.equal(parseSavedInventory(old, 'inv.json').meta.cloud.authUrl, 'http://127.0.0.1:1/v3')
+  })
+})
+
+describe(readSavedInventory.name, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sphere-saved-'))
+  it('reads a file, and names a missing one', () => {
+    const file = join(dir, 'inv.json')
+    writeFileSync(file, serializeInventory({ resources: [project], collected: ['project'] }, meta))
+    assert.equal(readSavedInventory(file).meta.cloud.projectId, 'p1')
+    assert.throws(
+      () => readSavedInventory(join(dir, 'nope.json')),
+      (e: unknown) =>
+        e instanceof InputError && /nope\.json: \(top level\): file not found/.test(e.message),
+    )
+  })
+  it('refuses a file over 512 MiB before reading it', () => {
+    const file = join(dir, 'huge.json')
+    writeFileSync(file, '')
+    truncateSync(file, 600 * 1024 * 1024)
+    assert.throws(
+      () => readSavedInventory(file),
+      (e: unknown) =>
+        e instanceof InputError &&
+        /file too large: 600 MiB; a saved inventory may be at most 512 MiB/.test(e.message),
+    )
   })
 })

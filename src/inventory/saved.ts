@@ -5,6 +5,8 @@
  */
 import { z } from 'zod'
 import { InputError } from '../model/input-error.ts'
+import { checkInputSize, readInputFile } from '../model/input-file.ts'
+import { withoutUserinfo } from '../model/url-userinfo.ts'
 import { validateDocument } from '../model/yaml-file.ts'
 import type { InventoryInput } from './inventory.ts'
 import {
@@ -49,12 +51,20 @@ export interface InventoryMeta {
   cloud: { authUrl: string; region: string; projectId: string }
 }
 
-/** Serialises an inventory; `raw` wire objects are left out (they may carry personal data). */
+/** The meta with the auth URL's user info (a password written into the URL) removed. */
+function cleanMeta(meta: InventoryMeta): InventoryMeta {
+  return { ...meta, cloud: { ...meta.cloud, authUrl: withoutUserinfo(meta.cloud.authUrl) } }
+}
+
+/**
+ * Serialises an inventory; `raw` wire objects are left out (they may carry personal data), and so
+ * is user info in the auth URL.
+ */
 export function serializeInventory(input: InventoryInput, meta: InventoryMeta): string {
   const doc = {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
     kind: 'sphere-inventory',
-    ...meta,
+    ...cleanMeta(meta),
     collected: [...input.collected],
     resources: input.resources.map(({ raw: _raw, ...r }) => r),
     issues: input.issues ?? [],
@@ -64,13 +74,15 @@ export function serializeInventory(input: InventoryInput, meta: InventoryMeta): 
 }
 
 /**
- * Parses a saved inventory.
- * @throws {InputError} for JSON syntax, an unknown schema version or a malformed document
+ * Parses a saved inventory (at most 512 MiB, `INPUT_LIMITS.inventory`).
+ * @throws {InputError} for JSON syntax, an unknown schema version, a malformed document or
+ * oversized text
  */
 export function parseSavedInventory(
   text: string,
   file: string,
 ): { input: InventoryInput; meta: InventoryMeta } {
+  checkInputSize(text, file, 'inventory')
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -94,6 +106,16 @@ export function parseSavedInventory(
       issues: doc.issues as CollectionIssue[],
       unavailable: doc.unavailable as UnavailableType[],
     },
-    meta: { tool: doc.tool, collectedAt: doc.collectedAt, cloud: doc.cloud },
+    meta: cleanMeta({ tool: doc.tool, collectedAt: doc.collectedAt, cloud: doc.cloud }),
   }
+}
+
+/**
+ * Reads and parses a saved inventory file; the size limit is checked before reading.
+ * @throws {InputError} when the file is missing, unreadable, too large or not a saved inventory
+ * @example
+ * const { input, meta } = readSavedInventory('inventory.json')
+ */
+export function readSavedInventory(file: string): { input: InventoryInput; meta: InventoryMeta } {
+  return parseSavedInventory(readInputFile(file, 'inventory'), file)
 }

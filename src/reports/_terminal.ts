@@ -1,8 +1,10 @@
 /**
- * Terminal helpers shared by the text renderers: colour only when asked for, and untrusted text
- * made safe to print (no escape sequences or control characters from cloud data reach the TTY).
+ * Terminal helpers shared by the text renderers and the CLI: colour only when asked for, and
+ * untrusted text made safe to print (no escape sequences, control characters or bidi overrides
+ * from cloud data reach the TTY).
  * @module
  */
+import { escapeUnsafe } from '../model/untrusted-text.ts'
 
 const CODES = {
   red: 31,
@@ -22,9 +24,18 @@ export function paint(style: Style, text: string, enabled: boolean): string {
   return enabled ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text
 }
 
-/** Replaces control characters (ESC, BEL, CR …) in untrusted text with `?`, keeping tabs out too. */
-export function safeText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
+/**
+ * The one function for untrusted text on a terminal (stderr summaries, notes, errors, the text
+ * report): C0/C1 controls (ESC, BEL, NUL, CR, LF, TAB …), bidi overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) and lone surrogates become visible escapes (`\x1b`, `\u202e`),
+ * so the result is one line that cannot move the cursor, retitle the window, write the clipboard
+ * (OSC 52) or reorder what is shown. Pass `keep` (e.g. `'\t\n'`) to let layout characters
+ * through.
+ * @example
+ * safeText('web\u001b]52;c;ZXZpbA==\u0007') // 'web\\x1b]52;c;ZXZpbA==\\x07'
+ */
+export function safeText(text: string, keep = ''): string {
+  return escapeUnsafe(text, keep)
 }
 
 /** Pads to `width` visible characters, ignoring ANSI sequences. */

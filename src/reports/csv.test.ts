@@ -2,38 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { FORMULA_NAME, scanResultFixture } from '../engine/testing.ts'
 import { CSV_COLUMNS, csvCell, renderCsv } from './csv.ts'
-
-/** A small RFC 4180 parser, to read the output back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  let i = 0
-  while (i < text.length) {
-    const ch = text[i]!
-    const next = text[i + 1]
-    i++
-    if (quoted) {
-      if (ch === '"' && next === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (ch === '\r' && next === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i++
-    } else cell += ch
-  }
-  return rows
-}
+import { parseCsv } from './testing-hostile.ts'
 
 describe(csvCell.name, () => {
   it('quotes commas, quotes and line breaks', () => {
@@ -41,6 +10,14 @@ describe(csvCell.name, () => {
     assert.equal(csvCell('a,b'), '"a,b"')
     assert.equal(csvCell('say "hi"'), '"say ""hi"""')
     assert.equal(csvCell('two\nlines'), '"two\nlines"')
+  })
+
+  it('shows control characters and bidi overrides as visible escapes; keeps tabs and line feeds', () => {
+    assert.equal(csvCell('a\u001b]52;c;eA==\u0007b'), 'a\\x1b]52;c;eA==\\x07b')
+    assert.equal(csvCell('n\u0000ul\u0008\u009b'), 'n\\x00ul\\x08\\x9b')
+    assert.equal(csvCell('x\u202Etxt.exe'), 'x\\u202etxt.exe')
+    assert.equal(csvCell('a\tb'), 'a\tb')
+    assert.equal(csvCell('one\r\ntwo\rthree'), '"one\ntwo\nthree"')
   })
 
   it('neutralises formulas', () => {

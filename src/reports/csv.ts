@@ -1,11 +1,14 @@
 /**
  * CSV (RFC 4180): a header row, then one row per finding; fields quoted when they hold a comma,
- * quote or line break; lines end in CRLF. Cells that a spreadsheet would run as a formula (they
- * start with `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading `'`.
+ * quote or line break; lines end in CRLF. Control characters other than tab and line feed (ESC,
+ * BEL, NUL, a lone CR …) and bidi overrides become visible escapes (`\x1b`, `\u202e`), so
+ * `cat report.csv` cannot drive the terminal. Cells that a spreadsheet would run as a formula
+ * (they start with `=`, `+`, `-`, `@` or a tab) get a leading `'`.
  * @module
  */
 import { checkIndex, firstLine } from '../engine/summary.ts'
 import type { ScanResult } from '../engine/types.ts'
+import { safeText } from './_terminal.ts'
 
 /** The columns, in order. */
 export const CSV_COLUMNS = [
@@ -30,9 +33,13 @@ export const CSV_COLUMNS = [
   'fingerprint',
 ] as const
 
-/** Neutralises a formula, then quotes per RFC 4180 where needed. */
+/**
+ * Neutralises control characters (CRLF and CR line ends become LF first) and formulas, then
+ * quotes per RFC 4180 where needed.
+ */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  const text = safeText(value.replace(/\r\n?/g, '\n'), '\t\n')
+  const safe = /^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

@@ -12,7 +12,9 @@ describe(mdEscape.name, () => {
       '\\[x\\](http://e) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~',
     )
     assert.equal(mdEscape('@org/team & co'), '&#64;org/team &amp; co')
-    assert.equal(mdEscape('one\r\ntwo\u001b[31m'), 'one two \\[31m')
+    // ESC shows as `\x1b` (its backslash escaped for Markdown); U+202E as `\u202e`.
+    assert.equal(mdEscape('one\r\ntwo\u001b[31m'), 'one two\\\\x1b\\[31m')
+    assert.equal(mdEscape('a\u202Eb\u2066c'), 'a\\\\u202eb\\\\u2066c')
   })
 })
 

@@ -6,6 +6,7 @@
  */
 import { checkIndex, DUTY_STATUS_LABEL, findingsWithStatus, summarize } from '../engine/summary.ts'
 import type { DutyStatus, Finding, ScanResult } from '../engine/types.ts'
+import { safeText } from './_terminal.ts'
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
@@ -15,14 +16,19 @@ export interface MarkdownOptions {
 
 const ICON: Record<DutyStatus, string> = { not_met: '❌', unknown: '❔', met: '✅', inherited: '☁️' }
 
+/** Line breaks and tabs become one space; other controls and bidi overrides visible escapes. */
+function oneLine(text: string): string {
+  return safeText(text.replace(/[\t\n\r\u2028\u2029]+/g, ' '))
+}
+
 /**
- * Escapes untrusted text for inline Markdown and table cells: HTML specials become entities;
- * the punctuation that makes emphasis, code, links, strikethrough or a cell border is
- * backslash-escaped; `@` cannot mention; line breaks and control characters become spaces.
+ * Escapes untrusted text for inline Markdown and table cells: line breaks become spaces, other
+ * control characters and bidi overrides visible escapes (`\x1b`, `\u202e`); HTML specials
+ * become entities; the punctuation that makes emphasis, code, links, strikethrough or a cell
+ * border is backslash-escaped; `@` cannot mention.
  */
 export function mdEscape(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+  return oneLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -31,7 +37,8 @@ export function mdEscape(text: string): string {
 }
 
 const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`
-const code = (id: string) => `\`${id.replace(/`/g, '')}\``
+/** A code span: no backticks inside, `|` escaped (GFM splits cells even inside code spans). */
+const code = (id: string) => `\`${oneLine(id).replace(/`/g, '').replace(/\|/g, '\\|')}\``
 
 function table(head: string[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`

@@ -37,7 +37,8 @@ const SEVERITY_STYLE: Record<Severity, Style> = {
   info: 'gray',
 }
 
-const s = safeText
+/** Untrusted text (names, messages, notes) as one safe line: controls and bidi overrides escaped. */
+const s = (text: string) => safeText(text)
 
 function byModel(d: DutyResult): string {
   if (d.kind === 'provider') return 'all models'
@@ -108,7 +109,7 @@ function failingSection(r: ScanResult, c: boolean): string[] {
         const x = f.expiredMute
         if (x)
           out.push(
-            `        ${paint('yellow', `mute expired on ${x.expires} (${x.entry}): ${s(x.reason)}`, c)}`,
+            `        ${paint('yellow', `mute expired on ${s(x.expires ?? '')} (${s(x.entry)}): ${s(x.reason)}`, c)}`,
           )
         const fix = firstLine(checks.get(f.checkId)?.remediation.text ?? '')
         if (fix) out.push(`        ${paint('dim', `fix: ${fix}`, c)}`)

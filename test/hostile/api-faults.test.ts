@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { loadWorld, loginFor, writeCloudsYaml } from '../../src/emulator/index.ts'
 import { type FaultyCloud, HTML_502, type Rule, startFaultyCloud } from './_faulty-cloud.ts'
-import { assertClean, type Run, sphere } from './_run.ts'
+import { assertClean, type Run, sphere } from './_kit.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'sphere-hostile-api-'))
 const clouds: FaultyCloud[] = []

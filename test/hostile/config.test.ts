@@ -14,7 +14,7 @@ import {
   startEmulator,
   writeCloudsYaml,
 } from '../../src/emulator/index.ts'
-import { assertClean, sphere } from './_run.ts'
+import { assertClean, sphere } from './_kit.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'sphere-hostile-config-'))
 const PASSWORD = 'Hostile-Config-Pass-9'

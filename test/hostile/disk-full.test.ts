@@ -15,7 +15,7 @@ import {
   startEmulator,
   writeCloudsYaml,
 } from '../../src/emulator/index.ts'
-import { BIN, sphere } from './_run.ts'
+import { BIN, sphere } from './_kit.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'sphere-hostile-disk-'))
 const canMount = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0

@@ -13,7 +13,7 @@ import {
   startEmulator,
   writeCloudsYaml,
 } from '../../src/emulator/index.ts'
-import { assertClean, sphere } from './_run.ts'
+import { assertClean, sphere } from './_kit.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'sphere-hostile-signals-'))
 const servers: RunningEmulator[] = []
@@ -21,6 +21,16 @@ after(async () => {
   for (const s of servers) await s.close()
   rmSync(dir, { recursive: true, force: true })
 })
+
+/** Calls `fn` once the emulator has answered its first request (the scan is under way). */
+function whenScanning(emu: RunningEmulator, fn: () => void) {
+  const poll = setInterval(() => {
+    if (emu.emulator.stats().requests.total > 0) {
+      clearInterval(poll)
+      fn()
+    }
+  }, 20)
+}
 
 async function cloud(name: string, latencyMs: number) {
   const emu = await startEmulator({ world: 'demo', port: 0, latencyMs })
@@ -30,13 +40,13 @@ async function cloud(name: string, latencyMs: number) {
     file,
     writeCloudsYaml({ authUrl: emu.authUrl, cloudName: name, ...loginFor(emu.emulator.world) }),
   )
-  return { OS_CLIENT_CONFIG_FILE: file, OS_CLOUD: name }
+  return { env: { OS_CLIENT_CONFIG_FILE: file, OS_CLOUD: name }, emu }
 }
 
 describe('a closed pipe', () => {
   let env: Record<string, string>
   before(async () => {
-    env = await cloud('fast', 0)
+    env = (await cloud('fast', 0)).env
   })
 
   it('scan --format json | head -1: no EPIPE, no stack, the exit code the scan would have had', async () => {
@@ -64,8 +74,9 @@ describe('a closed pipe', () => {
 
 describe('Ctrl-C and SIGTERM', () => {
   let env: Record<string, string>
+  let emu: RunningEmulator
   before(async () => {
-    env = await cloud('slow', 300)
+    ;({ env, emu } = await cloud('slow', 300))
   })
 
   for (const [signal, code] of [
@@ -77,7 +88,10 @@ describe('Ctrl-C and SIGTERM', () => {
       const r = await sphere(['scan', '--format', 'json', '--output', out], {
         cwd: dir,
         env,
-        onStart: (child) => setTimeout(() => child.kill(signal), 1500),
+        onStart: (child) => {
+          emu.emulator.resetStats()
+          whenScanning(emu, () => child.kill(signal))
+        },
       })
       assertClean(r, {
         code,

@@ -15,8 +15,26 @@ import {
   type World,
   writeCloudsYaml,
 } from '../../emulator/index.ts'
+import { EmulatorListenError } from '../../emulator/server.ts'
 import { listFlag, numberFlag, pairsFlag } from '../_numbers.ts'
 import { defineCommand, EXIT, UsageError } from '../command.ts'
+
+/** The emulator could not start listening: exit 2 with one line, no stack. */
+class EmulatorStartError extends Error {
+  readonly exitCode = EXIT.usage
+}
+
+/** Starts the emulator; a port in use becomes one line (`port 8443 on 127.0.0.1 is in use`). */
+async function start(opts: Parameters<typeof startEmulator>[0]) {
+  try {
+    return await startEmulator(opts)
+  } catch (err) {
+    if (!(err instanceof EmulatorListenError)) throw err
+    const hint =
+      err.code === 'EADDRINUSE' ? ' (choose another --port, or --port 0 for a free one)' : ''
+    throw new EmulatorStartError(`${err.message}${hint}`)
+  }
+}
 
 /** Loads the world the flags name: a built-in, a file, or a generated one. */
 export function worldFromFlags(values: Record<string, unknown>, cwd: string): World {
@@ -81,7 +99,7 @@ Example:
       seed: numberFlag('seed', values.seed, 0, 2 ** 31, true),
     }
     const world = worldFromFlags(values, io.cwd)
-    const emu = await startEmulator({ world, ...opts })
+    const emu = await start({ world, ...opts })
     const login = loginFor(world)
     const cloudName = String(values['cloud-name'] ?? 'sphere-emulator')
     io.stdout.write(

@@ -4,7 +4,7 @@
  * this machine and writes the report. `sphere scan --host-reports DIR` reads the reports.
  * @module
  */
-import { readFileSync } from 'node:fs'
+
 import {
   collectLocal,
   HOST_SCRIPT_PATH,
@@ -13,6 +13,8 @@ import {
   parseHostOutput,
 } from '../../host/index.ts'
 import { splitSections } from '../../host/sections.ts'
+import { InputError } from '../../model/input-error.ts'
+import { INPUT_LIMITS, readInputFile, tooLargeError } from '../../model/input-file.ts'
 import {
   fsReason,
   inputFile,
@@ -38,9 +40,16 @@ const FLAGS: Record<Sub, readonly string[]> = {
   collect: ['output'],
 }
 
+/** Reads stdin, refusing more than a host report may hold (the collector's output is smaller). */
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = []
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : c)
+  let size = 0
+  for await (const c of stream) {
+    const b = typeof c === 'string' ? Buffer.from(c) : c
+    size += b.length
+    if (size > INPUT_LIMITS['host-report']) throw tooLargeError('stdin', 'host-report', 'more')
+    chunks.push(b)
+  }
   return Buffer.concat(chunks).toString('utf8')
 }
 
@@ -157,8 +166,9 @@ collector output.`,
         const file = inputFile('--input', args.values.input, io.cwd)
         from = file
         try {
-          text = readFileSync(file, 'utf8')
+          text = readInputFile(file, 'host-report')
         } catch (err) {
+          if (err instanceof InputError) throw err
           throw new PathError('--input', file, fsReason(err))
         }
       } else {

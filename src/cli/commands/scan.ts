@@ -3,7 +3,6 @@
  * customer duty and writes the report.
  * @module
  */
-import { readFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
 import { SEVERITIES } from '../../checks/define.ts'
@@ -19,7 +18,11 @@ import { loadMutelist } from '../../engine/mutelist.ts'
 import { collectFromCloud, evaluateInventory, RegionError } from '../../engine/run-scan.ts'
 import type { ScanResult } from '../../engine/types.ts'
 import { loadHostReports } from '../../host/index.ts'
-import { parseSavedInventory, serializeInventory } from '../../inventory/saved.ts'
+import {
+  type parseSavedInventory,
+  readSavedInventory,
+  serializeInventory,
+} from '../../inventory/saved.ts'
 import { createStderrLogger } from '../../log/logger.ts'
 import { InputError } from '../../model/input-error.ts'
 import { safeText } from '../../reports/_terminal.ts'
@@ -64,7 +67,7 @@ function hostSummary(result: ScanResult): string {
     `${n('host-report-superseded')} superseded`,
     `${n('host-report-invalid')} invalid`,
   ]
-  return `host reports: ${parts.join(', ')}\n${bad.map((x) => `  warning: ${x.source}: ${x.message}\n`).join('')}`
+  return `host reports: ${parts.join(', ')}\n${bad.map((x) => `  warning: ${safeText(x.source ?? '')}: ${safeText(x.message)}\n`).join('')}`
 }
 
 /** Checks the selection against the registry and the model before anything is read. */
@@ -113,6 +116,7 @@ async function readCloud(o: ScanOptions, io: CliIO, tool: { name: string; versio
     cwd: io.cwd,
     home: homedir(),
   })
+  for (const w of config.warnings ?? []) io.stderr.write(`sphere scan: warning: ${safeText(w)}\n`)
   const redact = createRedactor(configSecrets(config))
   const logger = o.debug
     ? createStderrLogger({ stream: io.stderr, level: 'debug', redact: (s) => redact.text(s) })
@@ -256,7 +260,7 @@ command that collects one.`,
 
     let collected: ReturnType<typeof parseSavedInventory>
     if (o.inventory !== undefined) {
-      collected = parseSavedInventory(readFileSync(o.inventory, 'utf8'), o.inventory)
+      collected = readSavedInventory(o.inventory)
     } else {
       collected = await readCloud(o, io, tool)
       if (o.saveInventory) {

@@ -42,6 +42,9 @@ describe('redactUrl', () => {
     assert.match(u, /name=web/)
     assert.match(u, /password=\*\*\*/)
   })
+  it('hides a user name alone too (it may be a token)', () => {
+    assert.equal(redactUrl(`https://${TOKEN}@x.example/v3`), 'https://***@x.example/v3')
+  })
   it('leaves ordinary URLs alone', () => {
     assert.equal(
       redactUrl('https://x.example/v2.1/p/servers/detail?limit=5'),
@@ -57,6 +60,15 @@ describe('createRedactor', () => {
     const out = r.text(text)
     assert.ok(
       !out.includes(PASSWORD) && !out.includes(SK) && !out.includes(encodeURIComponent(PASSWORD)),
+    )
+  })
+  it('hides the user info of any URL in free text, up to the last @ before the host', () => {
+    const out = createRedactor().text(
+      'cannot scan http://user:p@ss@iam.example:5000/v3: 401 (see ftp://tok@h, mail bob@example.com)',
+    )
+    assert.equal(
+      out,
+      'cannot scan http://***@iam.example:5000/v3: 401 (see ftp://***@h, mail bob@example.com)',
     )
   })
   it('ignores very short values so ordinary text survives', () => {

@@ -25,8 +25,12 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
 const SECRET_NAME =
   /^(sk|secret_?key|access_?secret|signature|x-auth-token|x-subject-token|authorization)$|pass(word|wd)?$|secret$|token$|_secret|credential_secret/i
 
-/** Free-text patterns: `Authorization: …` / `X-Auth-Token: …` lines and `"password": "…"` JSON. */
+/**
+ * Free-text patterns: `Authorization: …` / `X-Auth-Token: …` lines, `"password": "…"` JSON, and
+ * the user info of any URL (`https://bob:pw@host` → `https://***@host`).
+ */
 const TEXT_PATTERNS: readonly RegExp[] = [
+  /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#\\"'<>]{1,1024}(@)/gi,
   /((?:x-auth-token|x-subject-token|x-security-token|authorization)\s*[:=]\s*)[^\r\n,;]+/gi,
   /("(?:password|secret|sk|token|access_secret)"\s*:\s*")(?:[^"\\]|\\.)*(")/gi,
   /(Signature=)[0-9a-f]+/gi,
@@ -45,7 +49,10 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
   return out
 }
 
-/** The URL with user info and secret query parameters (`password`, `token`, `sk`, …) hidden. */
+/**
+ * The URL with user info (name and password: either may be a credential) and secret query
+ * parameters (`password`, `token`, `sk`, …) hidden.
+ */
 export function redactUrl(url: string | URL): string {
   let u: URL
   try {
@@ -53,7 +60,10 @@ export function redactUrl(url: string | URL): string {
   } catch {
     return redactPatterns(String(url))
   }
-  if (u.password) u.password = REDACTED
+  if (u.username || u.password) {
+    u.username = REDACTED
+    u.password = ''
+  }
   for (const key of [...u.searchParams.keys()]) {
     if (isSecretName(key)) u.searchParams.set(key, REDACTED)
   }

@@ -38,7 +38,7 @@ export function loadWorld(fileOrName: string, opts: LoadWorldOptions = {}): Worl
   const builtIn =
     (BUILT_IN_WORLDS as readonly string[]).includes(fileOrName) && !existsSync(fileOrName)
   const file = builtIn ? builtInWorldFile(fileOrName as BuiltInWorld) : fileOrName
-  return resolveWorld(readYamlFile(file, WorldFile), toResolve(file, opts))
+  return resolveWorld(readYamlFile(file, WorldFile, 'world'), toResolve(file, opts))
 }
 
 /**
