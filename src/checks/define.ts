@@ -100,11 +100,23 @@ export interface CheckDefinition<T extends ResourceType = ResourceType> {
   /** `C5:OPS-06`, `CCM:BCR-08` (from the duty's references) or documentation URLs. */
   readonly references: readonly string[]
   /**
-   * Other resource types the check looks up through `ctx.inventory`. If any was not collected
-   * completely the check is not run and reports `error`; if the cloud does not offer one, the
-   * check is `notApplicable`.
+   * Other resource types the check reads through `ctx.inventory` or through derived fields of
+   * the resources it reads (`server.securityGroupIds` is data of `vpc.port`). If any was not
+   * collected completely the check is not run and reports `error`; if the cloud does not offer
+   * one, the check is `notApplicable`.
    */
   readonly requires: readonly ResourceType[]
+  /**
+   * Types the check reads only for some resources and guards itself: it asks
+   * `ctx.inventory.status` first and returns `error` when one it needs is not complete (e.g.
+   * the boot volume of a server without an image id). The engine does not guard them.
+   */
+  readonly alsoReads?: readonly ResourceType[]
+  /**
+   * The verdict on one resource. It may read only the types it declares (its own,
+   * {@link requires}, {@link alsoReads}), including derived fields (`derived-fields.ts`):
+   * `server.securityGroupIds` is data of `vpc.port`. Any other read throws.
+   */
   evaluate(resource: ResourceMap[T], ctx: CheckContext): Verdict
 }
 

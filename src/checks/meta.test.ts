@@ -72,6 +72,10 @@ describe('check metadata', () => {
       assert.ok(c.references.length > 0, 'at least one reference')
       for (const t of c.requires) assert.ok(RESOURCE_TYPES.includes(t), `requires unknown ${t}`)
       assert.equal(new Set(c.requires).size, c.requires.length, 'requires lists a type twice')
+      for (const t of c.alsoReads ?? []) {
+        assert.ok(RESOURCE_TYPES.includes(t), `alsoReads unknown ${t}`)
+        assert.ok(!c.requires.includes(t) && t !== c.resourceType, `alsoReads repeats ${t}`)
+      }
     })
   }
 })

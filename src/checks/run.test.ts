@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { issue, server, volume } from '../inventory/testing.ts'
+import { issue, port, server, volume } from '../inventory/testing.ts'
 import { defineCheck, pass } from './define.ts'
-import { runCheck } from './run.ts'
+import { declaredTypes, runCheck } from './run.ts'
 import { ctx } from './testing.ts'
 
 const needsGroups = defineCheck({
@@ -76,5 +76,40 @@ describe(runCheck.name, () => {
       status: 'error',
       message: 'check test-server-groups failed on v1: bad data',
     })
+  })
+
+  it('reads only what the check declares: another type, or a derived field of one, is an error', () => {
+    const s = server({ id: 's1' })
+    const c = ctx([s, port({ id: 'p1', deviceId: 's1', securityGroupIds: ['sg1'] })])
+    const linked = c.inventory.byId('ecs.server', 's1')!
+    const readsPorts = defineCheck({
+      ...needsGroups,
+      evaluate: (x, k) => pass(`${k.inventory.all('vpc.port').length} ports of ${x.id}`),
+    })
+    assert.deepEqual(runCheck(readsPorts, linked, c), {
+      status: 'error',
+      message:
+        "check test-server-groups failed on s1: check test-server-groups read all('vpc.port') but does not declare vpc.port (add it to requires)",
+    })
+    const readsGroups = defineCheck({
+      ...needsGroups,
+      evaluate: (x) => pass(`${x.securityGroupIds.join()}`),
+    })
+    const v = runCheck(readsGroups, linked, c)
+    assert.equal(v.status, 'error')
+    assert.match(v.message, /read ecs\.server\.securityGroupIds, which is derived from vpc\.port,/)
+    const declared = defineCheck({ ...readsGroups, requires: ['vpc.security-group', 'vpc.port'] })
+    assert.deepEqual(runCheck(declared, linked, c), { status: 'pass', message: 'sg1' })
+  })
+
+  it('declares the own type, requires and alsoReads, once each', () => {
+    assert.deepEqual(
+      declaredTypes({
+        resourceType: 'ecs.server',
+        requires: ['ims.image', 'ecs.server'],
+        alsoReads: ['evs.volume'],
+      }),
+      ['ecs.server', 'ims.image', 'evs.volume'],
+    )
   })
 })

@@ -1,10 +1,17 @@
 /**
  * Runs one check on one resource with the uniform guards: a required type the cloud does not
  * offer makes the check `notApplicable`; one that was not collected completely makes it `error`
- * (never `pass`); a check that throws becomes an `error` naming the check.
+ * (never `pass`); a check that throws becomes an `error` naming the check. A check reads only
+ * what it declares ({@link checkScope}); an undeclared read throws, and so becomes that `error`.
  * @module
  */
-import { RESOURCE_SERVICES, type ResourceMap, type ResourceType } from '../inventory/types.ts'
+import { type DeclaredView, declaredView } from '../inventory/declared-view.ts'
+import {
+  type AnyResource,
+  RESOURCE_SERVICES,
+  type ResourceMap,
+  type ResourceType,
+} from '../inventory/types.ts'
 import {
   type AnyCheck,
   type CheckContext,
@@ -39,8 +46,39 @@ export function guardRequires(
   return error(`cannot evaluate ${check.id}: incomplete data for ${why.join(', ')}`, missing)
 }
 
+/** The types a check may read: its own, `requires` and `alsoReads`. */
+export function declaredTypes(
+  check: Pick<AnyCheck, 'resourceType' | 'requires' | 'alsoReads'>,
+): ResourceType[] {
+  return [...new Set([check.resourceType, ...check.requires, ...(check.alsoReads ?? [])])]
+}
+
+/** A check's context with an inventory limited to what it declares (see {@link checkScope}). */
+export interface CheckScope {
+  readonly ctx: CheckContext
+  /** A resource as the check may see it (undeclared derived fields throw when read). */
+  readonly resource: DeclaredView['resource']
+}
+
 /**
- * Evaluates `check` on `resource`, applying the guards.
+ * The context `check` runs in: `ctx` whose inventory exposes only the check's declared types
+ * ({@link declaredTypes}); reading anything else, derived fields included, throws an
+ * `UndeclaredReadError` naming the check and the type. Build it once per check, not per resource.
+ */
+export function checkScope(
+  check: Pick<AnyCheck, 'id' | 'resourceType' | 'requires' | 'alsoReads'>,
+  ctx: CheckContext,
+): CheckScope {
+  const view = declaredView(ctx.inventory, {
+    reader: `check ${check.id}`,
+    declared: declaredTypes(check),
+    hint: 'add it to requires',
+  })
+  return { ctx: { ...ctx, inventory: view }, resource: (r) => view.resource(r) }
+}
+
+/**
+ * Evaluates `check` on `resource`, applying the guards and the declared-reads view.
  * @example
  * const v = runCheck(evsVolumeEncrypted, volume, { inventory, settings: DEFAULT_SETTINGS, now })
  */
@@ -52,7 +90,8 @@ export function runCheck<T extends ResourceType>(
   const guard = guardRequires(check as AnyCheck, resource.region, ctx)
   if (guard) return guard
   try {
-    return check.evaluate(resource, ctx)
+    const scope = checkScope(check as AnyCheck, ctx)
+    return check.evaluate(scope.resource(resource as AnyResource) as ResourceMap[T], scope.ctx)
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err)
     return error(`check ${check.id} failed on ${resource.id}: ${msg}`)

@@ -1,12 +1,13 @@
 /**
  * Runs one check over its resources and turns the verdicts into findings, with the uniform rules:
  * a resource type the cloud does not offer, or that was not (fully) collected, becomes an `error`
- * naming why, never a pass; a check that throws becomes an `error` naming the check.
+ * naming why, never a pass; a check that throws becomes an `error` naming the check, and so
+ * does a check that reads a type (or a derived field of one) it does not declare.
  * @module
  */
 import type { AnyCheck, CheckContext, Evidence, Verdict } from '../checks/define.ts'
 import { label } from '../checks/define.ts'
-import { guardRequires } from '../checks/run.ts'
+import { checkScope, guardRequires } from '../checks/run.ts'
 import type { Inventory } from '../inventory/inventory.ts'
 import type { AnyResource, ResourceType, UnavailableType } from '../inventory/types.ts'
 import type { Owner } from '../responsibility/schema.ts'
@@ -120,6 +121,9 @@ export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
   if (inv.status(check.resourceType) === 'unavailable') return out
   const unavailable = inv.unavailable.filter((u) => check.requires.includes(u.resourceType))
   const resources = inv.all(check.resourceType as ResourceType) as readonly AnyResource[]
+  // The check sees only the types it declares; an undeclared read throws (→ `check-threw`).
+  const scope = checkScope(check, env.ctx)
+  const evaluate = check.evaluate as (x: AnyResource, c: CheckContext) => Verdict
   for (const r of resources) {
     const ref = refOf(r)
     const add = (s: FindingStatus, msg: string, ev: Evidence | null, cause?: ErrorCause) =>
@@ -141,7 +145,7 @@ export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
     }
     let verdict: Verdict
     try {
-      verdict = (check.evaluate as (x: AnyResource, c: CheckContext) => Verdict)(r, env.ctx)
+      verdict = evaluate.call(check, scope.resource(r), scope.ctx)
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err)
       add('error', `check ${check.id} failed on ${label(r)}: ${msg}`, null, 'check-threw')

@@ -16,7 +16,8 @@ export default defineCheck({
       'resource "opentelekomcloud_cbr_policy_v3" "daily" {\n  operation_definition { retention_duration_days = 30 }\n}',
   },
   references: ['C5:OPS-06', 'CCM:BCR-08'],
-  requires: [],
+  // The evidence names the policy's vaults (`vaultIds` is completed from the vaults).
+  requires: ['cbr.vault'],
   evaluate(policy, ctx) {
     if (!policy.enabled) return notApplicable(`${label(policy)} is disabled`)
     if (policy.operationType !== 'backup')

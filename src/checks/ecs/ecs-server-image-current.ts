@@ -16,6 +16,8 @@ export default defineCheck({
   },
   references: ['C5:PSS-11', 'CCM:IVS-04'],
   requires: ['ims.image'],
+  // Only servers booted from a volume need it; `bootVolumeUnread` guards it.
+  alsoReads: ['evs.volume'],
   evaluate(server, ctx) {
     const unread = bootVolumeUnread('ecs-server-image-current', server, ctx)
     if (unread) return unread

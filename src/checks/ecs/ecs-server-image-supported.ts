@@ -22,6 +22,8 @@ export default defineCheck({
   },
   references: ['C5:OPS-23', 'C5:PSS-11', 'CCM:TVM-07'],
   requires: ['ims.image'],
+  // Only servers booted from a volume need it; `bootVolumeUnread` guards it.
+  alsoReads: ['evs.volume'],
   evaluate(server, ctx) {
     const unread = bootVolumeUnread('ecs-server-image-supported', server, ctx)
     if (unread) return unread

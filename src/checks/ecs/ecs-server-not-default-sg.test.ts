@@ -29,4 +29,14 @@ describe(def.id, () => {
     })
     assert.equal(v.status, 'error')
   })
+
+  it('errors, never passes, when ports could not be listed (groups come through ports)', () => {
+    // A proxy answered GET /network/v2.0/ports with an HTML 502: the port naming the default
+    // group was never read, so the server looks as if it were in no group.
+    const v = check(def, server({ id: 's1' }), [dflt, web], {
+      issues: [issue('vpc.port', { errorKind: 'server', message: '502 Bad Gateway (text/html)' })],
+    })
+    assert.equal(v.status, 'error')
+    assert.deepEqual(v.status === 'error' && v.missing, ['vpc.port'])
+  })
 })

@@ -14,7 +14,8 @@ export default defineCheck({
     cli: 'openstack server add security group <server> <role-group>\nopenstack server remove security group <server> default',
   },
   references: ['C5:OPS-24', 'C5:COS-06', 'CCM:IVS-06'],
-  requires: ['vpc.security-group'],
+  // Servers carry their groups through their ports (`securityGroupIds` is derived from them).
+  requires: ['vpc.security-group', 'vpc.port'],
   evaluate(server, ctx) {
     const groups = server.securityGroupIds.map((id) => ctx.inventory.byId('vpc.security-group', id))
     const defaults = groups.filter((g) => g?.name === 'default').map((g) => g!.id)

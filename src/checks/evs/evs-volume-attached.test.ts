@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { server, volume } from '../../inventory/testing.ts'
+import { issue, server, volume } from '../../inventory/testing.ts'
 import { check } from '../testing.ts'
 import def from './evs-volume-attached.ts'
 
@@ -18,5 +18,11 @@ describe(def.id, () => {
     const v = check(def, volume({ status: 'available' }))
     assert.equal(v.status, 'fail')
     assert.equal(v.status === 'fail' && v.evidence.status, 'available')
+  })
+
+  it('errors when servers could not be listed (they complete the attachments)', () => {
+    const v = check(def, volume(), [], { issues: [issue('ecs.server')] })
+    assert.equal(v.status, 'error')
+    assert.deepEqual(v.status === 'error' && v.missing, ['ecs.server'])
   })
 })

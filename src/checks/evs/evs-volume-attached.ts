@@ -14,7 +14,8 @@ export default defineCheck({
     cli: 'openstack server add volume <server> <volume>\nopenstack volume delete <volume>',
   },
   references: ['C5:OPS-24', 'CCM:CCC-07'],
-  requires: [],
+  // `attachments` is completed from the servers' attached volumes.
+  requires: ['ecs.server'],
   evaluate(vol) {
     if (vol.attachments.length > 0)
       return pass(`${label(vol)} is attached to ${vol.attachments.join(', ')}`)
