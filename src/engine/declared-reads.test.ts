@@ -141,16 +141,20 @@ describe('a check reads only what it declares (demo world, real client)', () => 
             assertNoPass(r, check, `${type} ${drop}`)
           })
 
-      // Read only for some resources, which the check guards itself.
+      // Read only for some resources, which the check guards itself: an image check errs on a
+      // server booted from an unread volume; a host check only loses a Windows hint (it asks for
+      // evidence instead of calling a server Windows). Either way nothing may newly pass.
       for (const type of check.alsoReads ?? [])
         for (const drop of ['incomplete', 'unavailable'] as const)
-          it(`${type} ${drop} (read for some resources): errors name it, nothing new passes`, () => {
+          it(`${type} ${drop} (read for some resources): nothing new passes`, () => {
             const before = byFingerprint(run(new Inventory(full), check).findings)
             const r = run(without(type, drop), check)
-            const naming = r.findings.filter(
-              (f) => f.status === 'error' && JSON.stringify(f.evidence).includes(type),
-            )
-            assert.ok(naming.length > 0, `no finding names ${type} as missing`)
+            if (!check.id.startsWith('host-')) {
+              const naming = r.findings.filter(
+                (f) => f.status === 'error' && JSON.stringify(f.evidence).includes(type),
+              )
+              assert.ok(naming.length > 0, `no finding names ${type} as missing`)
+            }
             for (const f of r.findings)
               if (f.status === 'pass')
                 assert.equal(before.get(f.fingerprint)?.status, 'pass', `newly passes: ${show(f)}`)

@@ -6,6 +6,7 @@
  */
 
 import type { AnyCheck } from '../checks/define.ts'
+import { declaredTypes } from '../checks/run.ts'
 import type { CheckSettings } from '../checks/settings.ts'
 import type { Session } from '../clients/core/session.ts'
 import {
@@ -22,13 +23,10 @@ import { type LoadedHostEvidence, matchHostEvidence } from './host-evidence.ts'
 import type { Mutelist } from './mutelist.ts'
 import type { ScanResult } from './types.ts'
 
-/** The resource types the selected checks read (their own type and every required one). */
+/** The resource types the selected checks read (their own, required and `alsoReads` types). */
 export function typesFor(checks: readonly AnyCheck[]): ResourceType[] {
   const types = new Set<ResourceType>(['project'])
-  for (const c of checks) {
-    types.add(c.resourceType)
-    for (const t of c.requires) types.add(t)
-  }
+  for (const c of checks) for (const t of declaredTypes(c)) types.add(t)
   return [...types]
 }
 

@@ -17,6 +17,8 @@ export default defineCheck({
   },
   references: ['C5:OPS-18', 'C5:OPS-23', 'CCM:UEM-07', 'https://endoflife.date'],
   requires: [],
+  // The server's image (and boot volume) tell a Windows server without os_type (see _host.ts).
+  alsoReads: ['ims.image', 'evs.volume'],
   evaluate(server, ctx) {
     const h = hostReportOf(server, ctx)
     if ('verdict' in h) return h.verdict

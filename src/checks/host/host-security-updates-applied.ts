@@ -16,6 +16,8 @@ export default defineCheck({
   },
   references: ['C5:OPS-18', 'C5:OPS-22', 'CCM:TVM-03', 'CCM:UEM-07'],
   requires: [],
+  // The server's image (and boot volume) tell a Windows server without os_type (see _host.ts).
+  alsoReads: ['ims.image', 'evs.volume'],
   evaluate(server, ctx) {
     const h = hostReportOf(server, ctx)
     if ('verdict' in h) return h.verdict

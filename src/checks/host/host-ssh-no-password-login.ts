@@ -16,6 +16,8 @@ export default defineCheck({
   },
   references: ['C5:IDM-08', 'C5:IDM-09', 'CCM:IAM-14', 'CCM:IAM-15'],
   requires: [],
+  // The server's image (and boot volume) tell a Windows server without os_type (see _host.ts).
+  alsoReads: ['ims.image', 'evs.volume'],
   evaluate(server, ctx) {
     const h = hostReportOf(server, ctx)
     if ('verdict' in h) return h.verdict

@@ -20,6 +20,8 @@ export default defineCheck({
     'https://docs.otc.t-systems.com/image-management-service/',
   ],
   requires: [],
+  // The server's image (and boot volume) tell a Windows server without os_type (see _host.ts).
+  alsoReads: ['ims.image', 'evs.volume'],
   evaluate(server, ctx) {
     const h = hostReportOf(server, ctx)
     if ('verdict' in h) return h.verdict
