@@ -26,6 +26,8 @@ const SavedInventoryV1 = z.strictObject({
   tool: z.object({ name: z.string(), version: z.string() }),
   collectedAt: z.string(),
   cloud: z.object({ authUrl: z.string(), region: z.string(), projectId: z.string() }),
+  /** Absent in files written before API versions were recorded. */
+  apiVersions: z.record(z.string(), z.string()).optional(),
   collected: z.array(resourceType),
   resources: z.array(
     z.looseObject({ type: resourceType, id: z.string(), name: z.string(), region: z.string() }),
@@ -47,6 +49,8 @@ export interface InventoryMeta {
   tool: { name: string; version: string }
   collectedAt: string
   cloud: { authUrl: string; region: string; projectId: string }
+  /** The API version that served each service read in several (`{ ces: 'v1' }`), when known. */
+  apiVersions?: Readonly<Record<string, string>>
 }
 
 /** Serialises an inventory; `raw` wire objects are left out (they may carry personal data). */
@@ -94,6 +98,11 @@ export function parseSavedInventory(
       issues: doc.issues as CollectionIssue[],
       unavailable: doc.unavailable as UnavailableType[],
     },
-    meta: { tool: doc.tool, collectedAt: doc.collectedAt, cloud: doc.cloud },
+    meta: {
+      tool: doc.tool,
+      collectedAt: doc.collectedAt,
+      cloud: doc.cloud,
+      ...(doc.apiVersions ? { apiVersions: doc.apiVersions } : {}),
+    },
   }
 }
