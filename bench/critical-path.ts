@@ -42,13 +42,18 @@ export const LISTS: readonly string[] = [
   'network.ListSecurityGroups',
   'network.ListPorts',
   'network.ListFloatingIps',
+  // One version per service is read (src/clients/core/api-versions.ts); the other is its fallback.
   'volume.ListVolumesDetail',
+  'volume.ListVolumesDetailV2',
   'volume.ListBackupsDetail',
+  'volume.ListBackupsDetailV2',
   'cbr.ListVaults',
   'cbr.ListPolicies',
   'cbr.ListBackups',
   'ces.ListAlarms',
+  'ces.ListAlarmsV1',
   'cts.ListTrackers',
+  'cts.ShowTrackerV1',
   'rds.ListInstances',
 ]
 

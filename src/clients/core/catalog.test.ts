@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { BASE, entry, otcCatalog, PID } from './_test-kit.ts'
 import {
+  CATALOG_TYPES,
+  catalogTypesIn,
   type EndpointQuery,
   IAM_NOT_OTC,
   isOtcCatalog,
@@ -228,5 +230,21 @@ describe('iam (OTC /v3.0 extensions) on plain OpenStack', () => {
   })
   it('AK/SK signing (OTC only) makes it available whatever the catalog', () => {
     assert.equal(resolveEndpoint(zed({ catalog: [], otcAuth: true })).url, 'http://127.0.0.1:5000')
+  })
+})
+
+describe(catalogTypesIn.name, () => {
+  it('lists the types of a service the catalog has for the region, in preference order', () => {
+    const catalog = [
+      ...otcCatalog(),
+      entry('volumev3', { 'eu-de': `https://evs.eu-de.otc.t-systems.com/v3/${PID}` }),
+      entry('evs', { 'eu-nl': `https://evs.eu-nl.otc.t-systems.com/v2/${PID}` }),
+    ]
+    assert.deepEqual(catalogTypesIn(catalog, CATALOG_TYPES.volume, 'public', 'eu-de'), [
+      'volumev3',
+      'volumev2',
+    ])
+    assert.deepEqual(catalogTypesIn(catalog, CATALOG_TYPES.volume, 'public', 'eu-nl'), ['evs'])
+    assert.deepEqual(catalogTypesIn(catalog, CATALOG_TYPES.ces, 'internal', 'eu-de'), [])
   })
 })
