@@ -77,15 +77,32 @@ const CASES: Record<OperationKey, Case> = {
     sample: { ...computeFx.novaServersDetailSample, servers_links: [] },
     call: listServersDetail,
   },
+  'compute.ListServersDetailV2': {
+    sample: { ...computeFx.novaServersDetailSample, servers_links: [] },
+    call: (c) => listServersDetail(c, {}, undefined, 'v2'),
+  },
   'compute.ListKeypairs': { sample: computeFx.novaKeypairsSample, call: listKeypairs },
+  'compute.ListKeypairsV2': {
+    sample: computeFx.novaKeypairsSample,
+    call: (c) => listKeypairs(c, {}, undefined, 'v2'),
+  },
   'compute.ShowKeypair': {
     sample: { keypair: computeFx.keypairWire() },
     call: (c) => showKeypair(c, 'k1'),
     params: { keypair_name: 'k1' },
   },
+  'compute.ShowKeypairV2': {
+    sample: { keypair: computeFx.keypairWire() },
+    call: (c) => showKeypair(c, 'k1', undefined, 'v2'),
+    params: { keypair_name: 'k1' },
+  },
   'compute.ListFlavorsDetail': {
     sample: computeFx.novaFlavorsDetailSample,
     call: listFlavorsDetail,
+  },
+  'compute.ListFlavorsDetailV2': {
+    sample: computeFx.novaFlavorsDetailSample,
+    call: (c) => listFlavorsDetail(c, {}, undefined, 'v2'),
   },
   'image.ListImages': {
     sample: { ...imageFx.glanceImagesSample, next: undefined },
@@ -163,7 +180,7 @@ describe('operation registry', () => {
     assert.ok(versioned.length >= 8)
     for (const d of versioned)
       assert.ok(d.path.toLowerCase().startsWith(`/${d.apiVersion}`), `${d.key}: ${d.path}`)
-    const seen = versioned.map((d) => `${d.service} ${d.resource} ${d.apiVersion}`)
+    const seen = versioned.map((d) => `${d.key.replace(/V\d+$/, '')} ${d.apiVersion}`)
     assert.equal(new Set(seen).size, seen.length)
   })
 

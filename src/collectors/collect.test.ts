@@ -108,7 +108,7 @@ describe(collectInventory.name, () => {
     assert.equal(inv.byId('project', CTX.projectId)?.name, 'eu-de_demo')
     assert.equal(inv.byId('iam.password-policy', DOMAIN_ID)?.minimumLength, 6)
     assert.equal(inv.accessKeysOf(user.id).length, 1)
-    assert.deepEqual(input.apiVersions, { ces: 'v2', cts: 'v3', volume: 'v3' })
+    assert.deepEqual(input.apiVersions, { ces: 'v2', compute: 'v2.1', cts: 'v3', volume: 'v3' })
   })
 
   it('records the API version that served: v1 where v2/v3 are not served (404)', async () => {
@@ -134,7 +134,7 @@ describe(collectInventory.name, () => {
     w.cts = { ListTrackers: notServed, ShowTrackerV1: () => trackerV1Wire() }
     const input = await collectInventory({ ...CTX, clientFor: clientsFor(clients(w)) })
     assert.deepEqual(input.issues, [])
-    assert.deepEqual(input.apiVersions, { ces: 'v1', cts: 'v1', volume: 'v3' })
+    assert.deepEqual(input.apiVersions, { ces: 'v1', compute: 'v2.1', cts: 'v1', volume: 'v3' })
     const inv = new Inventory(input)
     const { raw: _raw, ...mapped } = inv.byId('ces.alarm', alarm.alarm_id)!
     const { raw: _raw2, ...fromV2 } = toCesAlarm(alarm, CTX)

@@ -52,7 +52,7 @@ export interface CollectedInventory extends InventoryInput {
   readonly issues: readonly CollectionIssue[]
   readonly unavailable: readonly UnavailableType[]
   /**
-   * Per service read in several API versions (ces, cts, volume), the version that served it;
+   * Per service read in several API versions (compute, ces, cts, volume), the version that served it;
    * versions joined with `+` if its reads were served by different ones. Absent: nothing read.
    */
   readonly apiVersions: ApiVersions

@@ -78,6 +78,18 @@ describe('emulator API versions', () => {
     )
   })
 
+  it('points the catalog at Nova v2 where v2.1 is not served, and 404s v2.1 there', async () => {
+    const world = variant({ compute: ['v2'] })
+    const app = createEmulator(world)
+    const res = await postToken(app, passwordAuth(world, 'sphere-admin', 'Sphere-Demo-2024!'))
+    const catalog = TokenResponse.parse(await res.json()).token.catalog ?? []
+    const url = catalog.find((c) => c.type === 'compute')?.endpoints[0]?.url ?? ''
+    assert.match(url, new RegExp(`/compute/v2/${pid}$`))
+    const token = await tokenFor(app, world)
+    assert.equal((await get(app, `/compute/v2/${pid}/servers/detail`, token)).status, 200)
+    assert.equal((await get(app, `/compute/v2.1/${pid}/servers/detail`, token)).status, 404)
+  })
+
   it('decides per region: the project of the path and of the token', async () => {
     const world = worldFromData(
       {

@@ -110,7 +110,7 @@ function openstackEntries(origin: string, pid: string, versions: ServedVersions)
   const v2 = has(versions, 'volume', 'v2')
   const v3 = has(versions, 'volume', 'v3')
   return [
-    ['compute', 'nova', `${origin}/compute/v2.1/${pid}`],
+    computeEntry(origin, pid, versions),
     ['image', 'glance', `${origin}/image`],
     ['network', 'neutron', `${origin}/network`],
     ...(v3 ? ([['block-storage', 'cinder', `${origin}/volume/v3/${pid}`]] as Entry[]) : []),
@@ -121,6 +121,12 @@ function openstackEntries(origin: string, pid: string, versions: ServedVersions)
 
 const has = <S extends keyof ServedVersions>(v: ServedVersions, s: S, version: string) =>
   (v[s] as readonly string[]).includes(version)
+
+/** Nova at v2.1, or at the legacy v2 where the region serves only that (2019's OTC catalog). */
+function computeEntry(origin: string, pid: string, versions: ServedVersions): Entry {
+  const v = has(versions, 'compute', 'v2.1') ? 'v2.1' : 'v2'
+  return ['compute', 'nova', `${origin}/compute/${v}/${pid}`]
+}
 
 /** Cinder as OTC's catalog names it: v2 as `volumev2` and `evs`, v3 as `volumev3`. */
 function otcVolumeEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
@@ -156,7 +162,7 @@ function otcMonitoringEntries(origin: string, pid: string, versions: ServedVersi
 
 function otcEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
   return [
-    ['compute', 'nova', `${origin}/compute/v2.1/${pid}`],
+    computeEntry(origin, pid, versions),
     ['image', 'glance', `${origin}/image`],
     ['network', 'neutron', `${origin}/network`],
     ...otcVolumeEntries(origin, pid, versions),

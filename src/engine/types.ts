@@ -157,8 +157,9 @@ export interface ScanMeta {
   readonly evaluatedAt: string
   readonly cloud: { readonly authUrl: string; readonly region: string; readonly projectId: string }
   /**
-   * For services read in several API versions (ces, cts, volume): the version that served each,
-   * e.g. `{ ces: 'v1', cts: 'v3', volume: 'v2' }`. Absent when unknown (an older saved inventory).
+   * For services read in several API versions (compute, ces, cts, volume): the version that served
+   * each, e.g. `{ ces: 'v1', cts: 'v3', volume: 'v2' }`. Absent when unknown (an inventory saved
+   * by an older Sphere).
    */
   readonly apiVersions?: Readonly<Record<string, string>>
 }

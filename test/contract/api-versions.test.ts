@@ -1,7 +1,7 @@
 /**
  * The real client against the emulator on a real port, once per API-version variant a region may
  * have (only the older version, only the newer, both) for each service read in several versions
- * (Cloud Eye alarm rules, CTS trackers, EVS volumes and backups): the normalised inventory must
+ * (Nova, Cloud Eye alarm rules, CTS trackers, EVS volumes and backups): the normalised inventory must
  * be the same whatever the region serves, paged reads must page in each version's own style, and
  * the version that served must be the one recorded.
  */
@@ -90,6 +90,7 @@ async function inventoryOf(world: World, overrides: Partial<CloudConfig> = {}) {
 
 /** Each service with its variants and the version the client reads when both are served. */
 const MATRIX = [
+  { service: 'compute', variants: [['v2'], ['v2.1'], ['v2', 'v2.1']], preferred: 'v2.1' },
   { service: 'ces', variants: [['v1'], ['v2'], ['v1', 'v2']], preferred: 'v2' },
   { service: 'cts', variants: [['v1'], ['v3'], ['v1', 'v3']], preferred: 'v3' },
   { service: 'volume', variants: [['v2'], ['v3'], ['v2', 'v3']], preferred: 'v2' },
@@ -105,7 +106,7 @@ describe('one inventory whatever API versions the region serves (real port)', ()
   it('the baseline reads every type without an issue', () => {
     assert.deepEqual(baseline.issues, [])
     assert.ok(baseline.resources.filter((r) => r.type === 'ces.alarm').length > 100)
-    assert.deepEqual(baseline.apiVersions, { ces: 'v2', cts: 'v3', volume: 'v2' })
+    assert.deepEqual(baseline.apiVersions, { ces: 'v2', compute: 'v2.1', cts: 'v3', volume: 'v2' })
   })
 
   for (const { service, variants, preferred } of MATRIX) {

@@ -1,7 +1,7 @@
 /**
  * The demo world scanned end to end (real port, the engine as `sphere demo` runs it) under every
  * API-version variant a region may have: every verdict (check, resource, status) must be the same
- * whichever versions serve Cloud Eye, CTS and EVS, and the report must say which did.
+ * whichever versions serve Nova, Cloud Eye, CTS and EVS, and the report must say which did.
  */
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
@@ -45,21 +45,22 @@ const verdicts = (r: ScanResult) =>
   r.findings.map((f) => `${f.checkId} ${f.resource.type} ${f.resource.id}: ${f.status}`).sort()
 
 const VARIANTS: [string, Partial<ServedVersions>, Record<string, string>][] = [
-  ['CES v1 only', { ces: ['v1'] }, { ces: 'v1', cts: 'v3', volume: 'v2' }],
-  ['CES v2 only', { ces: ['v2'] }, { ces: 'v2', cts: 'v3', volume: 'v2' }],
-  ['CTS v1 only', { cts: ['v1'] }, { ces: 'v2', cts: 'v1', volume: 'v2' }],
-  ['CTS v3 only', { cts: ['v3'] }, { ces: 'v2', cts: 'v3', volume: 'v2' }],
-  ['EVS v2 only', { volume: ['v2'] }, { ces: 'v2', cts: 'v3', volume: 'v2' }],
-  ['EVS v3 only', { volume: ['v3'] }, { ces: 'v2', cts: 'v3', volume: 'v3' }],
+  ['CES v1 only', { ces: ['v1'] }, { compute: 'v2.1', ces: 'v1', cts: 'v3', volume: 'v2' }],
+  ['CES v2 only', { ces: ['v2'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2' }],
+  ['CTS v1 only', { cts: ['v1'] }, { compute: 'v2.1', ces: 'v2', cts: 'v1', volume: 'v2' }],
+  ['CTS v3 only', { cts: ['v3'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2' }],
+  ['EVS v2 only', { volume: ['v2'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2' }],
+  ['EVS v3 only', { volume: ['v3'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v3' }],
+  ['Nova v2 only', { compute: ['v2'] }, { compute: 'v2', ces: 'v2', cts: 'v3', volume: 'v2' }],
   [
-    'every older version only (a Swiss-like region)',
-    { ces: ['v1'], cts: ['v1'], volume: ['v2'] },
-    { ces: 'v1', cts: 'v1', volume: 'v2' },
+    'every older version only',
+    { compute: ['v2'], ces: ['v1'], cts: ['v1'], volume: ['v2'] },
+    { compute: 'v2', ces: 'v1', cts: 'v1', volume: 'v2' },
   ],
   [
     'every newer version only',
-    { ces: ['v2'], cts: ['v3'], volume: ['v3'] },
-    { ces: 'v2', cts: 'v3', volume: 'v3' },
+    { compute: ['v2.1'], ces: ['v2'], cts: ['v3'], volume: ['v3'] },
+    { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v3' },
   ],
 ]
 
@@ -72,7 +73,12 @@ describe('demo world verdicts under every API-version variant', () => {
 
   it('the baseline (every version served) reads everything, through the preferred versions', () => {
     assert.deepEqual(baseline.issues, [])
-    assert.deepEqual(baseline.scan.apiVersions, { ces: 'v2', cts: 'v3', volume: 'v2' })
+    assert.deepEqual(baseline.scan.apiVersions, {
+      compute: 'v2.1',
+      ces: 'v2',
+      cts: 'v3',
+      volume: 'v2',
+    })
     assert.deepEqual(toJsonReport(baseline).scan.apiVersions, baseline.scan.apiVersions)
     const monitoring = baseline.duties.find((d) => d.id === 'monitoring')
     assert.notEqual(monitoring?.status, 'unknown')

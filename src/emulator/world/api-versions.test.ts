@@ -27,11 +27,13 @@ describe('world apiVersions', () => {
       regions: { 'eu-ch2': { apiVersions: { ces: ['v1'], cts: ['v1'] } } },
     })
     assert.deepEqual(servedVersions(w.apiVersions, 'eu-de'), {
+      compute: ['v2', 'v2.1'],
       ces: ['v1', 'v2'],
       cts: ['v1', 'v3'],
       volume: ['v2'],
     })
     assert.deepEqual(servedVersions(w.apiVersions, 'eu-ch2'), {
+      compute: ['v2', 'v2.1'],
       ces: ['v1'],
       cts: ['v1'],
       volume: ['v2'],

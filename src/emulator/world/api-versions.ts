@@ -1,7 +1,7 @@
 /**
  * Which API versions a region serves, for the reads a cloud offers in several versions
  * (otc-api-platform.md §10): Cloud Eye alarm rules (v1 `/V1.0`, v2), CTS trackers (v1 `/v1.0`,
- * v3) and EVS/Cinder (v2, v3). A world sets them for all regions (`apiVersions`) and per region
+ * v3), EVS/Cinder (v2, v3) and Nova (v2.1, the legacy v2; otc-api.md §2.1). A world sets them for all regions (`apiVersions`) and per region
  * (`regions.<region>.apiVersions`); the emulator answers a version a region does not serve with
  * the gateway's 404 and leaves it out of that region's catalog.
  * @module
@@ -9,6 +9,7 @@
 
 /** Every version each versioned service can serve. */
 export const SERVICE_VERSIONS = {
+  compute: ['v2', 'v2.1'],
   ces: ['v1', 'v2'],
   cts: ['v1', 'v3'],
   volume: ['v2', 'v3'],
@@ -31,12 +32,12 @@ export interface ApiVersionsConfig {
 
 /**
  * What a cloud serves when the world says nothing: OTC every version; a plain OpenStack (Zed)
- * only Cinder v3 (v2 was removed in Xena; Cloud Eye and CTS are not there at all).
+ * both Nova versions but only Cinder v3 (v2 was removed in Xena; Cloud Eye and CTS are not
+ * there at all).
  */
 export function defaultVersions(cloud: 'otc' | 'openstack'): ServedVersions {
-  return cloud === 'otc'
-    ? { ces: ['v1', 'v2'], cts: ['v1', 'v3'], volume: ['v2', 'v3'] }
-    : { ces: ['v1', 'v2'], cts: ['v1', 'v3'], volume: ['v3'] }
+  const all = { compute: ['v2', 'v2.1'], ces: ['v1', 'v2'], cts: ['v1', 'v3'] } as const
+  return { ...all, volume: cloud === 'otc' ? ['v2', 'v3'] : ['v3'] }
 }
 
 /** Whether `service` is one of the versioned services. */

@@ -458,10 +458,12 @@ const versionList = <const V extends readonly [string, ...string[]]>(versions: V
 
 /**
  * Which API versions are served, per service read in several (otc-api-platform.md §10): Cloud Eye
- * alarm rules (`ces`: v1, v2), CTS trackers (`cts`: v1, v3), EVS/Cinder (`volume`: v2, v3). A
- * service left out keeps the cloud's default (OTC: all; openstack: volume v3 only).
+ * alarm rules (`ces`: v1, v2), CTS trackers (`cts`: v1, v3), EVS/Cinder (`volume`: v2, v3), Nova
+ * (`compute`: v2.1, v2). A service left out keeps the cloud's default (OTC: all; openstack:
+ * volume v3 only).
  */
 const ApiVersions = z.strictObject({
+  compute: versionList(SERVICE_VERSIONS.compute),
   ces: versionList(SERVICE_VERSIONS.ces),
   cts: versionList(SERVICE_VERSIONS.cts),
   volume: versionList(SERVICE_VERSIONS.volume),
