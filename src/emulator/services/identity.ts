@@ -20,7 +20,8 @@ import {
   serve,
 } from '../_route.ts'
 import { authenticateRequest } from '../auth.ts'
-import { AuthFailure, catalogOf, issueToken } from '../keystone.ts'
+import { catalogOf } from '../catalog.ts'
+import { AuthFailure, issueToken } from '../keystone.ts'
 import { nextUrl, PagingError } from '../paging.ts'
 import type { Group, Project, User, World } from '../world/model.ts'
 import { fmt } from '../world/time.ts'
