@@ -64,6 +64,28 @@ describe('resolveEndpoint', () => {
     ]
     assert.equal(resolveEndpoint(q('volume', { catalog })).url, 'https://evs3.example')
   })
+  it('finds Cloud Eye and CTS under every name a catalog gives them, derives them last', () => {
+    const only = (type: string, url: string) => [
+      ...otcCatalog().filter((e) => !['cesv1', 'cts'].includes(e.type)),
+      entry(type, { 'eu-de': url }),
+    ]
+    for (const [key, type, url] of [
+      ['ces', 'ces', 'https://ces.eu-de.otc.t-systems.com/V1.0/'],
+      ['ces', 'cesv2', `https://ces.eu-de.otc.t-systems.com/v2/${PID}`],
+      ['cts', 'ctsv3', `https://cts.eu-de.otc.t-systems.com/v3/${PID}`],
+      ['cts', 'ctsv2', `https://cts.eu-de.otc.t-systems.com/v2.0/${PID}`],
+    ] as const) {
+      const ep = resolveEndpoint(q(key, { catalog: only(type, url) }))
+      assert.deepEqual([ep.source, ep.type], ['catalog', type], type)
+      assert.equal(ep.url, `https://${key}.eu-de.otc.t-systems.com`)
+    }
+    const none = otcCatalog().filter((e) => e.type !== 'cts')
+    assert.deepEqual(resolveEndpoint(q('cts', { catalog: none })), {
+      url: 'https://cts.eu-de.otc.t-systems.com',
+      source: 'derived',
+      region: 'eu-de',
+    })
+  })
   it('picks the configured region and interface', () => {
     const catalog = [
       {
