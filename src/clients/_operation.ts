@@ -37,6 +37,21 @@ export function resolveNext(endpoint: string, next: unknown): string | undefined
   return next.startsWith('/') ? `${endpoint}${next}` : next
 }
 
+/** The value at a dotted path of a body (`meta_data.marker`), or undefined. */
+export function valueAt(body: unknown, path: string): unknown {
+  let v: unknown = body
+  for (const k of path.split('.')) {
+    if (typeof v !== 'object' || v === null) return undefined
+    v = (v as Record<string, unknown>)[k]
+  }
+  return v
+}
+
+function numberAt(body: unknown, path: string): number | undefined {
+  const n = valueAt(body, path)
+  return typeof n === 'number' ? n : undefined
+}
+
 function nextField(body: unknown, field: 'next' | 'links.next'): unknown {
   const b = body as { next?: unknown; links?: { next?: unknown } } | null
   return field === 'next' ? b?.next : b?.links?.next
@@ -61,6 +76,19 @@ export function pagerFor(decl: PagingDecl, endpoint: string, limit?: number): Pa
         limit: limit ?? decl.maxLimit,
         total: (b) => (b as Record<string, number | undefined>)[decl.totalKey],
       }
+    case 'marker': {
+      const { totalField } = decl
+      return {
+        kind: 'marker',
+        limit: limit ?? decl.maxLimit,
+        markerParam: decl.markerParam,
+        nextMarker: (b) => {
+          const m = valueAt(b, decl.markerField)
+          return typeof m === 'string' ? m : undefined
+        },
+        ...(totalField ? { total: (b: unknown) => numberAt(b, totalField) } : {}),
+      }
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { listBackups as listCbrBackups } from './cbr/backups.ts'
 import * as cbrFx from './cbr/fixtures.ts'
 import { listPolicies } from './cbr/policies.ts'
 import { listVaults } from './cbr/vaults.ts'
-import { listAlarms } from './ces/alarms.ts'
+import { listAlarms, listAlarmsV1 } from './ces/alarms.ts'
 import * as cesFx from './ces/fixtures.ts'
 import * as computeFx from './compute/fixtures.ts'
 import { listFlavorsDetail } from './compute/flavors.ts'
@@ -13,7 +13,7 @@ import { listKeypairs, showKeypair } from './compute/keypairs.ts'
 import { listServersDetail } from './compute/servers.ts'
 import { SERVICE_KEYS, type ServiceClient } from './core/types.ts'
 import * as ctsFx from './cts/fixtures.ts'
-import { listTrackers } from './cts/trackers.ts'
+import { listTrackers, showTrackerV1 } from './cts/trackers.ts'
 import { listAgencies } from './iam/agencies.ts'
 import { listCredentials, showCredential } from './iam/credentials.ts'
 import * as iamFx from './iam/fixtures.ts'
@@ -77,15 +77,32 @@ const CASES: Record<OperationKey, Case> = {
     sample: { ...computeFx.novaServersDetailSample, servers_links: [] },
     call: listServersDetail,
   },
+  'compute.ListServersDetailV2': {
+    sample: { ...computeFx.novaServersDetailSample, servers_links: [] },
+    call: (c) => listServersDetail(c, {}, undefined, 'v2'),
+  },
   'compute.ListKeypairs': { sample: computeFx.novaKeypairsSample, call: listKeypairs },
+  'compute.ListKeypairsV2': {
+    sample: computeFx.novaKeypairsSample,
+    call: (c) => listKeypairs(c, {}, undefined, 'v2'),
+  },
   'compute.ShowKeypair': {
     sample: { keypair: computeFx.keypairWire() },
     call: (c) => showKeypair(c, 'k1'),
     params: { keypair_name: 'k1' },
   },
+  'compute.ShowKeypairV2': {
+    sample: { keypair: computeFx.keypairWire() },
+    call: (c) => showKeypair(c, 'k1', undefined, 'v2'),
+    params: { keypair_name: 'k1' },
+  },
   'compute.ListFlavorsDetail': {
     sample: computeFx.novaFlavorsDetailSample,
     call: listFlavorsDetail,
+  },
+  'compute.ListFlavorsDetailV2': {
+    sample: computeFx.novaFlavorsDetailSample,
+    call: (c) => listFlavorsDetail(c, {}, undefined, 'v2'),
   },
   'image.ListImages': {
     sample: { ...imageFx.glanceImagesSample, next: undefined },
@@ -113,15 +130,28 @@ const CASES: Record<OperationKey, Case> = {
     sample: { ...volumeFx.cinderVolumesDetailSample, volumes_links: [] },
     call: listVolumesDetail,
   },
+  'volume.ListVolumesDetailV2': {
+    sample: { ...volumeFx.cinderVolumesDetailSample, volumes_links: [] },
+    call: (c) => listVolumesDetail(c, {}, undefined, 'v2'),
+  },
   'volume.ListBackupsDetail': {
     sample: volumeFx.cinderBackupsDetailSample,
     call: listBackupsDetail,
+  },
+  'volume.ListBackupsDetailV2': {
+    sample: volumeFx.cinderBackupsDetailSample,
+    call: (c) => listBackupsDetail(c, {}, undefined, 'v2'),
   },
   'cbr.ListVaults': { sample: { ...cbrFx.cbrVaultsSample, count: 1 }, call: listVaults },
   'cbr.ListPolicies': { sample: cbrFx.cbrPoliciesSample, call: listPolicies },
   'cbr.ListBackups': { sample: { ...cbrFx.cbrBackupsSample, count: 1 }, call: listCbrBackups },
   'ces.ListAlarms': { sample: cesFx.cesAlarmsSample, call: listAlarms },
+  'ces.ListAlarmsV1': {
+    sample: { ...cesFx.cesAlarmsV1Sample, meta_data: { count: 1, marker: '', total: 1 } },
+    call: listAlarmsV1,
+  },
   'cts.ListTrackers': { sample: ctsFx.ctsTrackersSample, call: listTrackers },
+  'cts.ShowTrackerV1': { sample: ctsFx.ctsTrackerV1Sample, call: showTrackerV1 },
   'rds.ListInstances': { sample: rdsFx.rdsInstancesSample, call: listInstances },
   'rds.ListBackups': {
     sample: rdsFx.rdsBackupsSample,
@@ -143,6 +173,15 @@ describe('operation registry', () => {
   it('uses domain-scoped tokens exactly for the global IAM APIs', () => {
     for (const d of OPERATIONS)
       assert.equal(d.scope, ['identity', 'iam'].includes(d.service) ? 'domain' : 'project', d.key)
+  })
+
+  it('names the version of every versioned read in its path, one operation per version', () => {
+    const versioned = OPERATIONS.filter((d) => d.apiVersion !== undefined)
+    assert.ok(versioned.length >= 8)
+    for (const d of versioned)
+      assert.ok(d.path.toLowerCase().startsWith(`/${d.apiVersion}`), `${d.key}: ${d.path}`)
+    const seen = versioned.map((d) => `${d.key.replace(/V\d+$/, '')} ${d.apiVersion}`)
+    assert.equal(new Set(seen).size, seen.length)
   })
 
   it('declares for each list the body field whose elements are the item schema', () => {

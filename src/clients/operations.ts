@@ -34,6 +34,18 @@ export type PagingDecl =
   | { kind: 'next-url'; nextField: 'next' | 'links.next'; maxLimit?: number }
   /** `limit` + `offset` (item offset, from 0); `body[totalKey]` is the total number of items. */
   | { kind: 'offset'; totalKey: string; maxLimit: number }
+  /**
+   * `limit` + a marker parameter (`markerParam`, CES v1 `start`): the next page starts after the
+   * id the body names at `markerField` (a dotted path, CES v1 `meta_data.marker`); the list ends
+   * with an empty page or marker, or when `totalField` items have been read.
+   */
+  | {
+      kind: 'marker'
+      markerParam: string
+      markerField: string
+      totalField?: string
+      maxLimit: number
+    }
 
 /** One operation: a route plus how to read its response. */
 export interface OperationDef {
@@ -47,6 +59,12 @@ export interface OperationDef {
   readonly method: HttpMethod
   /** Path template; the transport fills `{project_id}`/`{domain_id}`, the operation the rest. */
   readonly path: string
+  /**
+   * For reads a cloud offers in several API versions (otc-api-platform.md §10): the version of
+   * this path (`v1`, `v2`, `v3`). The client falls back between them (`core/api-versions.ts`);
+   * the emulator serves each only where its world offers that version.
+   */
+  readonly apiVersion?: string
   readonly pager: PagingDecl
   /** `domain` for IAM (global) APIs, else `project`. */
   readonly scope: 'project' | 'domain'
@@ -192,7 +210,9 @@ const DEFS = [
     query: ['domain_id', 'name', 'trust_domain_id'],
     requiredQuery: ['domain_id'],
   }),
+  // Nova serves /v2.1 and, for older clients, /v2 (otc-api.md §2.1): the same bodies here.
   def('compute.ListServersDetail', {
+    apiVersion: 'v2.1',
     resource: 'server',
     path: '/v2.1/{project_id}/servers/detail',
     pager: links('servers_links', 1000),
@@ -200,7 +220,17 @@ const DEFS = [
     items: { key: 'servers', schema: compute.ServerWire },
     query: ['limit', 'marker', 'name', 'status', 'flavor', 'image', 'changes-since', 'ip', 'tags'],
   }),
+  def('compute.ListServersDetailV2', {
+    apiVersion: 'v2',
+    resource: 'server',
+    path: '/v2/{project_id}/servers/detail',
+    pager: links('servers_links', 1000),
+    schema: compute.ListServersDetailResponse,
+    items: { key: 'servers', schema: compute.ServerWire },
+    query: ['limit', 'marker', 'name', 'status', 'flavor', 'image', 'changes-since', 'ip', 'tags'],
+  }),
   def('compute.ListKeypairs', {
+    apiVersion: 'v2.1',
     resource: 'keypair',
     path: '/v2.1/{project_id}/os-keypairs',
     pager: links('keypairs_links', 1000, null),
@@ -208,15 +238,42 @@ const DEFS = [
     items: { key: 'keypairs', schema: compute.ListKeypairsResponse.shape.keypairs.element },
     query: ['limit', 'marker'],
   }),
+  def('compute.ListKeypairsV2', {
+    apiVersion: 'v2',
+    resource: 'keypair',
+    path: '/v2/{project_id}/os-keypairs',
+    pager: links('keypairs_links', 1000, null),
+    schema: compute.ListKeypairsResponse,
+    items: { key: 'keypairs', schema: compute.ListKeypairsResponse.shape.keypairs.element },
+    query: ['limit', 'marker'],
+  }),
   def('compute.ShowKeypair', {
+    apiVersion: 'v2.1',
     resource: 'keypair',
     path: '/v2.1/{project_id}/os-keypairs/{keypair_name}',
     pager: none,
     schema: compute.ShowKeypairResponse,
   }),
+  def('compute.ShowKeypairV2', {
+    apiVersion: 'v2',
+    resource: 'keypair',
+    path: '/v2/{project_id}/os-keypairs/{keypair_name}',
+    pager: none,
+    schema: compute.ShowKeypairResponse,
+  }),
   def('compute.ListFlavorsDetail', {
+    apiVersion: 'v2.1',
     resource: 'flavor',
     path: '/v2.1/{project_id}/flavors/detail',
+    pager: links('flavors_links', 1000),
+    schema: compute.ListFlavorsDetailResponse,
+    items: { key: 'flavors', schema: compute.FlavorWire },
+    query: ['limit', 'marker'],
+  }),
+  def('compute.ListFlavorsDetailV2', {
+    apiVersion: 'v2',
+    resource: 'flavor',
+    path: '/v2/{project_id}/flavors/detail',
     pager: links('flavors_links', 1000),
     schema: compute.ListFlavorsDetailResponse,
     items: { key: 'flavors', schema: compute.FlavorWire },
@@ -268,10 +325,20 @@ const DEFS = [
     items: { key: 'floatingips', schema: network.FloatingIpWire },
     query: ['limit', 'marker', 'port_id', 'floating_ip_address'],
   }),
+  // EVS serves Cinder v2 (which OTC recommends) and v3; plain OpenStack (Xena on) only v3.
   def('volume.ListVolumesDetail', {
     resource: 'volume',
-    // Cinder v3: plain OpenStack (Zed on) no longer serves v2; OTC EVS serves both.
+    apiVersion: 'v3',
     path: '/v3/{project_id}/volumes/detail',
+    pager: links('volumes_links', 1000),
+    schema: volume.ListVolumesDetailResponse,
+    items: { key: 'volumes', schema: volume.VolumeWire },
+    query: ['limit', 'marker', 'name', 'status', 'availability_zone'],
+  }),
+  def('volume.ListVolumesDetailV2', {
+    resource: 'volume',
+    apiVersion: 'v2',
+    path: '/v2/{project_id}/volumes/detail',
     pager: links('volumes_links', 1000),
     schema: volume.ListVolumesDetailResponse,
     items: { key: 'volumes', schema: volume.VolumeWire },
@@ -279,7 +346,17 @@ const DEFS = [
   }),
   def('volume.ListBackupsDetail', {
     resource: 'volume-backup',
+    apiVersion: 'v3',
     path: '/v3/{project_id}/backups/detail',
+    pager: links('backups_links', 1000),
+    schema: volume.ListBackupsDetailResponse,
+    items: { key: 'backups', schema: volume.BackupWire },
+    query: ['limit', 'marker', 'volume_id', 'status'],
+  }),
+  def('volume.ListBackupsDetailV2', {
+    resource: 'volume-backup',
+    apiVersion: 'v2',
+    path: '/v2/{project_id}/backups/detail',
     pager: links('backups_links', 1000),
     schema: volume.ListBackupsDetailResponse,
     items: { key: 'backups', schema: volume.BackupWire },
@@ -311,19 +388,45 @@ const DEFS = [
   }),
   def('ces.ListAlarms', {
     resource: 'alarm',
+    apiVersion: 'v2',
     path: '/v2/{project_id}/alarms',
     pager: offset('count', 100),
     schema: ces.ListAlarmsResponse,
     items: { key: 'alarms', schema: ces.AlarmWire },
     query: ['limit', 'offset', 'alarm_id', 'name', 'namespace', 'resource_id'],
   }),
+  def('ces.ListAlarmsV1', {
+    resource: 'alarm',
+    apiVersion: 'v1',
+    path: '/V1.0/{project_id}/alarms',
+    pager: {
+      kind: 'marker',
+      markerParam: 'start',
+      markerField: 'meta_data.marker',
+      totalField: 'meta_data.total',
+      maxLimit: 100,
+    },
+    schema: ces.ListAlarmsV1Response,
+    items: { key: 'metric_alarms', schema: ces.AlarmV1Wire },
+    query: ['limit', 'start', 'order'],
+  }),
   def('cts.ListTrackers', {
     resource: 'tracker',
+    apiVersion: 'v3',
     path: '/v3/{project_id}/trackers',
     pager: none,
     schema: cts.ListTrackersResponse,
     items: { key: 'trackers', schema: cts.TrackerWire },
     query: ['tracker_name', 'tracker_type'],
+  }),
+  def('cts.ShowTrackerV1', {
+    resource: 'tracker',
+    apiVersion: 'v1',
+    path: '/v1.0/{project_id}/tracker',
+    pager: none,
+    schema: cts.ShowTrackerV1Response,
+    query: ['tracker_name'],
+    requiredQuery: ['tracker_name'],
   }),
   def('rds.ListInstances', {
     resource: 'instance',

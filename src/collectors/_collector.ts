@@ -36,6 +36,8 @@ export interface CollectContext extends MapContext {
 export interface CollectorOutput<T extends ResourceType> {
   readonly resources: ResourceMap[T][]
   readonly issues?: readonly CollectionIssue[]
+  /** For reads a cloud offers in several API versions: the version that served (`v1`, `v3`). */
+  readonly apiVersion?: string
 }
 
 /** One collector: produces exactly one resource type. */

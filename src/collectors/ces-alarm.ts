@@ -1,9 +1,9 @@
 /**
- * Cloud Eye (CES v2) alarm rules.
+ * Cloud Eye alarm rules, from v2 or v1 (whichever the region serves) into the same `ces.alarm`.
  * @module
  */
-import { listAlarms } from '../clients/ces/alarms.ts'
-import type { AlarmWire } from '../clients/ces/schemas.ts'
+import { readAlarms } from '../clients/ces/alarms.ts'
+import type { AlarmV1Wire, AlarmWire } from '../clients/ces/schemas.ts'
 import type { CesAlarm } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { unique } from './_map.ts'
@@ -27,7 +27,7 @@ export function toCesAlarm(w: AlarmWire, ctx: MapContext): CesAlarm {
     raw: w,
     enabled: w.enabled,
     namespace: w.namespace,
-    resourceIds: unique(dims.flatMap((d) => (d.value && ID_DIMENSION.test(d.name) ? d.value : []))),
+    resourceIds: resourceIdsOf(dims),
     allResources: w.type === 'ALL_INSTANCE',
     actions: {
       notificationEnabled: w.notification_enabled,
@@ -36,13 +36,49 @@ export function toCesAlarm(w: AlarmWire, ctx: MapContext): CesAlarm {
   }
 }
 
-/** Collects `ces.alarm` (GET /v2/{project_id}/alarms). */
+/** Ids of the dimensions that name a resource (`instance_id=<server id>`, `*_id`). */
+function resourceIdsOf(dims: readonly { name: string; value?: string }[]): string[] {
+  return unique(dims.flatMap((d) => (d.value && ID_DIMENSION.test(d.name) ? d.value : [])))
+}
+
+/**
+ * Maps a v1 alarm rule into the same shape as {@link toCesAlarm}: `alarm_enabled` → `enabled`,
+ * `alarm_action_enabled` → `notificationEnabled`, `alarm_actions[].notificationList` → targets,
+ * `metric.dimensions` → resource ids. v1 has no rule `type`: a rule whose dimensions name no
+ * resource (no value) watches the whole namespace, as a v2 `ALL_INSTANCE` rule does [inferred:
+ * v1 documents only per-resource rules].
+ */
+export function toCesAlarmV1(w: AlarmV1Wire, ctx: MapContext): CesAlarm {
+  const dims = w.metric.dimensions
+  return {
+    type: 'ces.alarm',
+    id: w.alarm_id,
+    name: w.alarm_name,
+    region: ctx.region,
+    projectId: ctx.projectId,
+    raw: w,
+    enabled: w.alarm_enabled,
+    namespace: w.metric.namespace,
+    resourceIds: resourceIdsOf(dims),
+    allResources: dims.every((d) => !d.value),
+    actions: {
+      notificationEnabled: w.alarm_action_enabled,
+      targets: unique((w.alarm_actions ?? []).flatMap((a) => a.notificationList)),
+    },
+  }
+}
+
+/** Collects `ces.alarm` (GET /v2/{project_id}/alarms, else GET /V1.0/{project_id}/alarms). */
 export const cesAlarmCollector = defineCollector({
   type: 'ces.alarm',
   service: 'ces',
   services: ['ces'],
   async collect(ctx) {
-    const alarms = await listAlarms(await ctx.client('ces'), {}, ctx.signal)
-    return { resources: alarms.map((w) => toCesAlarm(w, ctx)) }
+    const rules = await readAlarms(await ctx.client('ces'), { signal: ctx.signal })
+    const resources =
+      rules.version === 'v2'
+        ? rules.alarms.map((w) => toCesAlarm(w, ctx))
+        : rules.alarms.map((w) => toCesAlarmV1(w, ctx))
+    return { resources, apiVersion: rules.version }
   },
 })

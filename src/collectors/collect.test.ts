@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { backupWire as cbrBackupWire, policyWire, vaultWire } from '../clients/cbr/fixtures.ts'
-import { alarmWire } from '../clients/ces/fixtures.ts'
+import { alarmV1Wire, alarmWire } from '../clients/ces/fixtures.ts'
 import { keypairWire, serverWire } from '../clients/compute/fixtures.ts'
 import { IAM_NOT_OTC } from '../clients/core/catalog.ts'
 import { ServiceUnavailableError } from '../clients/core/errors.ts'
 import type { ServiceClient, ServiceKey } from '../clients/core/types.ts'
-import { trackerWire } from '../clients/cts/fixtures.ts'
+import { trackerV1Wire, trackerWire } from '../clients/cts/fixtures.ts'
 import {
   credentialWire,
   loginProtectWire,
@@ -18,9 +18,11 @@ import { userWire } from '../clients/identity/fixtures.ts'
 import { imageWire } from '../clients/image/fixtures.ts'
 import { floatingIpWire, portWire, securityGroupWire } from '../clients/network/fixtures.ts'
 import { instanceWire } from '../clients/rds/fixtures.ts'
+import { httpError } from '../clients/testing/http-error.ts'
 import { backupWire, volumeWire } from '../clients/volume/fixtures.ts'
 import { Inventory } from '../inventory/inventory.ts'
 import { GLOBAL_REGION, RESOURCE_TYPES } from '../inventory/types.ts'
+import { toCesAlarm } from './ces-alarm.ts'
 import { collectInventory } from './collect.ts'
 import { apiError, CTX, clientsFor, DOMAIN_ID, fakeService, type Reply } from './testing.ts'
 
@@ -106,6 +108,55 @@ describe(collectInventory.name, () => {
     assert.equal(inv.byId('project', CTX.projectId)?.name, 'eu-de_demo')
     assert.equal(inv.byId('iam.password-policy', DOMAIN_ID)?.minimumLength, 6)
     assert.equal(inv.accessKeysOf(user.id).length, 1)
+    assert.deepEqual(input.apiVersions, { ces: 'v2', compute: 'v2.1', cts: 'v3', volume: 'v3' })
+  })
+
+  it('records the API version that served: v1 where v2/v3 are not served (404)', async () => {
+    const w = world()
+    const alarm = alarmWire()
+    const notServed = (req: { op: string; path: string }) => httpError(req, 404, 'APIGW.0101')
+    w.ces = {
+      ListAlarms: notServed,
+      ListAlarmsV1: [
+        alarmV1Wire({
+          alarm_id: alarm.alarm_id,
+          alarm_name: alarm.name,
+          metric: { namespace: alarm.namespace, metric_name: 'cpu_util', dimensions: [] },
+          alarm_actions: [
+            {
+              type: 'notification',
+              notificationList: alarm.alarm_notifications![0]!.notification_list,
+            },
+          ],
+        }),
+      ],
+    }
+    w.cts = { ListTrackers: notServed, ShowTrackerV1: () => trackerV1Wire() }
+    const input = await collectInventory({ ...CTX, clientFor: clientsFor(clients(w)) })
+    assert.deepEqual(input.issues, [])
+    assert.deepEqual(input.apiVersions, { ces: 'v1', compute: 'v2.1', cts: 'v1', volume: 'v3' })
+    const inv = new Inventory(input)
+    const { raw: _raw, ...mapped } = inv.byId('ces.alarm', alarm.alarm_id)!
+    const { raw: _raw2, ...fromV2 } = toCesAlarm(alarm, CTX)
+    assert.deepEqual(mapped, fromV2, 'v1 and v2 give the same normalised alarm')
+    assert.equal(inv.all('cts.tracker')[0]?.status, 'enabled')
+  })
+
+  it('a version that answers 404 and a fallback that fails give one issue naming both', async () => {
+    const w = world()
+    w.ces = {
+      ListAlarms: (req) => httpError(req, 404, 'APIGW.0101'),
+      ListAlarmsV1: (req) => httpError(req, 403, undefined, "Policy doesn't allow"),
+    }
+    const input = await collectInventory({
+      ...CTX,
+      clientFor: clientsFor(clients(w)),
+      types: ['ces.alarm'],
+    })
+    assert.equal(input.issues.length, 1)
+    assert.equal(input.issues[0]?.errorKind, 'forbidden')
+    assert.match(input.issues[0]?.message ?? '', /v2 \(GET \/v2\/.*404.*; v1 \(GET \/V1\.0\/.*403/)
+    assert.deepEqual(input.apiVersions, {})
   })
 
   it('a 403 on one call is an issue and leaves only that type incomplete', async () => {

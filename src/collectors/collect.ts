@@ -44,16 +44,39 @@ export interface CollectOptions {
   onProgress?: (e: CollectProgress) => void
 }
 
+/** The API version that served each service read in several versions, e.g. `{ ces: 'v1' }`. */
+export type ApiVersions = Readonly<Partial<Record<ServiceKey, string>>>
+
 /** An {@link InventoryInput} whose issue and unavailable lists are always present. */
 export interface CollectedInventory extends InventoryInput {
   readonly issues: readonly CollectionIssue[]
   readonly unavailable: readonly UnavailableType[]
+  /**
+   * Per service read in several API versions (compute, ces, cts, volume), the version that served it;
+   * versions joined with `+` if its reads were served by different ones. Absent: nothing read.
+   */
+  readonly apiVersions: ApiVersions
 }
 
 interface Outcome {
   resources: readonly AnyResource[]
   issues: readonly CollectionIssue[]
   unavailable: readonly UnavailableType[]
+  apiVersion?: string
+}
+
+/** The versions each service's collectors report, joined per service. */
+export function apiVersionsOf(
+  outcomes: readonly { service: ServiceKey; apiVersion?: string }[],
+): ApiVersions {
+  const by = new Map<ServiceKey, Set<string>>()
+  for (const o of outcomes) {
+    if (o.apiVersion === undefined) continue
+    const set = by.get(o.service) ?? new Set<string>()
+    by.set(o.service, set.add(o.apiVersion))
+  }
+  const keys = [...by.keys()].sort()
+  return Object.fromEntries(keys.map((k) => [k, [...by.get(k)!].sort().join('+')]))
 }
 
 /**
@@ -99,7 +122,12 @@ async function run(c: Collector, base: Omit<CollectContext, 'issue'>): Promise<O
     await Promise.all(c.services.map((k) => base.client(k)))
     const out = await c.collect({ ...base, issue })
     base.signal?.throwIfAborted()
-    return { resources: out.resources, issues: out.issues ?? [], unavailable: [] }
+    return {
+      resources: out.resources,
+      issues: out.issues ?? [],
+      unavailable: [],
+      ...(out.apiVersion ? { apiVersion: out.apiVersion } : {}),
+    }
   } catch (err) {
     return failed(err)
   }
@@ -164,5 +192,8 @@ export async function collectInventory(opts: CollectOptions): Promise<CollectedI
     collected: collectors.map((c) => c.type),
     issues: outcomes.flatMap((o) => o.issues),
     unavailable: outcomes.flatMap((o) => o.unavailable),
+    apiVersions: apiVersionsOf(
+      outcomes.map((o, i) => ({ service: collectors[i]!.service, apiVersion: o.apiVersion })),
+    ),
   }
 }

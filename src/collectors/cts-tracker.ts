@@ -1,9 +1,10 @@
 /**
- * CTS trackers. An empty (complete) list means CTS is not enabled in the project.
+ * CTS trackers, from v3 or v1 (whichever the region serves) into the same `cts.tracker`. An
+ * empty (complete) list means CTS is not enabled in the project.
  * @module
  */
-import type { TrackerWire } from '../clients/cts/schemas.ts'
-import { listTrackers } from '../clients/cts/trackers.ts'
+import type { TrackerV1Wire, TrackerWire } from '../clients/cts/schemas.ts'
+import { readTrackers } from '../clients/cts/trackers.ts'
 import type { CtsTracker } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 
@@ -21,13 +22,34 @@ export function toCtsTracker(w: TrackerWire, ctx: MapContext): CtsTracker {
   }
 }
 
-/** Collects `cts.tracker` (GET /v3/{project_id}/trackers). */
+/**
+ * Maps the v1 tracker into the same shape as {@link toCtsTracker}. v1 knows only the management
+ * tracker (named `system`), so a body without `tracker_type` is that one.
+ */
+export function toCtsTrackerV1(w: TrackerV1Wire, ctx: MapContext): CtsTracker {
+  return {
+    type: 'cts.tracker',
+    id: w.id,
+    name: w.tracker_name,
+    region: ctx.region,
+    projectId: ctx.projectId,
+    raw: w,
+    trackerType: w.tracker_type ?? 'system',
+    status: w.status,
+  }
+}
+
+/** Collects `cts.tracker` (GET /v3/{project_id}/trackers, else GET /v1.0/{project_id}/tracker). */
 export const ctsTrackerCollector = defineCollector({
   type: 'cts.tracker',
   service: 'cts',
   services: ['cts'],
   async collect(ctx) {
-    const trackers = await listTrackers(await ctx.client('cts'), {}, ctx.signal)
-    return { resources: trackers.map((w) => toCtsTracker(w, ctx)) }
+    const read = await readTrackers(await ctx.client('cts'), ctx.signal)
+    const resources =
+      read.version === 'v3'
+        ? read.trackers.map((w) => toCtsTracker(w, ctx))
+        : read.trackers.map((w) => toCtsTrackerV1(w, ctx))
+    return { resources, apiVersion: read.version }
   },
 })

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ServerWire } from '../clients/compute/schemas.ts'
-import { listServersDetail } from '../clients/compute/servers.ts'
+import { readServersDetail } from '../clients/compute/servers.ts'
 import type { EcsServer } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime, text, unique } from './_map.ts'
@@ -43,13 +43,13 @@ export function toEcsServer(w: ServerWire, ctx: MapContext): EcsServer {
   }
 }
 
-/** Collects `ecs.server` (GET /v2.1/{project_id}/servers/detail). */
+/** Collects `ecs.server` (GET /v2.1/{project_id}/servers/detail, else /v2/...). */
 export const ecsServerCollector = defineCollector({
   type: 'ecs.server',
   service: 'compute',
   services: ['compute'],
   async collect(ctx) {
-    const servers = await listServersDetail(await ctx.client('compute'), {}, ctx.signal)
-    return { resources: servers.map((w) => toEcsServer(w, ctx)) }
+    const read = await readServersDetail(await ctx.client('compute'), {}, ctx.signal)
+    return { resources: read.value.map((w) => toEcsServer(w, ctx)), apiVersion: read.version }
   },
 })

@@ -1,8 +1,8 @@
 /**
- * Cinder volume backups (plain OpenStack backups, not CBR).
+ * Cinder volume backups (plain OpenStack backups, not CBR; v2 or v3: the same body).
  * @module
  */
-import { listBackupsDetail } from '../clients/volume/backups.ts'
+import { readBackupsDetail } from '../clients/volume/backups.ts'
 import type { BackupWire } from '../clients/volume/schemas.ts'
 import type { EvsBackup } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
@@ -23,13 +23,13 @@ export function toEvsBackup(w: BackupWire, ctx: MapContext): EvsBackup {
   }
 }
 
-/** Collects `evs.backup` (GET /v3/{project_id}/backups/detail). */
+/** Collects `evs.backup` (GET /v2 or /v3/{project_id}/backups/detail, whichever is served). */
 export const evsBackupCollector = defineCollector({
   type: 'evs.backup',
   service: 'volume',
   services: ['volume'],
   async collect(ctx) {
-    const backups = await listBackupsDetail(await ctx.client('volume'), {}, ctx.signal)
-    return { resources: backups.map((w) => toEvsBackup(w, ctx)) }
+    const read = await readBackupsDetail(await ctx.client('volume'), {}, ctx.signal)
+    return { resources: read.value.map((w) => toEvsBackup(w, ctx)), apiVersion: read.version }
   },
 })

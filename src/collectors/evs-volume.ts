@@ -1,9 +1,9 @@
 /**
- * EVS volumes from Cinder `volumes/detail`.
+ * EVS volumes from Cinder `volumes/detail` (v2 or v3: the same body).
  * @module
  */
 import type { VolumeWire } from '../clients/volume/schemas.ts'
-import { listVolumesDetail } from '../clients/volume/volumes.ts'
+import { readVolumesDetail } from '../clients/volume/volumes.ts'
 import type { EvsVolume, VolumeImageMetadata } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { bool, isoTime, nameOr, text, unique } from './_map.ts'
@@ -49,13 +49,13 @@ export function toEvsVolume(w: VolumeWire, ctx: MapContext): EvsVolume {
   }
 }
 
-/** Collects `evs.volume` (GET /v3/{project_id}/volumes/detail). */
+/** Collects `evs.volume` (GET /v2 or /v3/{project_id}/volumes/detail, whichever is served). */
 export const evsVolumeCollector = defineCollector({
   type: 'evs.volume',
   service: 'volume',
   services: ['volume'],
   async collect(ctx) {
-    const volumes = await listVolumesDetail(await ctx.client('volume'), {}, ctx.signal)
-    return { resources: volumes.map((w) => toEvsVolume(w, ctx)) }
+    const read = await readVolumesDetail(await ctx.client('volume'), {}, ctx.signal)
+    return { resources: read.value.map((w) => toEvsVolume(w, ctx)), apiVersion: read.version }
   },
 })

@@ -2,7 +2,7 @@
  * Nova SSH key pairs (id = name, as Nova identifies them).
  * @module
  */
-import { listKeypairs } from '../clients/compute/keypairs.ts'
+import { readKeypairs } from '../clients/compute/keypairs.ts'
 import type { KeypairWire } from '../clients/compute/schemas.ts'
 import type { NovaKeypair } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
@@ -22,13 +22,13 @@ export function toNovaKeypair(w: KeypairWire, ctx: MapContext): NovaKeypair {
   }
 }
 
-/** Collects `nova.keypair` (GET /v2.1/{project_id}/os-keypairs). */
+/** Collects `nova.keypair` (GET /v2.1/{project_id}/os-keypairs, else /v2/...). */
 export const novaKeypairCollector = defineCollector({
   type: 'nova.keypair',
   service: 'compute',
   services: ['compute'],
   async collect(ctx) {
-    const keypairs = await listKeypairs(await ctx.client('compute'), {}, ctx.signal)
-    return { resources: keypairs.map((w) => toNovaKeypair(w, ctx)) }
+    const read = await readKeypairs(await ctx.client('compute'), {}, ctx.signal)
+    return { resources: read.value.map((w) => toNovaKeypair(w, ctx)), apiVersion: read.version }
   },
 })

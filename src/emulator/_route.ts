@@ -9,8 +9,9 @@ import type { ServiceKey } from '../clients/core/types.ts'
 import { OPS, type OperationDef, type OperationKey, type WireInput } from '../clients/operations.ts'
 import type { WorldIndex } from './_index.ts'
 import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
-import { errorBody, jsonResponse } from './errors.ts'
+import { apiNotPublished, errorBody, jsonResponse, webobNotFound } from './errors.ts'
 import { type LimitRule, PagingError, readLimit } from './paging.ts'
+import { serves } from './world/api-versions.ts'
 import type { Project, World } from './world/model.ts'
 
 /** Hono environment of the emulator app. */
@@ -87,8 +88,29 @@ function denied(auth: AuthInfo, service: ServiceKey, key: string): boolean {
 export const honoPath = (path: string) => path.replace(/\{([a-z_]+)\}/g, ':$1')
 
 /** What a route needs to know about its operation (a registry entry, or an extra route). */
-export type RouteDef = Pick<OperationDef, 'key' | 'scope' | 'resource' | 'op' | 'path'> & {
+export type RouteDef = Pick<
+  OperationDef,
+  'key' | 'scope' | 'resource' | 'op' | 'path' | 'apiVersion'
+> & {
   service: ServiceKey
+}
+
+/**
+ * The answer for an API version the request's region does not serve (`world.apiVersions`), or
+ * undefined when it does: OTC's gateway 404, or Cinder's webob 404 on a plain OpenStack. Decided
+ * before authentication, as a gateway routes before it checks tokens. The region is the one of
+ * the path's project (the first project's when the path names none or an unknown one).
+ */
+function versionNotServed(c: Context<EmulatorEnv>, shared: Shared, op: RouteDef) {
+  if (op.apiVersion === undefined) return undefined
+  const world = shared.world
+  const pid = c.req.param('project_id')
+  const project = world.projects.find((p) => p.id === pid) ?? world.projects[0]!
+  if (serves(world.apiVersions, project.region, op.service, op.apiVersion)) return undefined
+  const requestId = c.get('requestId')
+  return world.cloud === 'openstack'
+    ? webobNotFound(c.req.header('Accept'), requestId)
+    : apiNotPublished(requestId)
 }
 
 /**
@@ -116,6 +138,8 @@ export function route(
   aliases: readonly string[] = [],
 ): void {
   const h = async (c: Context<EmulatorEnv>) => {
+    const absent = versionNotServed(c, shared, op)
+    if (absent) return absent
     const service = op.service
     const authn = await authenticateRequest(c, shared, service, c.get('requestId'))
     if (!authn.ok) return authn.response

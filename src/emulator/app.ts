@@ -10,7 +10,7 @@ import type { ServiceKey } from '../clients/core/types.ts'
 import { WorldIndex } from './_index.ts'
 import { type EmulatorEnv, failFor, type Shared } from './_route.ts'
 import { accessKeyIndex } from './auth.ts'
-import { APIGW, gatewayBody, jsonResponse } from './errors.ts'
+import { APIGW, gatewayBody, jsonResponse, webobNotFound } from './errors.ts'
 import { type EmulatorStats, FaultInjector, type FaultOptions } from './faults.ts'
 import { SERVICE_PREFIX, TokenStore } from './keystone.ts'
 import { type LoadStats, LoadTracker } from './load-stats.ts'
@@ -78,24 +78,6 @@ const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set(['iam', 'cbr', 'ces',
  */
 export const KEYSTONE_NOT_FOUND_HTML =
   '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n'
-
-/**
- * Cinder's and Nova's (webob) answer to a path they do not route, e.g. Cinder's removed `/v2/`,
- * recorded from the devcloud: JSON when the client accepts it (the message still carries
- * `<br />`), else an HTML page that repeats its title.
- */
-export function webobNotFound(accept: string | undefined, requestId: string): Response {
-  const headers = { 'x-openstack-request-id': `req-${requestId}` }
-  if (accept?.includes('application/json'))
-    return new Response(
-      '{"message": "The resource could not be found.<br /><br />\\n\\n\\n", "code": "404 Not Found", "title": "Not Found"}',
-      { status: 404, headers: { 'Content-Type': 'application/json', ...headers } },
-    )
-  return new Response(
-    '<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>',
-    { status: 404, headers: { 'Content-Type': 'text/html; charset=UTF-8', ...headers } },
-  )
-}
 
 /** What a plain OpenStack answers where it lacks an OTC service (openstack worlds only). */
 function notOnOpenStack(service: ServiceKey, path: string, requestId: string): Response {

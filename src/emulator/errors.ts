@@ -134,7 +134,42 @@ export const APIGW = {
   TOKEN_EXPIRED: 'APIGW.0307',
   /** Throttled. */
   THROTTLED: 'APIGW.0308',
+  /** No such API: a path (or API version) the region does not publish. */
+  NOT_FOUND: 'APIGW.0101',
 } as const
+
+/**
+ * The gateway's 404 for an API a region does not publish, e.g. Cloud Eye v2 where only v1 is
+ * served (otc-api-platform.md §10).
+ */
+export function apiNotPublished(requestId: string): Response {
+  return jsonResponse(
+    404,
+    gatewayBody(
+      APIGW.NOT_FOUND,
+      'The API does not exist or has not been published in the environment',
+      requestId,
+    ),
+  )
+}
+
+/**
+ * Cinder's and Nova's (webob) answer to a path they do not route, e.g. Cinder's removed `/v2/`,
+ * recorded from the devcloud: JSON when the client accepts it (the message still carries
+ * `<br />`), else an HTML page that repeats its title.
+ */
+export function webobNotFound(accept: string | undefined, requestId: string): Response {
+  const headers = { 'x-openstack-request-id': `req-${requestId}` }
+  if (accept?.includes('application/json'))
+    return new Response(
+      '{"message": "The resource could not be found.<br /><br />\\n\\n\\n", "code": "404 Not Found", "title": "Not Found"}',
+      { status: 404, headers: { 'Content-Type': 'application/json', ...headers } },
+    )
+  return new Response(
+    '<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>',
+    { status: 404, headers: { 'Content-Type': 'text/html; charset=UTF-8', ...headers } },
+  )
+}
 
 /** Builds a JSON error response. */
 export function jsonResponse(

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test'
 import { TokenResponse } from '../clients/identity/auth-schemas.ts'
 import { ListProjectsResponse } from '../clients/identity/schemas.ts'
 import { demoEmulator, get, ORIGIN, passwordAuth, postToken, tokenFor } from './_test-kit.ts'
-import { buildCatalog } from './keystone.ts'
 
 describe('Keystone (POST /v3/auth/tokens)', () => {
   it('issues a project-scoped token: 201, X-Subject-Token, catalog pointing at itself', async () => {
@@ -183,13 +182,6 @@ describe('Keystone (POST /v3/auth/tokens)', () => {
     assert.deepEqual(
       named.projects.map((p) => p.id),
       [pid],
-    )
-  })
-
-  it('builds a catalog with only identity when no project is given', () => {
-    assert.deepEqual(
-      buildCatalog('http://x', undefined).map((c) => c.type),
-      ['identity'],
     )
   })
 })

@@ -1,18 +1,15 @@
 /**
  * Keystone: issuing tokens (password and application credentials; project, domain or no scope),
- * remembering them with an expiry, and building the service catalog that points every service
- * at this emulator under its path prefix.
+ * remembering them with an expiry, with the service catalog (`catalog.ts`) that points every
+ * service at this emulator under its path prefix.
  * @module
  */
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
-import type {
-  CatalogEntryWire,
-  TokenRequest,
-  TokenResponse,
-} from '../clients/identity/auth-schemas.ts'
+import type { TokenRequest, TokenResponse } from '../clients/identity/auth-schemas.ts'
+import { catalogOf } from './catalog.ts'
 import { hexFor } from './world/ids.ts'
-import type { Project, User, World } from './world/model.ts'
+import type { User, World } from './world/model.ts'
 import { fmt } from './world/time.ts'
 
 /** Path prefix of each emulated service on the one origin. */
@@ -59,79 +56,6 @@ export class TokenStore {
     const info = this.tokens.get(token)
     if (!info) return undefined
     return now >= info.expiresAt ? 'expired' : info
-  }
-}
-
-type Catalog = z.input<typeof CatalogEntryWire>[]
-
-/**
- * The catalog of one project: every service at `origin` + its prefix, with OTC's types
- * (otc-api.md §1.4), or, for a plain OpenStack world, the types of a Zed control plane
- * (identity, compute, image, network, block-storage + volumev3): no OTC-only type, no CBR,
- * Cloud Eye, CTS or RDS.
- */
-export function buildCatalog(
-  origin: string,
-  project: Project | undefined,
-  cloud: World['cloud'] = 'otc',
-): Catalog {
-  const identity: Catalog[number] = {
-    type: 'identity',
-    name: 'keystone',
-    id: hexFor('catalog', 'identity'),
-    endpoints: [
-      ...(project ? [endpoint('identity', project.region, `${origin}/identity/v3`)] : []),
-      endpoint('identity', '*', `${origin}/identity/v3`),
-    ],
-  }
-  if (!project) return [identity]
-  const pid = project.id
-  const entries: [type: string, name: string, url: string][] =
-    cloud === 'openstack' ? openstackEntries(origin, pid) : otcEntries(origin, pid)
-  return [
-    ...entries.map(([type, name, url]) => ({
-      type,
-      name,
-      id: hexFor('catalog', type),
-      endpoints: [endpoint(type, project.region, url)],
-    })),
-    identity,
-  ]
-}
-
-function openstackEntries(origin: string, pid: string): [string, string, string][] {
-  return [
-    ['compute', 'nova', `${origin}/compute/v2.1/${pid}`],
-    ['image', 'glance', `${origin}/image`],
-    ['network', 'neutron', `${origin}/network`],
-    ['block-storage', 'cinder', `${origin}/volume/v3/${pid}`],
-    ['volumev3', 'cinderv3', `${origin}/volume/v3/${pid}`],
-  ]
-}
-
-function otcEntries(origin: string, pid: string): [string, string, string][] {
-  return [
-    ['compute', 'nova', `${origin}/compute/v2.1/${pid}`],
-    ['image', 'glance', `${origin}/image`],
-    ['network', 'neutron', `${origin}/network`],
-    ['volumev2', 'cinderv2', `${origin}/volume/v2/${pid}`],
-    ['volumev3', 'cinderv3', `${origin}/volume/v3/${pid}`],
-    ['evs', 'evs', `${origin}/volume/v2/${pid}`],
-    ['cbr', 'cbr', `${origin}/cbr/v3/${pid}`],
-    ['ces', 'cloudeye', `${origin}/ces/V1.0/`],
-    ['cesv1', 'cesv1', `${origin}/ces/V1.0/${pid}`],
-    ['cts', 'cts', `${origin}/cts/v1.0/${pid}`],
-    ['rdsv3', 'rdsv3', `${origin}/rds/v3/${pid}`],
-  ]
-}
-
-function endpoint(type: string, region: string, url: string): Catalog[number]['endpoints'][number] {
-  return {
-    id: hexFor('endpoint', type, region),
-    interface: 'public',
-    region,
-    region_id: region,
-    url,
   }
 }
 
@@ -245,7 +169,7 @@ export function issueToken(
       methods: info.methods,
       expires_at: fmt.isoMicrosZ(info.expiresAt),
       issued_at: fmt.isoMicrosZ(info.issuedAt),
-      ...(opts.catalog ? { catalog: buildCatalog(opts.origin, project, world.cloud) } : {}),
+      ...(opts.catalog ? { catalog: catalogOf(world, opts.origin, project) } : {}),
       ...(project ? { project: { id: project.id, name: project.name, domain } } : { domain }),
       user: { id: user.id, name: user.name, domain },
       roles: [roleOf(world.cloud, isAdmin)],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
+import { valueAt } from '../clients/_operation.ts'
 import { OPERATIONS, type OperationDef } from '../clients/operations.ts'
 import { demoEmulator, get, ORIGIN, tokenFor } from './_test-kit.ts'
 import { SERVICE_PREFIX } from './keystone.ts'
@@ -21,6 +22,7 @@ function urlOf(op: OperationDef, extra: Record<string, string | number> = {}): s
   const q = new URLSearchParams()
   if (op.requiredQuery?.includes('instance_id')) q.set('instance_id', orders.id)
   if (op.requiredQuery?.includes('domain_id')) q.set('domain_id', world.domain.id)
+  if (op.requiredQuery?.includes('tracker_name')) q.set('tracker_name', 'system')
   for (const [k, v] of Object.entries(extra)) q.set(k, String(v))
   const qs = q.toString()
   return `${ORIGIN}${SERVICE_PREFIX[op.service]}${path}${qs ? `?${qs}` : ''}`
@@ -93,6 +95,12 @@ async function walk(op: OperationDef, limit: number): Promise<string[][]> {
       offset += items.length
       if (items.length > 0 && offset < (body[pager.totalKey] as number))
         url = urlOf(op, { limit, offset })
+    } else if (pager.kind === 'marker') {
+      offset += items.length
+      const marker = valueAt(body, pager.markerField)
+      const total = pager.totalField ? (valueAt(body, pager.totalField) as number) : Infinity
+      if (items.length > 0 && marker && offset < total)
+        url = urlOf(op, { limit, [pager.markerParam]: String(marker) })
     }
   }
   return pages

@@ -55,6 +55,8 @@ export interface EvaluateInput {
       readonly projectId: string
     }
     readonly tool: { readonly name: string; readonly version: string }
+    /** Passed through to the result (`scan.apiVersions`). */
+    readonly apiVersions?: Readonly<Record<string, string>>
   }
   /**
    * Limit the scan to these checks and/or duties (ids); default all. `excludeCheckIds` leaves
@@ -275,6 +277,7 @@ export function evaluateScan(input: EvaluateInput): ScanResult {
       finishedAt: scan.finishedAt,
       evaluatedAt: now.toISOString(),
       cloud: { ...scan.cloud },
+      ...(scan.apiVersions ? { apiVersions: { ...scan.apiVersions } } : {}),
     },
     inventory: summary,
     issues: [...inv.issues].sort((a, b) => cmpKeys(issueKey(a), issueKey(b))),

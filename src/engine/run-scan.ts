@@ -106,6 +106,7 @@ export async function collectFromCloud(
       tool: opts.tool,
       collectedAt: now().toISOString(),
       cloud: { authUrl: session.config.authUrl, region, projectId: info.projectId },
+      apiVersions: input.apiVersions,
     },
   }
 }
@@ -157,6 +158,7 @@ export function evaluateInventory(
       finishedAt: opts.now.toISOString(),
       cloud: meta.cloud,
       tool: meta.tool,
+      ...(meta.apiVersions ? { apiVersions: meta.apiVersions } : {}),
     },
   })
   return hosts ? { ...result, notes: [...result.notes, ...hosts.notes] } : result

@@ -156,6 +156,12 @@ export interface ScanMeta {
   /** The engine's `now` (evaluation time). */
   readonly evaluatedAt: string
   readonly cloud: { readonly authUrl: string; readonly region: string; readonly projectId: string }
+  /**
+   * For services read in several API versions (compute, ces, cts, volume): the version that served
+   * each, e.g. `{ ces: 'v1', cts: 'v3', volume: 'v2' }`. Absent when unknown (an inventory saved
+   * by an older Sphere).
+   */
+  readonly apiVersions?: Readonly<Record<string, string>>
 }
 
 /** Inventory summary: how many resources of each type and how well each type was collected. */

@@ -59,6 +59,16 @@ describe('saved inventory', () => {
     assert.equal(inv.byId('project', 'p1')?.name, 'eu-de')
   })
 
+  it('keeps the API versions that served; files without them still read', () => {
+    const input = { resources: [project], collected: ['project' as const] }
+    const withVersions = { ...meta, apiVersions: { ces: 'v1', volume: 'v2' } }
+    const read = parseSavedInventory(serializeInventory(input, withVersions), 'inv.json')
+    assert.deepEqual(read.meta, withVersions)
+    const old = JSON.parse(serializeInventory(input, meta))
+    assert.equal('apiVersions' in old, false)
+    assert.deepEqual(parseSavedInventory(JSON.stringify(old), 'old.json').meta, meta)
+  })
+
   it('refuses an unknown schema version with a clear message', () => {
     const e = errorOf(JSON.stringify({ schemaVersion: 7, kind: 'sphere-inventory' }))
     assert.match(

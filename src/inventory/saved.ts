@@ -28,6 +28,8 @@ const SavedInventoryV1 = z.strictObject({
   tool: z.object({ name: z.string(), version: z.string() }),
   collectedAt: z.string(),
   cloud: z.object({ authUrl: z.string(), region: z.string(), projectId: z.string() }),
+  /** Absent in files written before API versions were recorded. */
+  apiVersions: z.record(z.string(), z.string()).optional(),
   collected: z.array(resourceType),
   resources: z.array(
     z.looseObject({ type: resourceType, id: z.string(), name: z.string(), region: z.string() }),
@@ -49,6 +51,8 @@ export interface InventoryMeta {
   tool: { name: string; version: string }
   collectedAt: string
   cloud: { authUrl: string; region: string; projectId: string }
+  /** The API version that served each service read in several (`{ ces: 'v1' }`), when known. */
+  apiVersions?: Readonly<Record<string, string>>
 }
 
 /** The meta with the auth URL's user info (a password written into the URL) removed. */
@@ -106,7 +110,12 @@ export function parseSavedInventory(
       issues: doc.issues as CollectionIssue[],
       unavailable: doc.unavailable as UnavailableType[],
     },
-    meta: cleanMeta({ tool: doc.tool, collectedAt: doc.collectedAt, cloud: doc.cloud }),
+    meta: cleanMeta({
+      tool: doc.tool,
+      collectedAt: doc.collectedAt,
+      cloud: doc.cloud,
+      ...(doc.apiVersions ? { apiVersions: doc.apiVersions } : {}),
+    }),
   }
 }
 

@@ -77,6 +77,10 @@ export const JsonReportSchema = z
       finishedAt: iso,
       evaluatedAt: iso,
       cloud: z.strictObject({ authUrl: z.string(), region: z.string(), projectId: z.string() }),
+      apiVersions: z
+        .record(z.string(), z.string())
+        .optional()
+        .describe('per service read in several API versions, the version that served it'),
     }),
     summary: z.strictObject({
       duties: z.strictObject(

@@ -33,6 +33,16 @@ describe(renderJson.name, () => {
     assert.equal(doc.summary.findings.fail, 13)
   })
 
+  it('carries the API versions that served, when the scan knows them', () => {
+    assert.equal(doc.scan.apiVersions, undefined)
+    const versions = { ces: 'v1', cts: 'v3', volume: 'v2' }
+    const withVersions = JSON.parse(
+      renderJson({ ...r, scan: { ...r.scan, apiVersions: versions } }),
+    )
+    assert.deepEqual(withVersions.scan.apiVersions, versions)
+    assert.ok(JsonReportSchema.safeParse(withVersions).success)
+  })
+
   it('keeps muted findings with their original status and reason', () => {
     const m = doc.findings.find((x: { status: string }) => x.status === 'muted')
     assert.equal(m.mutedStatus, 'fail')

@@ -47,7 +47,11 @@ export function toJsonReport(r: ScanResult): JsonReport {
     schemaVersion: 1,
     tool: { ...r.tool },
     modelVersion: r.modelVersion,
-    scan: { ...r.scan, cloud: { ...r.scan.cloud } },
+    scan: {
+      ...r.scan,
+      cloud: { ...r.scan.cloud },
+      ...(r.scan.apiVersions ? { apiVersions: { ...r.scan.apiVersions } } : {}),
+    },
     summary: summarize(r),
     inventory: {
       counts: { ...r.inventory.counts },

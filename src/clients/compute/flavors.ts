@@ -6,6 +6,7 @@ import { listItems } from '../_operation.ts'
 import type { ServiceClient } from '../core/types.ts'
 import { OPS } from '../operations.ts'
 import type { FlavorWire } from './schemas.ts'
+import type { ComputeVersion } from './versions.ts'
 
 /** Options of {@link listFlavorsDetail}. */
 export interface ListFlavorsDetailQuery {
@@ -19,6 +20,9 @@ export function listFlavorsDetail(
   client: ServiceClient,
   query: ListFlavorsDetailQuery = {},
   signal?: AbortSignal,
+  version: ComputeVersion = 'v2.1',
 ): Promise<FlavorWire[]> {
-  return listItems(client, OPS['compute.ListFlavorsDetail'], { limit: query.limit, signal })
+  const def =
+    version === 'v2' ? OPS['compute.ListFlavorsDetailV2'] : OPS['compute.ListFlavorsDetail']
+  return listItems(client, def, { limit: query.limit, signal })
 }

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { OPS } from '../operations.ts'
 import { FAKE_ENDPOINT, fakeClient, pagesOf } from '../testing/fake-client.ts'
+import { notServed } from '../testing/http-error.ts'
 import { serverWire } from './fixtures.ts'
-import { listServersDetail } from './servers.ts'
+import { listServersDetail, readServersDetail } from './servers.ts'
 
 const def = OPS['compute.ListServersDetail']
 
@@ -34,5 +35,18 @@ describe(listServersDetail.name, () => {
     assert.deepEqual(c.calls[0]?.query, { limit: 1000 })
     assert.equal(c.calls[0]?.signal, signal)
     assert.equal(c.calls[0]?.op, 'ListServersDetail')
+  })
+})
+
+describe(readServersDetail.name, () => {
+  it('reads v2.1, and falls back to the legacy v2 on a 404', async () => {
+    const body = pagesOf(OPS['compute.ListServersDetailV2'], [serverWire()], 1000)[0]
+    const c = fakeClient((req) => (req.path.startsWith('/v2.1/') ? notServed(req) : body))
+    const got = await readServersDetail(c)
+    assert.equal(got.version, 'v2')
+    assert.deepEqual(
+      c.calls.map((r) => r.path),
+      ['/v2.1/{project_id}/servers/detail', '/v2/{project_id}/servers/detail'],
+    )
   })
 })

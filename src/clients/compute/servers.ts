@@ -3,9 +3,11 @@
  * @module
  */
 import { listItems } from '../_operation.ts'
+import { readVersioned, type Versioned } from '../core/api-versions.ts'
 import type { ServiceClient } from '../core/types.ts'
 import { OPS } from '../operations.ts'
 import type { ServerWire } from './schemas.ts'
+import { COMPUTE_VERSIONS, type ComputeVersion } from './versions.ts'
 
 /** Filters of {@link listServersDetail}, in wire names. */
 export interface ListServersDetailQuery {
@@ -29,7 +31,25 @@ export function listServersDetail(
   client: ServiceClient,
   query: ListServersDetailQuery = {},
   signal?: AbortSignal,
+  version: ComputeVersion = 'v2.1',
 ): Promise<ServerWire[]> {
   const { limit, ...filters } = query
-  return listItems(client, OPS['compute.ListServersDetail'], { query: filters, limit, signal })
+  const def =
+    version === 'v2' ? OPS['compute.ListServersDetailV2'] : OPS['compute.ListServersDetail']
+  return listItems(client, def, { query: filters, limit, signal })
+}
+
+/** Lists every server with the first Nova version the region serves (see `versions.ts`). */
+export function readServersDetail(
+  client: ServiceClient,
+  query: ListServersDetailQuery = {},
+  signal?: AbortSignal,
+): Promise<Versioned<ServerWire[]>> {
+  return readVersioned(
+    client,
+    COMPUTE_VERSIONS.map((version) => ({
+      version,
+      read: () => listServersDetail(client, query, signal, version),
+    })),
+  )
 }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { BASE, entry, otcCatalog, PID } from './_test-kit.ts'
 import {
+  CATALOG_TYPES,
+  catalogTypesIn,
   type EndpointQuery,
   IAM_NOT_OTC,
   isOtcCatalog,
@@ -61,6 +63,28 @@ describe('resolveEndpoint', () => {
       entry('volumev3', { 'eu-de': `https://evs3.example/v3/${PID}` }),
     ]
     assert.equal(resolveEndpoint(q('volume', { catalog })).url, 'https://evs3.example')
+  })
+  it('finds Cloud Eye and CTS under every name a catalog gives them, derives them last', () => {
+    const only = (type: string, url: string) => [
+      ...otcCatalog().filter((e) => !['cesv1', 'cts'].includes(e.type)),
+      entry(type, { 'eu-de': url }),
+    ]
+    for (const [key, type, url] of [
+      ['ces', 'ces', 'https://ces.eu-de.otc.t-systems.com/V1.0/'],
+      ['ces', 'cesv2', `https://ces.eu-de.otc.t-systems.com/v2/${PID}`],
+      ['cts', 'ctsv3', `https://cts.eu-de.otc.t-systems.com/v3/${PID}`],
+      ['cts', 'ctsv2', `https://cts.eu-de.otc.t-systems.com/v2.0/${PID}`],
+    ] as const) {
+      const ep = resolveEndpoint(q(key, { catalog: only(type, url) }))
+      assert.deepEqual([ep.source, ep.type], ['catalog', type], type)
+      assert.equal(ep.url, `https://${key}.eu-de.otc.t-systems.com`)
+    }
+    const none = otcCatalog().filter((e) => e.type !== 'cts')
+    assert.deepEqual(resolveEndpoint(q('cts', { catalog: none })), {
+      url: 'https://cts.eu-de.otc.t-systems.com',
+      source: 'derived',
+      region: 'eu-de',
+    })
   })
   it('picks the configured region and interface', () => {
     const catalog = [
@@ -228,5 +252,21 @@ describe('iam (OTC /v3.0 extensions) on plain OpenStack', () => {
   })
   it('AK/SK signing (OTC only) makes it available whatever the catalog', () => {
     assert.equal(resolveEndpoint(zed({ catalog: [], otcAuth: true })).url, 'http://127.0.0.1:5000')
+  })
+})
+
+describe(catalogTypesIn.name, () => {
+  it('lists the types of a service the catalog has for the region, in preference order', () => {
+    const catalog = [
+      ...otcCatalog(),
+      entry('volumev3', { 'eu-de': `https://evs.eu-de.otc.t-systems.com/v3/${PID}` }),
+      entry('evs', { 'eu-nl': `https://evs.eu-nl.otc.t-systems.com/v2/${PID}` }),
+    ]
+    assert.deepEqual(catalogTypesIn(catalog, CATALOG_TYPES.volume, 'public', 'eu-de'), [
+      'volumev3',
+      'volumev2',
+    ])
+    assert.deepEqual(catalogTypesIn(catalog, CATALOG_TYPES.volume, 'public', 'eu-nl'), ['evs'])
+    assert.deepEqual(catalogTypesIn(catalog, CATALOG_TYPES.ces, 'internal', 'eu-de'), [])
   })
 })

@@ -125,6 +125,19 @@ export function catalogRegions(
   return [...out].sort()
 }
 
+/**
+ * The catalog types of `types` with an endpoint for this interface in `region` (or a `*`
+ * endpoint), in the order of `types`: which versions of a service the catalog advertises.
+ */
+export function catalogTypesIn(
+  catalog: readonly CatalogEntryWire[],
+  types: readonly string[],
+  iface: string,
+  region: string | undefined,
+): string[] {
+  return types.filter((t) => findInCatalog(catalog, t, iface, region) !== undefined)
+}
+
 const matchesInterface = (have: string, want: string) =>
   have.toLowerCase().replace(/url$/, '') === want
 

@@ -18,7 +18,8 @@ export type Pager<B> =
   /**
    * `marker` + `limit`: the next page starts after the last item's id (VPC v1, IMS cloudimages), or
    * after the marker the body names (`nextMarker`, e.g. VPC v3 `page_info.next_marker`, CES v1
-   * `meta_data.marker`). Without `nextMarker`, a page shorter than `limit` ends.
+   * `meta_data.marker`). Without `nextMarker`, a page shorter than `limit` ends; with `total`
+   * (CES v1 `meta_data.total`), having read that many items ends.
    */
   | {
       kind: 'marker'
@@ -26,6 +27,7 @@ export type Pager<B> =
       idKey?: string
       markerParam?: string
       nextMarker?: (body: B) => string | null | undefined
+      total?: (body: B) => number | undefined
     }
   /**
    * `offset` + `limit` with a total count (RDS `total_count`, CBR `count`, CES v2 `count`). With
@@ -120,7 +122,9 @@ export async function* paginate<S extends z.ZodType, T>(
         : items.length < pager.limit
           ? undefined
           : last?.[pager.idKey ?? 'id']
+      const total = pager.total?.(body)
       if (marker === undefined || marker === null || marker === '' || items.length === 0) return
+      if (total !== undefined && fetched >= total) return
       key = `marker ${String(marker)}`
       query = { ...query, [pager.markerParam ?? 'marker']: String(marker) }
     } else {

@@ -46,6 +46,8 @@ export interface ClientBinding {
   projectId: string
   domainId: string
   region: string
+  /** See {@link ServiceClient.catalogTypes}. */
+  catalogTypes?: readonly string[]
   limiter: Limiter
   /** Absent: requests go out unauthenticated (token requests). */
   auth?: RequestAuth
@@ -73,6 +75,7 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
     projectId: b.projectId,
     domainId: b.domainId,
     region: b.region,
+    catalogTypes: b.catalogTypes ?? [],
     async request<S extends z.ZodType>(
       opts: RequestOptions,
       schema: S,

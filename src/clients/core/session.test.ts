@@ -297,6 +297,18 @@ describe('createSession: endpoints', () => {
     assert.deepEqual(await o.missingServices(), [])
     assert.equal((await o.client('cbr')).endpoint, 'http://127.0.0.1:9999')
   })
+
+  it('tells a client which of its catalog types the region lists (none for an override)', async () => {
+    const c = fakeCloud()
+    const s = createSession(cloudConfig(), { fetch: c.fetch, now: () => T0 })
+    assert.deepEqual((await s.client('volume')).catalogTypes, ['volumev2'])
+    assert.deepEqual((await s.client('cts')).catalogTypes, ['cts'])
+    const o = createSession(
+      cloudConfig({ endpointOverrides: { volume: `http://127.0.0.1:9999/v3/${PID}` } }),
+      { fetch: c.fetch, now: () => T0 },
+    )
+    assert.deepEqual((await o.client('volume')).catalogTypes, [])
+  })
   it('plain OpenStack: iam is unavailable (not an auth failure) and no domain token is asked for', async () => {
     const at = (port: number, path = '') => ({ RegionOne: `http://127.0.0.1:${port}${path}` })
     const catalog = [

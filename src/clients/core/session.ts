@@ -13,7 +13,13 @@ import { type Logger, noopLogger } from '../../log/logger.ts'
 import { createAkskAuth } from '../auth/aksk.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import { createKeystoneAuth } from '../auth/keystone.ts'
-import { catalogRegions, resolveEndpoint, serviceRoot } from './catalog.ts'
+import {
+  CATALOG_TYPES,
+  catalogRegions,
+  catalogTypesIn,
+  resolveEndpoint,
+  serviceRoot,
+} from './catalog.ts'
 import { ServiceUnavailableError } from './errors.ts'
 import { createStats, type HttpContext, type ServiceStats } from './http.ts'
 import { createLimiter, type Limiter } from './limiter.ts'
@@ -153,6 +159,10 @@ export function createSession(config: CloudConfig, deps: SessionDeps = {}): Sess
       projectId: who.projectId,
       domainId: who.domainId,
       region: config.region ?? ep.region ?? '',
+      catalogTypes:
+        ep.source === 'catalog'
+          ? catalogTypesIn(who.catalog, CATALOG_TYPES[key], config.interface, config.region)
+          : [],
       limiter: limiterFor(ep.url),
       auth: authenticator,
       // IAM (OTC /v3.0 extensions) is a global service: it wants a domain-scoped token.

@@ -59,6 +59,12 @@ export interface ServiceClient {
   readonly domainId: string
   readonly region: string
   /**
+   * The catalog types of this service that the catalog lists for the region (e.g. `volumev2`,
+   * `volumev3`, `evs`): they say which API versions the cloud advertises. Empty or absent when
+   * the endpoint came from an override or was derived.
+   */
+  readonly catalogTypes?: readonly string[]
+  /**
    * Sends a request and validates the JSON body with `schema`. Throws `CloudApiError` on HTTP
    * errors (after retries) and on a body that does not match (kind `schema`, naming the path).
    */

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { issuePaths, withValueAt } from '../testing/schema-assert.ts'
-import { ctsTrackersSample, trackerWire } from './fixtures.ts'
-import { ListTrackersResponse, TrackerWire } from './schemas.ts'
+import { ctsTrackersSample, ctsTrackerV1Sample, trackerV1Wire, trackerWire } from './fixtures.ts'
+import {
+  ListTrackersResponse,
+  ShowTrackerV1Response,
+  TrackerV1Wire,
+  TrackerWire,
+} from './schemas.ts'
 
 describe('cts wire schemas', () => {
   it('parses the trackers sample (create_time in epoch ms)', () => {
@@ -23,5 +28,20 @@ describe('cts wire schemas', () => {
   it('accepts an empty list (CTS not enabled) and builds valid trackers', () => {
     assert.deepEqual(issuePaths(ListTrackersResponse, { trackers: [] }), [])
     assert.deepEqual(issuePaths(TrackerWire, trackerWire({ status: 'disabled' })), [])
+  })
+
+  it('parses the flat v1 tracker sample and names the field of a broken one', () => {
+    const t = ShowTrackerV1Response.parse(ctsTrackerV1Sample)
+    assert.equal(t.tracker_name, 'system')
+    assert.equal(t.bucket_name, 'obs-f1da')
+    assert.equal(t.lts?.is_lts_enabled, true)
+    assert.equal(t.log_file_validate?.is_support_validate, true)
+    const wrapped = { trackers: [ctsTrackerV1Sample] }
+    assert.deepEqual(issuePaths(ShowTrackerV1Response, wrapped).sort(), [
+      'id',
+      'status',
+      'tracker_name',
+    ])
+    assert.deepEqual(issuePaths(TrackerV1Wire, trackerV1Wire({ status: 'disabled' })), [])
   })
 })

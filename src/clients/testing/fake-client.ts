@@ -27,7 +27,9 @@ export const FAKE_ENDPOINT = 'https://fake.example.test'
  */
 export function fakeClient(
   script: readonly unknown[] | FakeResponder,
-  init: Partial<Pick<ServiceClient, 'service' | 'endpoint' | 'projectId' | 'domainId'>> = {},
+  init: Partial<
+    Pick<ServiceClient, 'service' | 'endpoint' | 'projectId' | 'domainId' | 'catalogTypes'>
+  > = {},
 ): FakeClient {
   const calls: RequestOptions[] = []
   const respond: FakeResponder =
@@ -43,6 +45,7 @@ export function fakeClient(
     projectId: init.projectId ?? 'p-0001',
     domainId: init.domainId ?? 'd-0001',
     region: 'eu-de',
+    catalogTypes: init.catalogTypes ?? [],
     calls,
     async request<S extends z.ZodType>(
       opts: RequestOptions,
@@ -59,7 +62,8 @@ export function fakeClient(
 /**
  * Cuts `items` into pages of `size` in the paging style `def` declares, as the real service
  * would send them: `<res>_links` with a marker URL (Nova, Neutron, Cinder), a relative `next`
- * (Glance), `links.next` (Keystone), or a total count (CBR, CES v2, RDS).
+ * (Glance), `links.next` (Keystone), a total count (CBR, CES v2, RDS), or a marker naming the
+ * page's last id with the total beside it (CES v1 `meta_data: { count, marker, total }`).
  */
 export function pagesOf(
   def: OperationDef,
@@ -76,7 +80,8 @@ export function pagesOf(
   if (pager.kind === 'none') return [{ ...extra, [key]: [...items] }]
   return chunks.map((chunk, i) => {
     const last = i === chunks.length - 1
-    const marker = String((chunk.at(-1) as { id?: unknown } | undefined)?.id ?? i)
+    const lastItem = chunk.at(-1) as { id?: unknown; alarm_id?: unknown } | undefined
+    const marker = String(lastItem?.id ?? lastItem?.alarm_id ?? i)
     const path = def.path.replace('{project_id}', 'p-0001')
     const body: Record<string, unknown> = { ...extra, [key]: chunk }
     if (pager.kind === 'links')
@@ -91,7 +96,25 @@ export function pagesOf(
         previous: null,
         next: last ? null : `${FAKE_ENDPOINT}${path}?page=${i + 2}&per_page=${size}`,
       }
-    else body[pager.totalKey] = items.length
+    else if (pager.kind === 'marker') {
+      const parent = markerParent(body, pager.markerField)
+      parent.count = chunk.length
+      parent[lastKey(pager.markerField)] = chunk.length > 0 ? marker : ''
+      if (pager.totalField)
+        markerParent(body, pager.totalField)[lastKey(pager.totalField)] = items.length
+    } else body[pager.totalKey] = items.length
     return body
   })
+}
+
+const lastKey = (path: string) => path.split('.').at(-1)!
+
+/** The object holding the last key of a dotted path, created on the way. */
+function markerParent(body: Record<string, unknown>, path: string): Record<string, unknown> {
+  let o = body
+  for (const k of path.split('.').slice(0, -1)) {
+    o[k] ??= {}
+    o = o[k] as Record<string, unknown>
+  }
+  return o
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { OPS } from '../operations.ts'
 import { FAKE_ENDPOINT, fakeClient, pagesOf } from '../testing/fake-client.ts'
-import { listBackupsDetail } from './backups.ts'
+import { notServed } from '../testing/http-error.ts'
+import { listBackupsDetail, readBackupsDetail } from './backups.ts'
 import { backupWire } from './fixtures.ts'
 
 describe(listBackupsDetail.name, () => {
@@ -30,5 +31,20 @@ describe(listBackupsDetail.name, () => {
     const c = fakeClient(pagesOf(OPS['volume.ListBackupsDetail'], [], 1))
     assert.deepEqual(await listBackupsDetail(c), [])
     assert.equal(c.calls[0]?.query?.limit, 1000)
+  })
+})
+
+describe(readBackupsDetail.name, () => {
+  it('goes to the version the catalog advertises first and falls back on a 404', async () => {
+    const body = pagesOf(OPS['volume.ListBackupsDetailV2'], [backupWire()], 1000)[0]
+    const c = fakeClient((req) => (req.path.startsWith('/v2/') ? notServed(req) : body), {
+      catalogTypes: ['volumev2'],
+    })
+    const got = await readBackupsDetail(c)
+    assert.equal(got.version, 'v3')
+    assert.deepEqual(
+      c.calls.map((r) => r.path),
+      ['/v2/{project_id}/backups/detail', '/v3/{project_id}/backups/detail'],
+    )
   })
 })

@@ -24,7 +24,7 @@ export const VolumeAttachmentWire = z.object({
 })
 export type VolumeAttachmentWire = z.output<typeof VolumeAttachmentWire>
 
-/** One volume of GET /v3/{project_id}/volumes/detail (EVS "Querying Details About All Disks", Cinder). */
+/** One volume of GET /v2|v3/{project_id}/volumes/detail (EVS "Querying Details About All Disks", Cinder). */
 export const VolumeWire = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -56,7 +56,7 @@ export const VolumeWire = z.object({
 })
 export type VolumeWire = z.output<typeof VolumeWire>
 
-/** GET /v3/{project_id}/volumes/detail (EVS "Querying Details About All Disks"; pages via volumes_links). */
+/** GET /v2|v3/{project_id}/volumes/detail (EVS "Querying Details About All Disks"; pages via volumes_links). */
 export const ListVolumesDetailResponse = z.object({
   volumes: z.array(VolumeWire),
   volumes_links: z.array(LinkWire).optional(),
@@ -65,7 +65,7 @@ export const ListVolumesDetailResponse = z.object({
 })
 export type ListVolumesDetailResponse = z.output<typeof ListVolumesDetailResponse>
 
-/** One backup of GET /v2/{project_id}/backups/detail (Cinder "List backups with detail"). */
+/** One backup of GET /v2|v3/{project_id}/backups/detail (Cinder "List backups with detail"). */
 export const BackupWire = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -90,7 +90,7 @@ export const BackupWire = z.object({
 })
 export type BackupWire = z.output<typeof BackupWire>
 
-/** GET /v2/{project_id}/backups/detail (Cinder "List backups with detail"; pages via backups_links). */
+/** GET /v2|v3/{project_id}/backups/detail (Cinder "List backups with detail"; pages via backups_links). */
 export const ListBackupsDetailResponse = z.object({
   backups: z.array(BackupWire),
   backups_links: z.array(LinkWire).optional(),

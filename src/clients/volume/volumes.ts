@@ -1,11 +1,13 @@
 /**
- * EVS volumes through the Cinder API.
+ * EVS volumes through the Cinder API, v2 or v3 (`versions.ts`).
  * @module
  */
 import { listItems } from '../_operation.ts'
+import { readVersioned, type Versioned } from '../core/api-versions.ts'
 import type { ServiceClient } from '../core/types.ts'
 import { OPS } from '../operations.ts'
 import type { VolumeWire } from './schemas.ts'
+import { type VolumeVersion, volumeVersions } from './versions.ts'
 
 /** Filters of {@link listVolumesDetail}, in wire names. */
 export interface ListVolumesDetailQuery {
@@ -16,13 +18,37 @@ export interface ListVolumesDetailQuery {
   limit?: number
 }
 
-// GET /v3/{project_id}/volumes/detail (Cinder/EVS; pages via volumes_links)
-/** Lists every volume of the project with details. */
+const DEFS = {
+  v3: OPS['volume.ListVolumesDetail'],
+  v2: OPS['volume.ListVolumesDetailV2'],
+} as const
+
+// GET /v3/{project_id}/volumes/detail and /v2/... (Cinder/EVS; pages via volumes_links)
+/** Lists every volume of the project with details through one version (default v3). */
 export function listVolumesDetail(
   client: ServiceClient,
   query: ListVolumesDetailQuery = {},
   signal?: AbortSignal,
+  version: VolumeVersion = 'v3',
 ): Promise<VolumeWire[]> {
   const { limit, ...filters } = query
-  return listItems(client, OPS['volume.ListVolumesDetail'], { query: filters, limit, signal })
+  return listItems(client, DEFS[version], { query: filters, limit, signal })
+}
+
+/**
+ * Lists every volume with the first version the cloud serves (see {@link volumeVersions}).
+ * @throws {CloudApiError} as the first version answered when it failed otherwise than "absent"
+ */
+export function readVolumesDetail(
+  client: ServiceClient,
+  query: ListVolumesDetailQuery = {},
+  signal?: AbortSignal,
+): Promise<Versioned<VolumeWire[]>> {
+  return readVersioned(
+    client,
+    volumeVersions(client).map((version) => ({
+      version,
+      read: () => listVolumesDetail(client, query, signal, version),
+    })),
+  )
 }

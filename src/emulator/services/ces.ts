@@ -1,12 +1,13 @@
 /**
- * Cloud Eye alarm rules under `/ces`: the v2 API Sphere reads (otc-api.md §7.2; `offset` +
- * `limit` 1-100, default 10, total in `count`) and, for other tools, v1 (§7.1; `start` +
- * `limit` 1-100, default 100, `meta_data.marker`).
+ * Cloud Eye alarm rules under `/ces`, in both API versions a region may serve (the world's
+ * `apiVersions` switch each off): v2 (otc-api.md §7.2; `offset` + `limit` 1-100, default 10,
+ * total in `count`) and v1 (§7.1; `start` + `limit` 1-100, default 100, `meta_data.marker` =
+ * the page's last alarm id, `total`). Both render the same world alarm.
  * @module
  */
 import { Hono } from 'hono'
 import type { WireInput } from '../../clients/operations.ts'
-import { type EmulatorEnv, type RouteDef, route, type Shared, serve } from '../_route.ts'
+import { type EmulatorEnv, type Shared, serve } from '../_route.ts'
 import { jsonResponse } from '../errors.ts'
 import { type LimitRule, markerPage, offsetPage, PagingError } from '../paging.ts'
 import type { Alarm } from '../world/model.ts'
@@ -48,18 +49,8 @@ function alarmWire(a: Alarm): WireInput<'ces.ListAlarms'>['alarms'][number] {
 
 const CES_V1: LimitRule = { defaultLimit: 100, max: 100, overMax: 'reject', min: 1 }
 
-/** v1 is not in the client registry: Sphere reads v2. */
-const LIST_ALARMS_V1: RouteDef = {
-  key: 'ces.ListAlarmsV1',
-  service: 'ces',
-  scope: 'project',
-  resource: 'alarm',
-  op: 'ListAlarmsV1',
-  path: '/V1.0/{project_id}/alarms',
-}
-
 /** A v1 alarm rule (otc-api.md §7.1; camelCase `notificationList` as in the API). */
-function alarmV1(a: Alarm) {
+function alarmV1(a: Alarm): WireInput<'ces.ListAlarmsV1'>['metric_alarms'][number] {
   const actions = [{ type: 'notification', notificationList: a.notifications }]
   return {
     alarm_id: a.id,
@@ -111,18 +102,16 @@ export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
     return { alarms: page.map(alarmWire), count: items.length }
   })
 
-  route(app, shared, LIST_ALARMS_V1, (r) => {
+  // The marker is the page's last alarm id on every page, the last one included (otc-api.md
+  // §7.1: "last alarm_id → pass as start"); a client ends by `total` or an empty page.
+  serve(app, shared, 'ces.ListAlarmsV1', (r) => {
     try {
       const limit = r.limit(CES_V1)
       const items = index.inProject(world.alarms, r.project.id)
-      const { page, more } = markerPage(items, (a) => a.id, r.q('start'), limit)
+      const { page } = markerPage(items, (a) => a.id, r.q('start'), limit)
       return {
         metric_alarms: page.map(alarmV1),
-        meta_data: {
-          count: page.length,
-          marker: more ? (page.at(-1)?.id ?? '') : '',
-          total: items.length,
-        },
+        meta_data: { count: page.length, marker: page.at(-1)?.id ?? '', total: items.length },
       }
     } catch (err) {
       if (err instanceof PagingError) return v1Error(400, err.message)

@@ -1,7 +1,7 @@
 /**
  * ECS through the native Nova API under `/compute` (otc-api.md §2.1, §12): servers with details,
- * key pairs and flavors, paged by `limit` + `marker` with `<res>_links`. `/v2/` is served as
- * well as `/v2.1/`.
+ * key pairs and flavors, paged by `limit` + `marker` with `<res>_links`, at `/v2.1/` and the
+ * legacy `/v2/` (the world's `apiVersions.compute` switch each off).
  * @module
  */
 import { Hono } from 'hono'
@@ -128,87 +128,81 @@ function keypairWire(k: KeyPair, detail: boolean) {
   } satisfies WireInput<'compute.ShowKeypair'>['keypair']
 }
 
-/** Nova routes. */
+/** Nova routes: each operation at /v2.1 and its /v2 twin (`<key>V2`), each switchable off. */
 export function computeRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
-  const { world, index } = shared
-  const root = (r: RouteContext) => `${r.origin}/compute/v2.1/${r.project.id}`
-  const v2 = (path: string) => [path.replace('/v2.1/', '/v2/')]
-
-  serve(
-    app,
-    shared,
-    'compute.ListServersDetail',
-    (r) => {
-      const limit = r.limit(SERVERS)
-      const items = filterServers(r, index.inProject(world.servers, r.project.id))
-      const { page, more } = markerPage(items, (s) => s.id, r.q('marker'), limit)
-      return {
-        servers: page.map((s) => serverWire(index, s, root(r))),
-        servers_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
-      }
-    },
-    v2('/v2.1/{project_id}/servers/detail'),
-  )
-
-  serve(
-    app,
-    shared,
-    'compute.ListKeypairs',
-    (r) => {
-      const limit = r.limit(OTHERS)
-      // Nova lists only the caller's own key pairs.
-      const own = world.keyPairs.filter((k) => k.userId === r.auth.user.id)
-      const { page, more } = markerPage(own, (k) => k.name, r.q('marker'), limit)
-      return {
-        keypairs: page.map((k) => ({ keypair: keypairWire(k, false) })),
-        keypairs_links: nextLinks(r.url, more, limit, page.at(-1)?.name),
-      }
-    },
-    v2('/v2.1/{project_id}/os-keypairs'),
-  )
-
-  serve(
-    app,
-    shared,
-    'compute.ShowKeypair',
-    (r) => {
-      const k = world.keyPairs.find(
-        (x) => x.name === r.params.keypair_name && x.userId === r.auth.user.id,
-      )
-      if (!k) return r.fail(404, `Keypair ${r.params.keypair_name} not found.`)
-      return { keypair: keypairWire(k, true) }
-    },
-    v2('/v2.1/{project_id}/os-keypairs/{keypair_name}'),
-  )
-
-  serve(
-    app,
-    shared,
-    'compute.ListFlavorsDetail',
-    (r) => {
-      const limit = r.limit(OTHERS)
-      const { page, more } = markerPage(world.flavors, (f) => f.id, r.q('marker'), limit)
-      return {
-        flavors: page.map((f) => ({
-          id: f.id,
-          name: f.name,
-          vcpus: f.vcpus,
-          ram: f.ram,
-          disk: f.disk,
-          swap: '',
-          'OS-FLV-EXT-DATA:ephemeral': 0,
-          'OS-FLV-DISABLED:disabled': false,
-          'os-flavor-access:is_public': true,
-          rxtx_factor: 1,
-          os_extra_specs: { 'ecs:performancetype': f.name.split('.')[0] ?? 'normal' },
-          links: [{ rel: 'self', href: `${root(r)}/flavors/${f.id}` }],
-        })),
-        flavors_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
-      }
-    },
-    v2('/v2.1/{project_id}/flavors/detail'),
-  )
-
+  const servers = (r: RouteContext) => listServers(shared, r)
+  serve(app, shared, 'compute.ListServersDetail', servers)
+  serve(app, shared, 'compute.ListServersDetailV2', servers)
+  const keypairs = (r: RouteContext) => listKeypairs(shared, r)
+  serve(app, shared, 'compute.ListKeypairs', keypairs)
+  serve(app, shared, 'compute.ListKeypairsV2', keypairs)
+  const keypair = (r: RouteContext) => showKeypair(shared, r)
+  serve(app, shared, 'compute.ShowKeypair', keypair)
+  serve(app, shared, 'compute.ShowKeypairV2', keypair)
+  const flavors = (r: RouteContext) => listFlavors(shared, r)
+  serve(app, shared, 'compute.ListFlavorsDetail', flavors)
+  serve(app, shared, 'compute.ListFlavorsDetailV2', flavors)
   return app
+}
+
+/** The project root links point at, in the version the request used. */
+const root = (r: RouteContext) =>
+  `${r.origin}/compute/${r.url.pathname.includes('/v2.1/') ? 'v2.1' : 'v2'}/${r.project.id}`
+
+function listServers(
+  { world, index }: Shared,
+  r: RouteContext,
+): WireInput<'compute.ListServersDetail'> {
+  const limit = r.limit(SERVERS)
+  const items = filterServers(r, index.inProject(world.servers, r.project.id))
+  const { page, more } = markerPage(items, (s) => s.id, r.q('marker'), limit)
+  return {
+    servers: page.map((s) => serverWire(index, s, root(r))),
+    servers_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
+  }
+}
+
+function listKeypairs({ world }: Shared, r: RouteContext): WireInput<'compute.ListKeypairs'> {
+  const limit = r.limit(OTHERS)
+  // Nova lists only the caller's own key pairs.
+  const own = world.keyPairs.filter((k) => k.userId === r.auth.user.id)
+  const { page, more } = markerPage(own, (k) => k.name, r.q('marker'), limit)
+  return {
+    keypairs: page.map((k) => ({ keypair: keypairWire(k, false) })),
+    keypairs_links: nextLinks(r.url, more, limit, page.at(-1)?.name),
+  }
+}
+
+function showKeypair(
+  { world }: Shared,
+  r: RouteContext,
+): WireInput<'compute.ShowKeypair'> | Response {
+  const k = world.keyPairs.find(
+    (x) => x.name === r.params.keypair_name && x.userId === r.auth.user.id,
+  )
+  if (!k) return r.fail(404, `Keypair ${r.params.keypair_name} not found.`)
+  return { keypair: keypairWire(k, true) }
+}
+
+function listFlavors({ world }: Shared, r: RouteContext): WireInput<'compute.ListFlavorsDetail'> {
+  const limit = r.limit(OTHERS)
+  const { page, more } = markerPage(world.flavors, (f) => f.id, r.q('marker'), limit)
+  return {
+    flavors: page.map((f) => ({
+      id: f.id,
+      name: f.name,
+      vcpus: f.vcpus,
+      ram: f.ram,
+      disk: f.disk,
+      swap: '',
+      'OS-FLV-EXT-DATA:ephemeral': 0,
+      'OS-FLV-DISABLED:disabled': false,
+      'os-flavor-access:is_public': true,
+      rxtx_factor: 1,
+      os_extra_specs: { 'ecs:performancetype': f.name.split('.')[0] ?? 'normal' },
+      links: [{ rel: 'self', href: `${root(r)}/flavors/${f.id}` }],
+    })),
+    flavors_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
+  }
 }

@@ -20,7 +20,8 @@ import {
   serve,
 } from '../_route.ts'
 import { authenticateRequest } from '../auth.ts'
-import { AuthFailure, buildCatalog, issueToken } from '../keystone.ts'
+import { catalogOf } from '../catalog.ts'
+import { AuthFailure, issueToken } from '../keystone.ts'
 import { nextUrl, PagingError } from '../paging.ts'
 import type { Group, Project, User, World } from '../world/model.ts'
 import { fmt } from '../world/time.ts'
@@ -145,7 +146,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
     const project = world.projects.find((p) => p.id === pid)
     const origin = originOf(c, shared)
     return c.json({
-      catalog: buildCatalog(origin, project, world.cloud),
+      catalog: catalogOf(world, origin, project),
       links: { self: `${origin}/identity/v3/auth/catalog` },
     } satisfies z.input<typeof AuthCatalogResponse>)
   })

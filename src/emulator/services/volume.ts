@@ -1,7 +1,8 @@
 /**
  * EVS through the Cinder API under `/volume` (otc-api.md §5): volumes and volume backups with
- * details, `/v2/` and `/v3/`, paged by `limit` + `marker` with `<res>_links`. Encryption shows
- * in `metadata.__system__encrypted`, as on OTC.
+ * details at `/v2/` and `/v3/` (the world's `apiVersions` switch each off; a plain OpenStack
+ * serves only v3), paged by `limit` + `marker` with `<res>_links`. Encryption shows in
+ * `metadata.__system__encrypted`, as on OTC.
  * @module
  */
 import { Hono } from 'hono'
@@ -94,6 +95,7 @@ export function volumeWire(
 function backupWire(
   r: RouteContext,
   b: VolumeBackup,
+  version: string,
 ): WireInput<'volume.ListBackupsDetail'>['backups'][number] {
   return {
     id: b.id,
@@ -113,59 +115,51 @@ function backupWire(
     has_dependent_backups: false,
     object_count: 0,
     'os-bak-tenant-attr:tenant_id': b.projectId,
-    links: [{ rel: 'self', href: `${r.origin}/volume/v3/${b.projectId}/backups/${b.id}` }],
+    links: [{ rel: 'self', href: `${r.origin}/volume/${version}/${b.projectId}/backups/${b.id}` }],
   }
 }
 
 const matches = (want: string | undefined, value: string) => want === undefined || want === value
 
+/** Lists volumes (both versions: the same body). */
+function listVolumes(shared: Shared, r: RouteContext) {
+  const { world, index } = shared
+  const limit = r.limit(CINDER)
+  const items = index
+    .inProject(world.volumes, r.project.id)
+    .filter(
+      (v) =>
+        matches(r.q('name'), v.name) &&
+        matches(r.q('status'), v.status) &&
+        matches(r.q('availability_zone'), v.az),
+    )
+  const { page, more } = markerPage(items, (v) => v.id, r.q('marker'), limit)
+  return {
+    volumes: page.map((v) => volumeWire(index, v)),
+    volumes_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
+  }
+}
+
+/** Lists volume backups (both versions: the same body). */
+function listBackups(shared: Shared, r: RouteContext, version: string) {
+  const { world, index } = shared
+  const limit = r.limit(CINDER)
+  const items = index
+    .inProject(world.volumeBackups, r.project.id)
+    .filter((b) => matches(r.q('volume_id'), b.volumeId) && matches(r.q('status'), b.status))
+  const { page, more } = markerPage(items, (b) => b.id, r.q('marker'), limit)
+  return {
+    backups: page.map((b) => backupWire(r, b, version)),
+    backups_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
+  }
+}
+
 /** Cinder routes. */
 export function volumeRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
-  const { world, index } = shared
-  // OTC EVS also answers the older v2 paths; Cinder removed v2 in Xena (404, see app.ts).
-  const v2 = (path: string) => (world.cloud === 'otc' ? [path.replace('/v3/', '/v2/')] : [])
-
-  serve(
-    app,
-    shared,
-    'volume.ListVolumesDetail',
-    (r) => {
-      const limit = r.limit(CINDER)
-      const items = index
-        .inProject(world.volumes, r.project.id)
-        .filter(
-          (v) =>
-            matches(r.q('name'), v.name) &&
-            matches(r.q('status'), v.status) &&
-            matches(r.q('availability_zone'), v.az),
-        )
-      const { page, more } = markerPage(items, (v) => v.id, r.q('marker'), limit)
-      return {
-        volumes: page.map((v) => volumeWire(index, v)),
-        volumes_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
-      }
-    },
-    v2('/v3/{project_id}/volumes/detail'),
-  )
-
-  serve(
-    app,
-    shared,
-    'volume.ListBackupsDetail',
-    (r) => {
-      const limit = r.limit(CINDER)
-      const items = index
-        .inProject(world.volumeBackups, r.project.id)
-        .filter((b) => matches(r.q('volume_id'), b.volumeId) && matches(r.q('status'), b.status))
-      const { page, more } = markerPage(items, (b) => b.id, r.q('marker'), limit)
-      return {
-        backups: page.map((b) => backupWire(r, b)),
-        backups_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
-      }
-    },
-    v2('/v3/{project_id}/backups/detail'),
-  )
-
+  serve(app, shared, 'volume.ListVolumesDetail', (r) => listVolumes(shared, r))
+  serve(app, shared, 'volume.ListVolumesDetailV2', (r) => listVolumes(shared, r))
+  serve(app, shared, 'volume.ListBackupsDetail', (r) => listBackups(shared, r, 'v3'))
+  serve(app, shared, 'volume.ListBackupsDetailV2', (r) => listBackups(shared, r, 'v2'))
   return app
 }

@@ -21,7 +21,9 @@ export interface GenerateOptions {
   now?: number
 }
 
-type Doc = Required<Omit<WorldFileInput, 'now' | 'description' | 'cloud'>>
+type Doc = Required<
+  Omit<WorldFileInput, 'now' | 'description' | 'cloud' | 'apiVersions' | 'regions'>
+>
 type Item<K extends keyof Doc> = Doc[K] extends (infer T)[] | undefined ? T : never
 
 const AZS = ['eu-de-01', 'eu-de-02', 'eu-de-03']

@@ -4,6 +4,7 @@
  * format; nothing here knows about HTTP.
  * @module
  */
+import type { ApiVersionsConfig } from './api-versions.ts'
 
 export interface Domain {
   id: string
@@ -363,6 +364,8 @@ export interface World {
   cloud: 'otc' | 'openstack'
   /** The instant relative times were counted from. */
   now: number
+  /** The API versions each region serves, for reads offered in several (see `api-versions.ts`). */
+  apiVersions: ApiVersionsConfig
   domain: Domain
   projects: Project[]
   groups: Group[]

@@ -6,6 +6,7 @@
  */
 import { InputError } from '../../model/input-error.ts'
 import { NameTable, ResolveContext } from './_context.ts'
+import { type ApiVersionsConfig, defaultVersions } from './api-versions.ts'
 import type * as M from './model.ts'
 import {
   resolveFlavors,
@@ -41,6 +42,29 @@ import {
 } from './resolve-servers.ts'
 import type { WorldFileData } from './schema.ts'
 import { resolveTime } from './time.ts'
+
+/** The world's API versions: the cloud's defaults, the file's, then each named region's. */
+function resolveApiVersions(
+  f: WorldFileData,
+  projects: readonly M.Project[],
+  ctx: ResolveContext,
+): ApiVersionsConfig {
+  const given = (v: WorldFileData['apiVersions']) =>
+    Object.fromEntries(Object.entries(v).filter(([, list]) => list !== undefined))
+  const regions = [...new Set(projects.map((p) => p.region))]
+  for (const r of Object.keys(f.regions))
+    if (!regions.includes(r))
+      ctx.issue(
+        `regions.${r}`,
+        `no project is in region "${r}"; expected one of: ${regions.map((x) => `"${x}"`).join(', ')}`,
+      )
+  return {
+    default: { ...defaultVersions(f.cloud), ...given(f.apiVersions) },
+    regions: Object.fromEntries(
+      Object.entries(f.regions).map(([r, v]) => [r, given(v.apiVersions)]),
+    ),
+  }
+}
 
 export interface ResolveOptions {
   /** Relative times count from here (epoch ms); overrides the file's `now`. Default: the file's `now`, else the current time. */
@@ -92,6 +116,7 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     description: f.description,
     cloud: f.cloud,
     now,
+    apiVersions: resolveApiVersions(f, projects, ctx),
     domain,
     projects,
     groups,

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod'
+import { SERVICE_VERSIONS } from './api-versions.ts'
 import { ABSOLUTE_TIME, RELATIVE_TIME } from './time.ts'
 
 const text = z.string().trim().min(1, 'expected a non-empty text')
@@ -447,6 +448,31 @@ const RdsBackup = z.strictObject({
   createdAt: WorldTime,
 })
 
+/** One service's versions: a non-empty list without repeats. */
+const versionList = <const V extends readonly [string, ...string[]]>(versions: V) =>
+  z
+    .array(z.enum(versions))
+    .min(1, 'expected at least one version (a region serves the service in some version)')
+    .refine((l) => new Set(l).size === l.length, 'expected each version once')
+    .optional()
+
+/**
+ * Which API versions are served, per service read in several (otc-api-platform.md §10): Cloud Eye
+ * alarm rules (`ces`: v1, v2), CTS trackers (`cts`: v1, v3), EVS/Cinder (`volume`: v2, v3), Nova
+ * (`compute`: v2.1, v2). A service left out keeps the cloud's default (OTC: all; openstack:
+ * volume v3 only).
+ */
+const ApiVersions = z.strictObject({
+  compute: versionList(SERVICE_VERSIONS.compute),
+  ces: versionList(SERVICE_VERSIONS.ces),
+  cts: versionList(SERVICE_VERSIONS.cts),
+  volume: versionList(SERVICE_VERSIONS.volume),
+})
+export type ApiVersionsInput = z.output<typeof ApiVersions>
+
+/** Settings of one region (the region of the projects named after it). */
+const Region = z.strictObject({ apiVersions: ApiVersions.prefault({}) })
+
 /**
  * What kind of cloud a world looks like. `otc` (default): Open Telekom Cloud, every OTC service in
  * the catalog. `openstack`: a plain OpenStack (as test/openstack's Zed devcloud): Keystone, Nova,
@@ -464,6 +490,10 @@ export const WorldFile = z.strictObject({
   cloud: z.enum(CLOUD_KINDS).default('otc'),
   /** Relative times count from here; defaults to the time the world is loaded. */
   now: WorldTime.optional(),
+  /** API versions every region serves (default: the cloud's, see {@link ApiVersions}). */
+  apiVersions: ApiVersions.prefault({}),
+  /** Per region (`eu-de`, `eu-ch2`): what differs from the world's defaults. */
+  regions: z.record(z.string(), Region).default({}),
   domain: Domain,
   projects: z.array(Project).min(1, 'expected at least one project'),
   groups: z.array(Group).default([]),

@@ -1,0 +1,137 @@
+/**
+ * The service catalog of a token: every service on the emulator's origin under its path prefix,
+ * with OTC's catalog types (otc-api.md §1.4) or a plain OpenStack's, and for services offered in
+ * several API versions only the versions the project's region serves (world `apiVersions`).
+ * @module
+ */
+import type { z } from 'zod'
+import type { CatalogEntryWire } from '../clients/identity/auth-schemas.ts'
+import { defaultVersions, type ServedVersions, servedVersions } from './world/api-versions.ts'
+import { hexFor } from './world/ids.ts'
+import type { Project, World } from './world/model.ts'
+
+/** A catalog as the token body carries it. */
+export type Catalog = z.input<typeof CatalogEntryWire>[]
+
+/**
+ * The catalog of one project: every service at `origin` + its prefix, with OTC's types
+ * (otc-api.md §1.4), or, for a plain OpenStack world, the types of a Zed control plane
+ * (identity, compute, image, network, block-storage + volumev3): no OTC-only type, no CBR,
+ * Cloud Eye, CTS or RDS. Services offered in several API versions list only those `versions`
+ * (the project's region's) include.
+ */
+export function buildCatalog(
+  origin: string,
+  project: Project | undefined,
+  cloud: World['cloud'] = 'otc',
+  versions: ServedVersions = defaultVersions(cloud),
+): Catalog {
+  const identity: Catalog[number] = {
+    type: 'identity',
+    name: 'keystone',
+    id: hexFor('catalog', 'identity'),
+    endpoints: [
+      ...(project ? [endpoint('identity', project.region, `${origin}/identity/v3`)] : []),
+      endpoint('identity', '*', `${origin}/identity/v3`),
+    ],
+  }
+  if (!project) return [identity]
+  const pid = project.id
+  const entries: [type: string, name: string, url: string][] =
+    cloud === 'openstack'
+      ? openstackEntries(origin, pid, versions)
+      : otcEntries(origin, pid, versions)
+  return [
+    ...entries.map(([type, name, url]) => ({
+      type,
+      name,
+      id: hexFor('catalog', type),
+      endpoints: [endpoint(type, project.region, url)],
+    })),
+    identity,
+  ]
+}
+
+type Entry = [type: string, name: string, url: string]
+
+function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
+  const v2 = has(versions, 'volume', 'v2')
+  const v3 = has(versions, 'volume', 'v3')
+  return [
+    computeEntry(origin, pid, versions),
+    ['image', 'glance', `${origin}/image`],
+    ['network', 'neutron', `${origin}/network`],
+    ...(v3 ? ([['block-storage', 'cinder', `${origin}/volume/v3/${pid}`]] as Entry[]) : []),
+    ...(v2 ? ([['volumev2', 'cinderv2', `${origin}/volume/v2/${pid}`]] as Entry[]) : []),
+    ...(v3 ? ([['volumev3', 'cinderv3', `${origin}/volume/v3/${pid}`]] as Entry[]) : []),
+  ]
+}
+
+const has = <S extends keyof ServedVersions>(v: ServedVersions, s: S, version: string) =>
+  (v[s] as readonly string[]).includes(version)
+
+/** Nova at v2.1, or at the legacy v2 where the region serves only that (2019's OTC catalog). */
+function computeEntry(origin: string, pid: string, versions: ServedVersions): Entry {
+  const v = has(versions, 'compute', 'v2.1') ? 'v2.1' : 'v2'
+  return ['compute', 'nova', `${origin}/compute/${v}/${pid}`]
+}
+
+/** Cinder as OTC's catalog names it: v2 as `volumev2` and `evs`, v3 as `volumev3`. */
+function otcVolumeEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
+  const v2 = has(versions, 'volume', 'v2')
+  return [
+    ...(v2 ? ([['volumev2', 'cinderv2', `${origin}/volume/v2/${pid}`]] as Entry[]) : []),
+    ...(has(versions, 'volume', 'v3')
+      ? ([['volumev3', 'cinderv3', `${origin}/volume/v3/${pid}`]] as Entry[])
+      : []),
+    ...(v2 ? ([['evs', 'evs', `${origin}/volume/v2/${pid}`]] as Entry[]) : []),
+  ]
+}
+
+/**
+ * Cloud Eye and CTS as OTC's catalog names them (otc-api.md §1.4): Cloud Eye v1 as `ces` (no
+ * project id) and `cesv1`, CTS v1 as `cts`. OTC's catalog does not list Cloud Eye v2 or CTS v3
+ * even where they are served (clients derive them), so `cesv2` and `ctsv3` (newer SDKs' names)
+ * appear only for a region that serves that version alone: a version a region does not serve is
+ * never listed.
+ */
+function otcMonitoringEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
+  const ces: Entry[] = has(versions, 'ces', 'v1')
+    ? [
+        ['ces', 'cloudeye', `${origin}/ces/V1.0/`],
+        ['cesv1', 'cesv1', `${origin}/ces/V1.0/${pid}`],
+      ]
+    : [['cesv2', 'cesv2', `${origin}/ces/v2/${pid}`]]
+  const cts: Entry = has(versions, 'cts', 'v1')
+    ? ['cts', 'cts', `${origin}/cts/v1.0/${pid}`]
+    : ['ctsv3', 'ctsv3', `${origin}/cts/v3/${pid}`]
+  return [...ces, cts]
+}
+
+function otcEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
+  return [
+    computeEntry(origin, pid, versions),
+    ['image', 'glance', `${origin}/image`],
+    ['network', 'neutron', `${origin}/network`],
+    ...otcVolumeEntries(origin, pid, versions),
+    ['cbr', 'cbr', `${origin}/cbr/v3/${pid}`],
+    ...otcMonitoringEntries(origin, pid, versions),
+    ['rdsv3', 'rdsv3', `${origin}/rds/v3/${pid}`],
+  ]
+}
+
+function endpoint(type: string, region: string, url: string): Catalog[number]['endpoints'][number] {
+  return {
+    id: hexFor('endpoint', type, region),
+    interface: 'public',
+    region,
+    region_id: region,
+    url,
+  }
+}
+
+/** The catalog of `project` in `world`, with the versions the project's region serves. */
+export function catalogOf(world: World, origin: string, project: Project | undefined): Catalog {
+  const versions = project ? servedVersions(world.apiVersions, project.region) : undefined
+  return buildCatalog(origin, project, world.cloud, versions)
+}
