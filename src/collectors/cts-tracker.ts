@@ -8,8 +8,12 @@ import { readTrackers } from '../clients/cts/trackers.ts'
 import type { CtsTracker } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 
-/** Maps a tracker; its name is `tracker_name` (`system` for the management tracker). */
-export function toCtsTracker(w: TrackerWire, ctx: MapContext): CtsTracker {
+/** The tracker as the inventory holds it, whichever API version read it. */
+function tracker(
+  w: { id: string; tracker_name: string; status: string },
+  trackerType: string,
+  ctx: MapContext,
+): CtsTracker {
   return {
     type: 'cts.tracker',
     id: w.id,
@@ -17,9 +21,14 @@ export function toCtsTracker(w: TrackerWire, ctx: MapContext): CtsTracker {
     region: ctx.region,
     projectId: ctx.projectId,
     raw: w,
-    trackerType: w.tracker_type,
+    trackerType,
     status: w.status,
   }
+}
+
+/** Maps a tracker; its name is `tracker_name` (`system` for the management tracker). */
+export function toCtsTracker(w: TrackerWire, ctx: MapContext): CtsTracker {
+  return tracker(w, w.tracker_type, ctx)
 }
 
 /**
@@ -27,16 +36,7 @@ export function toCtsTracker(w: TrackerWire, ctx: MapContext): CtsTracker {
  * tracker (named `system`), so a body without `tracker_type` is that one.
  */
 export function toCtsTrackerV1(w: TrackerV1Wire, ctx: MapContext): CtsTracker {
-  return {
-    type: 'cts.tracker',
-    id: w.id,
-    name: w.tracker_name,
-    region: ctx.region,
-    projectId: ctx.projectId,
-    raw: w,
-    trackerType: w.tracker_type ?? 'system',
-    status: w.status,
-  }
+  return tracker(w, w.tracker_type ?? 'system', ctx)
 }
 
 /** Collects `cts.tracker` (GET /v3/{project_id}/trackers, else GET /v1.0/{project_id}/tracker). */

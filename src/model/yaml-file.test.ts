@@ -5,19 +5,8 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { z } from 'zod'
 import { InputError } from './input-error.ts'
+import { aliasBomb } from './testing.ts'
 import { MAX_YAML_ALIAS_COUNT, parseYamlText, readYamlFile } from './yaml-file.ts'
-
-/** A "billion laughs" document: `levels` levels of ten aliases each. */
-function aliasBomb(levels: number): string {
-  const lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-  for (let i = 1; i <= levels; i++)
-    lines.push(
-      `l${i}: &l${i} [${Array(10)
-        .fill(`*l${i - 1}`)
-        .join(',')}]`,
-    )
-  return `${lines.join('\n')}\n`
-}
 
 const inputError = (re: RegExp) => (e: unknown) => e instanceof InputError && re.test(e.message)
 

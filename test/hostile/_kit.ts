@@ -93,17 +93,7 @@ export function sparseFile(file: string, size: number): string {
   return file
 }
 
-/** A "billion laughs" YAML prefix: `levels` levels of ten aliases each; `*l<levels>` is the bomb. */
-export function aliasBomb(levels: number): string {
-  const lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-  for (let i = 1; i <= levels; i++)
-    lines.push(
-      `l${i}: &l${i} [${Array(10)
-        .fill(`*l${i - 1}`)
-        .join(',')}]`,
-    )
-  return `${lines.join('\n')}\n`
-}
+export { aliasBomb } from '../../src/model/testing.ts'
 
 /**
  * Fails when `text` holds a raw control character or bidi override; LF, TAB and CRLF line ends
