@@ -13,9 +13,11 @@ import type { ServiceStats } from '../src/clients/core/http.ts'
 import { createSession } from '../src/clients/core/session.ts'
 import { type CloudConfig, passwordCloudConfig } from '../src/config/cloud-config.ts'
 import { evaluateScan } from '../src/engine/evaluate.ts'
-import { collectFromCloud, evaluateInventory } from '../src/engine/run-scan.ts'
+import { evaluateInventory } from '../src/engine/run-scan.ts'
+import { collectFromCloud } from '../src/engine/scan-clouds.ts'
 import { loadScanConfig } from '../src/engine/scan-config.ts'
 import { Inventory } from '../src/inventory/inventory.ts'
+import { mergedInput } from '../src/inventory/saved.ts'
 import { loadResponsibilityModel } from '../src/responsibility/load.ts'
 import {
   countByOp,
@@ -262,11 +264,14 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const c1 = process.cpuUsage(c0)
     sample()
     const now = new Date(spec.now + (t1 - t0))
-    let result: ReturnType<typeof evaluateInventory> | undefined = evaluateInventory(
-      collected.input,
-      collected.meta,
-      { checks, model, settings, startedAt, now },
-    )
+    let result: ReturnType<typeof evaluateInventory> | undefined = evaluateInventory(collected, {
+      checks,
+      model,
+      settings,
+      tool: TOOL,
+      startedAt,
+      now,
+    })
     const t2 = performance.now()
     const c2 = process.cpuUsage(c0)
     sample()
@@ -282,20 +287,18 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     // Warm pass (after every memory figure is taken): where evaluation time goes, per check.
     const timed = timedChecks(checks)
     const w0 = performance.now()
-    const inventory = new Inventory(collected.input)
+    const input = mergedInput(collected)
+    const inventory = new Inventory(input)
     const w1 = performance.now()
     evaluateScan({
       inventory,
+      scope: collected.scopes[0]!.scope,
+      authUrl: collected.scopes[0]!.authUrl,
       checks: timed.checks,
       model,
       settings,
       now,
-      scan: {
-        startedAt: startedAt.toISOString(),
-        finishedAt: now.toISOString(),
-        cloud: collected.meta.cloud,
-        tool: collected.meta.tool,
-      },
+      scan: { startedAt: startedAt.toISOString(), finishedAt: now.toISOString(), tool: TOOL },
     })
     const w2 = performance.now()
     const checksMs = [...timed.ms.values()].reduce((s, ms) => s + ms, 0)
@@ -306,8 +309,8 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const operations = countByOp(recorder.requests)
     const path = criticalPath(operations, opts.latencyMs, opts.concurrency)
     const byType: Record<string, number> = {}
-    for (const r of collected.input.resources) byType[r.type] = (byType[r.type] ?? 0) + 1
-    const resources = collected.input.resources.length
+    for (const r of input.resources) byType[r.type] = (byType[r.type] ?? 0) + 1
+    const resources = input.resources.length
     const evaluateMs = t2 - t1
     const wall = { collectMs: t1 - t0, evaluateMs, totalMs: t2 - t0 }
     const bound = path.boundMs
@@ -329,7 +332,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       wall,
       cpu: { collectMs: cpuMs(c1), evaluateMs: cpuMs(c2) - cpuMs(c1) },
       eventLoop: { maxDelayMs: loop.max / 1e6, p99DelayMs: loop.percentile(99) / 1e6 },
-      inventory: { resources, byType, issues: collected.input.issues.length },
+      inventory: { resources, byType, issues: input.issues?.length ?? 0 },
       services,
       totals: sumStats(services),
       operations,

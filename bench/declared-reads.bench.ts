@@ -19,8 +19,9 @@ import { DEFAULT_SETTINGS } from '../src/checks/settings.ts'
 import { createSession } from '../src/clients/core/session.ts'
 import { passwordCloudConfig } from '../src/config/cloud-config.ts'
 import { createEmulator, generateWorld, loginFor } from '../src/emulator/index.ts'
-import { collectFromCloud } from '../src/engine/run-scan.ts'
+import { collectFromCloud } from '../src/engine/scan-clouds.ts'
 import { Inventory } from '../src/inventory/inventory.ts'
+import { mergedInput } from '../src/inventory/saved.ts'
 import type { AnyResource } from '../src/inventory/types.ts'
 
 /** One check's loop, bare and scoped (best round each). */
@@ -72,7 +73,7 @@ export async function measureGuard(servers: number, rounds: number): Promise<Gua
     now: () => now,
   })
   const tool = { name: 'sphere', version: 'bench' }
-  const { input } = await collectFromCloud(session, { tool, now: () => new Date(now) })
+  const input = mergedInput(await collectFromCloud(session, { tool, now: () => new Date(now) }))
   const inventory = new Inventory(input)
   const ctx: CheckContext = { inventory, settings: DEFAULT_SETTINGS, now: new Date(now) }
   const costs = checks.map((c): GuardCost => {

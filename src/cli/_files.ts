@@ -203,3 +203,65 @@ export function writeOutput(target: OutputTarget, data: Chunks, signal?: AbortSi
     throw new PathError(target.flag, target.path, `cannot write: ${fsReason(err)}`)
   }
 }
+
+/** An output being written piece by piece: nothing shows at the target until {@link commit}. */
+export interface AtomicWriter {
+  write(chunk: string): void
+  /** Syncs and renames the temporary file over the target. */
+  commit(): void
+  /** Removes the temporary file; the target stays as it was. */
+  abort(): void
+}
+
+/**
+ * Opens a temporary file next to the target for writing as data arrives (a saved inventory,
+ * scope by scope). Special targets are written in place.
+ * @throws {PathError} when the temporary file cannot be created or written
+ */
+export function openAtomic(target: OutputTarget): AtomicWriter {
+  const tmp = target.special ? target.path : tempNameFor(target.path)
+  const fail = (err: unknown): never => {
+    throw new PathError(target.flag, target.path, `cannot write: ${fsReason(err)}`)
+  }
+  let fd: number | undefined
+  try {
+    fd = openSync(tmp, target.special ? 'w' : 'wx', 0o644)
+  } catch (err) {
+    fail(err)
+  }
+  const close = () => {
+    if (fd !== undefined) closeSync(fd)
+    fd = undefined
+  }
+  const abort = () => {
+    close()
+    if (!target.special)
+      try {
+        unlinkSync(tmp)
+      } catch {
+        // Already gone.
+      }
+  }
+  return {
+    write(chunk) {
+      if (fd === undefined) return
+      try {
+        writeAll(fd, chunk)
+      } catch (err) {
+        abort()
+        fail(err)
+      }
+    },
+    commit() {
+      try {
+        if (fd !== undefined && !target.special) fsyncSync(fd)
+        close()
+        if (!target.special) renameSync(tmp, target.path)
+      } catch (err) {
+        abort()
+        fail(err)
+      }
+    },
+    abort,
+  }
+}

@@ -7,6 +7,7 @@
 import { SEVERITIES, type Severity } from '../checks/define.ts'
 import type { CheckSettings } from '../checks/settings.ts'
 import type { CloudFlags } from '../config/clouds-settings.ts'
+import type { ScopeSelection } from '../engine/plan-scopes.ts'
 import { loadScanConfig } from '../engine/scan-config.ts'
 import { inputDir, inputFile, type OutputTarget, outputTarget, PathError } from './_files.ts'
 import { SCAN_FORMATS, type ScanFormat } from './_scan-output.ts'
@@ -30,6 +31,12 @@ export interface ScanOptions {
   readonly mutelist?: string
   /** Flags for the cloud configuration resolver (clouds.yaml and OS_* fill what they leave). */
   readonly cloud: CloudFlags
+  /** clouds.yaml entries to scan (`--os-cloud a,b`); undefined: OS_CLOUD or the OS_* variables. */
+  readonly clouds?: readonly string[]
+  /** Which projects and regions. */
+  readonly scopes: ScopeSelection
+  /** Scopes read at the same time. */
+  readonly parallel: number
   /** Stop reading the cloud after this many seconds. */
   readonly timeoutSeconds?: number
   readonly output?: OutputTarget
@@ -66,6 +73,14 @@ function positive(flag: string, v: unknown, opts: { int?: boolean } = {}): numbe
   return n
 }
 
+/** `a,b` or `all` (every region in each project's catalog). */
+function regionList(v: unknown): string[] | 'all' | undefined {
+  const ids = idList(v)
+  if (ids === undefined) return undefined
+  if (ids.length === 0) throw new UsageError('--regions: expected a region list or "all"')
+  return ids.length === 1 && ids[0] === 'all' ? 'all' : ids
+}
+
 /** The first defined value. */
 const first = <T>(...vs: (T | undefined)[]): T | undefined => vs.find((v) => v !== undefined)
 
@@ -83,18 +98,16 @@ export function resolveScanOptions(values: CommandArgs['values'], io: CliIO): Sc
     values.config === undefined ? undefined : inputFile('--config', values.config, io.cwd)
   const { config, settings } = loadScanConfig(configFile)
   const failOn = oneOf('fail-on', values['fail-on'], SEVERITIES) ?? config.failOn ?? DEFAULT_FAIL_ON
-  const regions = first(idList(values.region), config.regions)
-  if (regions && regions.length > 1)
-    throw new UsageError(
-      `several regions (${regions.join(', ')}): one region per scan; run one scan per region`,
-    )
-  // OS_REGION_NAME (environment) wins over the file: pass the file's region only without it.
-  const region =
-    values.region !== undefined
-      ? String(values.region)
-      : io.env.OS_REGION_NAME
-        ? undefined
-        : config.regions?.[0]
+  if (values.region !== undefined && values.regions !== undefined)
+    throw new UsageError('--region and --regions cannot be combined; use --regions a,b')
+  const flagRegions = regionList(values.regions ?? values.region)
+  // OS_REGION_NAME (environment) wins over the file.
+  const regions: readonly string[] | 'all' | undefined =
+    flagRegions ?? (io.env.OS_REGION_NAME ? [io.env.OS_REGION_NAME] : config.regions)
+  // The region the configured project's session starts in: the first asked for, else clouds.yaml's.
+  const region = Array.isArray(regions) ? regions[0] : undefined
+  if (values['all-projects'] === true && values.projects !== undefined)
+    throw new UsageError('--projects and --all-projects cannot be combined')
   const mutelist =
     values.mutelist !== undefined
       ? inputFile('--mutelist', values.mutelist, io.cwd)
@@ -112,8 +125,18 @@ export function resolveScanOptions(values: CommandArgs['values'], io: CliIO): Sc
     },
     settings,
     mutelist,
+    clouds: first(idList(values['os-cloud']), config.clouds),
+    scopes: {
+      ...(values['all-projects'] === true || config.allProjects === true
+        ? { allProjects: true }
+        : {}),
+      ...(first(idList(values.projects), config.projects)
+        ? { projects: first(idList(values.projects), config.projects) }
+        : {}),
+      ...(regions !== undefined ? { regions } : {}),
+    },
+    parallel: first(positive('parallel', values.parallel, { int: true }), config.parallel) ?? 4,
     cloud: {
-      osCloud: values['os-cloud'] as string | undefined,
       region,
       concurrency: first(
         positive('concurrency', values.concurrency, { int: true }),

@@ -2,8 +2,9 @@
  * Rendering a scan result in the format the user asked for, and the progress line on stderr.
  * @module
  */
-import type { CollectProgress } from '../collectors/collect.ts'
+import type { ScopeProgress } from '../engine/run-scan.ts'
 import type { ScanResult } from '../engine/types.ts'
+import { safeText } from '../reports/_terminal.ts'
 import { renderCsv } from '../reports/csv.ts'
 import { renderHtml } from '../reports/html.ts'
 import { renderJson } from '../reports/json.ts'
@@ -39,18 +40,16 @@ export function renderScan(result: ScanResult, format: ScanFormat, color: boolea
 
 /** A progress reporter that rewrites one stderr line, only when stderr is a terminal. */
 export function progressLine(io: CliIO): {
-  update(e: CollectProgress, retries: number): void
+  update(p: ScopeProgress, retries: number): void
   done(): void
 } {
   if (!io.stderr.isTTY) return { update() {}, done() {} }
-  let resources = 0
   let shown = false
   return {
-    update(e, retries) {
-      resources += e.count
+    update(p, retries) {
       shown = true
       io.stderr.write(
-        `\r\u001b[2Kreading: ${e.done}/${e.total} resource types, ${resources} resources, ${retries} retries (last: ${e.resourceType})`,
+        `\r\u001b[2Kreading: ${p.scopesDone}/${p.scopesTotal} scopes, ${p.resources} resources, ${retries} retries (last: ${safeText(p.scope)})`,
       )
     },
     done() {

@@ -28,7 +28,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     load: () => import('./commands/host.ts').then((m) => m.default),
   },
   scan: {
-    summary: 'Scan a project: every customer duty, resource by resource',
+    summary: 'Scan projects, regions and clouds: every customer duty, resource by resource',
     load: () => import('./commands/scan.ts').then((m) => m.default),
   },
   matrix: {

@@ -23,7 +23,7 @@ import { showLoginPolicy, showPasswordPolicy, showProtectPolicy } from './iam/se
 import { showUser } from './iam/users.ts'
 import * as identityFx from './identity/fixtures.ts'
 import { listGroups, listGroupUsers } from './identity/groups.ts'
-import { listProjects } from './identity/projects.ts'
+import { listAuthProjects, listProjects } from './identity/projects.ts'
 import { listUsers } from './identity/users.ts'
 import * as imageFx from './image/fixtures.ts'
 import { listImages, showImage } from './image/images.ts'
@@ -46,6 +46,10 @@ type Case = { sample: unknown; call: (c: ServiceClient) => Promise<unknown>; par
 /** Every registry entry must have a real sample body and an operation function: the compiler enforces both. */
 const CASES: Record<OperationKey, Case> = {
   'identity.ListProjects': { sample: identityFx.keystoneProjectsSample, call: listProjects },
+  'identity.ListAuthProjects': {
+    sample: identityFx.keystoneAuthProjectsSample,
+    call: (c) => listAuthProjects(c),
+  },
   'identity.ListUsers': { sample: identityFx.keystoneUsersSample, call: listUsers },
   'identity.ListGroups': { sample: identityFx.keystoneGroupsSample, call: listGroups },
   'identity.ListGroupUsers': {
@@ -171,8 +175,14 @@ describe('operation registry', () => {
   })
 
   it('uses domain-scoped tokens exactly for the global IAM APIs', () => {
+    // GET /v3/auth/projects answers any token of the user: the project token Sphere already has.
+    const anyToken = new Set(['identity.ListAuthProjects'])
     for (const d of OPERATIONS)
-      assert.equal(d.scope, ['identity', 'iam'].includes(d.service) ? 'domain' : 'project', d.key)
+      assert.equal(
+        d.scope,
+        ['identity', 'iam'].includes(d.service) && !anyToken.has(d.key) ? 'domain' : 'project',
+        d.key,
+      )
   })
 
   it('names the version of every versioned read in its path, one operation per version', () => {

@@ -114,6 +114,14 @@ const DEFS = [
     items: { key: 'projects', schema: identity.ProjectWire },
     query: ['domain_id', 'name', 'parent_id', 'enabled', 'is_domain', 'page', 'per_page'],
   }),
+  def('identity.ListAuthProjects', {
+    resource: 'project',
+    // The projects the caller has a role in (any token of the user; Keystone, not paged).
+    path: '/v3/auth/projects',
+    pager: none,
+    schema: identity.ListProjectsResponse,
+    items: { key: 'projects', schema: identity.ProjectWire },
+  }),
   def('identity.ListUsers', {
     resource: 'user',
     path: '/v3/users',

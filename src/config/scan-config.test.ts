@@ -46,9 +46,9 @@ describe(parseScanConfig.name, () => {
 
   it('names file, path and expectation of every problem', () => {
     assert.deepEqual(
-      problems('concurrency: 0\nfailOn: severe\nregions: [Frankfurt]\ncolour: true\n').sort(),
+      problems('concurrency: 0\nfailOn: severe\nregions: [eu de]\ncolour: true\n').sort(),
       [
-        'sphere.yaml: : unknown key "colour"; expected one of: thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, regions, failOn, allowIncomplete, checks, duties, mutelist',
+        'sphere.yaml: : unknown key "colour"; expected one of: thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist',
         'sphere.yaml: concurrency: expected at least 1',
         'sphere.yaml: failOn: Invalid option: expected one of "critical"|"high"|"medium"|"low"|"info"',
         'sphere.yaml: regions[0]: expected a region like eu-de',

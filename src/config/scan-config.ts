@@ -15,7 +15,11 @@
  * apiTimeoutSeconds: 30    # one HTTP request                   (--api-timeout)
  * authTimeoutSeconds: 30   # authentication, retries included   (--auth-timeout)
  * timeoutSeconds: 600      # the whole scan                     (--timeout)
- * regions: [eu-de]         # (--region)
+ * clouds: [otc-prod, onprem]   # clouds.yaml entries (--os-cloud a,b)
+ * projects: [eu-de, eu-de_prod] # names or ids (--projects)
+ * allProjects: false       # every project the credentials reach (--all-projects)
+ * regions: [eu-de, eu-nl]  # or `all` (--regions)
+ * parallel: 4              # scopes read at the same time (--parallel)
  * failOn: high             # (--fail-on)
  * allowIncomplete: false   # (--allow-incomplete)
  * checks: { include: [evs-volume-encrypted], exclude: [vpc-eip-bound] }   # (--checks, --exclude-checks)
@@ -36,7 +40,7 @@ export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] 
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
 const KEYS =
-  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, regions, failOn, allowIncomplete, checks, duties, mutelist'
+  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist'
 
 /** Builds the file's schema around a schema of the thresholds. */
 export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
@@ -71,10 +75,30 @@ export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
         .optional(),
       /** Stop reading the cloud after this many seconds; what was not read is a collection issue. */
       timeoutSeconds: z.number().int().positive('expected a positive whole number').optional(),
-      /** Regions to scan; default: the cloud configuration's region. */
+      /** clouds.yaml entries to scan (default: OS_CLOUD, or the OS_* variables). */
+      clouds: z.array(z.string().trim().min(1, 'expected a cloud name')).min(1).optional(),
+      /** Projects to scan, by name or id (default: the configured project). */
+      projects: z
+        .array(z.string().trim().min(1, 'expected a project name or id'))
+        .min(1)
+        .optional(),
+      /** Scan every project the credentials can reach. */
+      allProjects: z.boolean().optional(),
+      /** Regions to scan, or `all` of each project's catalog; default: the configured region. */
       regions: z
-        .array(z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, 'expected a region like eu-de'))
-        .min(1, 'expected at least one region')
+        .union([
+          z.literal('all'),
+          z
+            .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a region like eu-de'))
+            .min(1, 'expected at least one region'),
+        ])
+        .optional(),
+      /** Scopes read at the same time (default 4). */
+      parallel: z
+        .number()
+        .int()
+        .min(1, 'expected at least 1')
+        .max(64, 'expected at most 64')
         .optional(),
       /** Lowest severity of a non-muted fail that makes the scan exit with 1 (default `low`). */
       failOn: z.enum(FAIL_ON_SEVERITIES).optional(),

@@ -1,36 +1,29 @@
 /**
  * Applies a mutelist to findings: a `fail` or `manual` finding an unexpired entry covers becomes
  * `muted`, keeping its original status and the entry's reason. Expired entries, entries naming an
- * unknown check and entries that muted nothing become scan notes.
+ * unknown check and entries that muted nothing in any scope become scan notes.
  * @module
  */
 import { compileMutelist, isExpired, type Mutelist } from './mutelist.ts'
 import type { Finding, ScanNote } from './types.ts'
 
-/** Findings with mutes applied, and the notes about the mutelist. */
-export interface MuteOutcome {
-  readonly findings: Finding[]
-  readonly notes: ScanNote[]
-}
-
 /**
+ * Mutes the findings of one scope; records in `used` the entries that muted something.
  * @param tagsOf the tags of a finding's resource (empty map when unknown)
- * @param knownChecks ids of every check the scan knows (to flag typos in the mutelist)
  */
-export function applyMutes(
+export function muteFindings(
   findings: readonly Finding[],
   list: Mutelist,
   now: Date,
   tagsOf: (f: Finding) => ReadonlyMap<string, string>,
-  knownChecks: ReadonlySet<string>,
-): MuteOutcome {
+  used: Set<number>,
+): Finding[] {
   const matcher = compileMutelist(list, now)
-  const used = new Set<number>()
   const ref = (i: number) => {
     const m = list.mutes[i]!
     return { reason: m.reason, expires: m.expires ?? null, entry: `mutes[${i}]` }
   }
-  const out = findings.map((f): Finding => {
+  return findings.map((f): Finding => {
     if (f.status !== 'fail' && f.status !== 'manual') return f
     const target = { checkId: f.checkId, resource: f.resource, tags: tagsOf(f) }
     const i = matcher.match(target)
@@ -41,6 +34,19 @@ export function applyMutes(
     const x = matcher.matchExpired(target)
     return x >= 0 ? { ...f, expiredMute: ref(x) } : f
   })
+}
+
+/**
+ * The notes about a mutelist once every scope was muted: unknown checks, expired entries, and
+ * entries that muted nothing anywhere.
+ * @param knownChecks ids of every check the scan knows (to flag typos in the mutelist)
+ */
+export function mutelistNotes(
+  list: Mutelist,
+  now: Date,
+  used: ReadonlySet<number>,
+  knownChecks: ReadonlySet<string>,
+): ScanNote[] {
   const notes: ScanNote[] = []
   list.mutes.forEach((m, i) => {
     const source = `${list.file}: mutes[${i}]`
@@ -67,5 +73,5 @@ export function applyMutes(
         source,
       })
   })
-  return { findings: out, notes }
+  return notes
 }

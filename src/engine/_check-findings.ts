@@ -9,6 +9,7 @@ import type { AnyCheck, CheckContext, Evidence, Verdict } from '../checks/define
 import { label } from '../checks/define.ts'
 import { checkScope, guardRequires } from '../checks/run.ts'
 import type { Inventory } from '../inventory/inventory.ts'
+import type { ScopeRef } from '../inventory/scope.ts'
 import type { AnyResource, ResourceType, UnavailableType } from '../inventory/types.ts'
 import type { Owner } from '../responsibility/schema.ts'
 import { findingFingerprint } from './fingerprint.ts'
@@ -16,6 +17,7 @@ import type { ErrorCause, Finding, FindingStatus, ResourceRef } from './types.ts
 
 /** What the per-check evaluation needs besides the check. */
 export interface CheckEnv {
+  readonly scope: ScopeRef
   readonly inventory: Inventory
   readonly ctx: CheckContext
   /** The project as a resource in a region, by default the scan's (for project-level findings). */
@@ -25,6 +27,7 @@ export interface CheckEnv {
 
 /** Builds a finding; optional fields are left out when empty so JSON stays minimal. */
 export function makeFinding(
+  scope: ScopeRef,
   check: Pick<AnyCheck, 'id' | 'duty' | 'service' | 'severity'>,
   owner: Owner,
   resource: ResourceRef,
@@ -34,7 +37,8 @@ export function makeFinding(
   cause?: ErrorCause,
 ): Finding {
   const f: Finding = {
-    fingerprint: findingFingerprint(check.id, resource.type, resource.id),
+    fingerprint: findingFingerprint(scope, check.id, resource.type, resource.id),
+    scope,
     checkId: check.id,
     duty: check.duty,
     service: check.service,
@@ -83,7 +87,8 @@ function typeFindings(check: AnyCheck, env: CheckEnv): Finding[] {
     message: string,
     cause: ErrorCause,
     evidence: Evidence | null,
-  ) => makeFinding(check, env.owner, env.project(region), 'error', message, evidence, cause)
+  ) =>
+    makeFinding(env.scope, check, env.owner, env.project(region), 'error', message, evidence, cause)
   const status = inv.status(type)
   if (status === 'unavailable') {
     const list = inv.unavailable.filter((u) => u.resourceType === type)
@@ -127,7 +132,7 @@ export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
   for (const r of resources) {
     const ref = refOf(r)
     const add = (s: FindingStatus, msg: string, ev: Evidence | null, cause?: ErrorCause) =>
-      out.push(makeFinding(check, env.owner, ref, s, msg, ev, cause))
+      out.push(makeFinding(env.scope, check, env.owner, ref, s, msg, ev, cause))
     if (unavailable.length > 0) {
       add(
         'error',

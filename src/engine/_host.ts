@@ -6,6 +6,8 @@
  * report and a customer can mute it with a reason.
  * @module
  */
+
+import type { ScopeRef } from '../inventory/scope.ts'
 import type { EcsServer } from '../inventory/types.ts'
 import type { Duty, Owner } from '../responsibility/schema.ts'
 import { makeFinding, refOf } from './_check-findings.ts'
@@ -50,6 +52,7 @@ export function hostCheckInfo(duty: Duty): CheckInfo {
 
 /** One `manual` "evidence required" finding per server. */
 export function hostFindings(
+  scope: ScopeRef,
   info: CheckInfo,
   duty: Duty,
   servers: readonly EcsServer[],
@@ -57,6 +60,7 @@ export function hostFindings(
 ): Finding[] {
   return servers.map((s) =>
     makeFinding(
+      scope,
       info,
       owner,
       refOf(s),

@@ -23,7 +23,7 @@ import { issue } from '../inventory/testing.ts'
 import { RESOURCE_SERVICES, RESOURCE_TYPES, type ResourceType } from '../inventory/types.ts'
 import { loadResponsibilityModel } from '../responsibility/load.ts'
 import { evaluateScan } from './evaluate.ts'
-import { collectFromCloud } from './run-scan.ts'
+import { collectFromCloud } from './scan-clouds.ts'
 import type { Finding, ScanResult } from './types.ts'
 
 const NOW = new Date('2025-06-01T12:00:00Z')
@@ -49,7 +49,15 @@ async function collectDemo(
   }
   const login = { authUrl: 'http://127.0.0.1:8443/identity/v3', ...loginFor(world) }
   const session = createSession(passwordCloudConfig(login), deps)
-  return (await collectFromCloud(session, { tool: TOOL, now: () => NOW })).input
+  // Project and account scopes as one inventory: every check runs over it.
+  const { scopes } = await collectFromCloud(session, { tool: TOOL, now: () => NOW })
+  return {
+    resources: scopes.flatMap((s) => s.input.resources),
+    collected: scopes.flatMap((s) => s.input.collected),
+    issues: scopes.flatMap((s) => s.input.issues ?? []),
+    unavailable: scopes.flatMap((s) => s.input.unavailable ?? []),
+    apiVersions: {},
+  }
 }
 
 let full: CollectedInventory
@@ -86,12 +94,9 @@ function run(inv: Inventory, check: AnyCheck): ScanResult {
     settings: DEFAULT_SETTINGS,
     now: NOW,
     selection: { checkIds: [check.id] },
-    scan: {
-      startedAt: NOW.toISOString(),
-      finishedAt: NOW.toISOString(),
-      cloud: { authUrl: 'http://127.0.0.1:8443/identity/v3', region: 'eu-de', projectId },
-      tool: TOOL,
-    },
+    scope: { cloud: 'demo', region: 'eu-de', projectId, projectName: 'eu-de', kind: 'project' },
+    authUrl: 'http://127.0.0.1:8443/identity/v3',
+    scan: { startedAt: NOW.toISOString(), finishedAt: NOW.toISOString(), tool: TOOL },
   })
 }
 

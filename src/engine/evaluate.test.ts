@@ -27,7 +27,8 @@ describe(evaluateScan.name, () => {
     const a = scanResultFixture()
     assert.deepEqual(a, scanResultFixture())
     const keys = a.findings.map(
-      (f) => `${f.checkId}\u0000${f.resource.region}\u0000${f.resource.id}`,
+      (f) =>
+        `${f.scope.cloud}/${f.scope.region}/${f.scope.projectId}\u0000${f.checkId}\u0000${f.resource.region}\u0000${f.resource.id}`,
     )
     assert.deepEqual(keys, [...keys].sort())
   })

@@ -7,6 +7,7 @@
 import type { AnyCheck, CheckContext } from '../checks/define.ts'
 import type { CheckSettings } from '../checks/settings.ts'
 import type { Inventory } from '../inventory/inventory.ts'
+import { ACCOUNT_TYPES, type ScopeRef } from '../inventory/scope.ts'
 import {
   type CollectionIssue,
   type EcsServer,
@@ -20,24 +21,35 @@ import {
   type ResponsibilityModel,
   type Service,
 } from '../responsibility/schema.ts'
-import { applyMutes } from './_apply-mutes.ts'
+import { muteFindings } from './_apply-mutes.ts'
 import { checkFindings } from './_check-findings.ts'
 import { hostCheckInfo, hostFindings, isHostCheckId, isHostOnly } from './_host.ts'
-import { layerResults, ownerFor, rollupDuty } from './duties.ts'
+import { ownerFor, rollupDuty } from './duties.ts'
 import { type Mutelist, resourceTags } from './mutelist.ts'
 import { cmp, cmpKeys } from './order.ts'
+import { combineScopes } from './organisation.ts'
 import type {
   CheckInfo,
+  DutyResult,
   Finding,
   InventorySummary,
   ResourceRef,
   ScanNote,
   ScanResult,
+  ScopedIssue,
+  ScopedUnavailable,
+  ScopeResult,
 } from './types.ts'
 
-/** Everything a scan is evaluated from. */
+/** Everything one scope is evaluated from. */
 export interface EvaluateInput {
   readonly inventory: Inventory
+  /** Where the inventory was read: its findings, issues and notes carry it. */
+  readonly scope: ScopeRef
+  /** Keystone URL of the scope's cloud (without user info). */
+  readonly authUrl: string
+  /** The API version that served each service read in several. */
+  readonly apiVersions?: Readonly<Record<string, string>>
   readonly checks: readonly AnyCheck[]
   readonly model: ResponsibilityModel
   readonly settings: Readonly<CheckSettings>
@@ -49,24 +61,20 @@ export interface EvaluateInput {
   readonly scan: {
     readonly startedAt: string
     readonly finishedAt: string
-    readonly cloud: {
-      readonly authUrl: string
-      readonly region: string
-      readonly projectId: string
-    }
     readonly tool: { readonly name: string; readonly version: string }
-    /** Passed through to the result (`scan.apiVersions`). */
-    readonly apiVersions?: Readonly<Record<string, string>>
   }
   /**
    * Limit the scan to these checks and/or duties (ids); default all. `excludeCheckIds` leaves
    * checks out without narrowing the duties shown.
    */
-  readonly selection?: {
-    readonly checkIds?: readonly string[]
-    readonly excludeCheckIds?: readonly string[]
-    readonly dutyIds?: readonly string[]
-  }
+  readonly selection?: Selection
+}
+
+/** Which checks and duties a scan runs. */
+export interface Selection {
+  readonly checkIds?: readonly string[]
+  readonly excludeCheckIds?: readonly string[]
+  readonly dutyIds?: readonly string[]
 }
 
 /** A selected check or duty id that does not exist; lists the valid ids. */
@@ -144,9 +152,16 @@ const issueKey = (i: CollectionIssue) => [
   i.message,
 ]
 
-/** The checks and duties a selection covers. */
-function scope(input: EvaluateInput): { checks: AnyCheck[]; duties: Duty[] } {
-  const { model, selection = {} } = input
+/**
+ * The checks and duties a selection covers.
+ * @throws {SelectionError} for a selected check or duty id that does not exist
+ */
+export function selectChecks(
+  allChecks: readonly AnyCheck[],
+  model: ResponsibilityModel,
+  selection: Selection = {},
+): { checks: AnyCheck[]; duties: Duty[] } {
+  const input = { checks: allChecks }
   ensureKnown(
     'check',
     selection.checkIds,
@@ -176,9 +191,34 @@ function scope(input: EvaluateInput): { checks: AnyCheck[]; duties: Duty[] } {
   return { checks, duties }
 }
 
+/**
+ * The part of a selection that applies to one scope: an account scope runs the checks on
+ * account-wide types (IAM), a project scope the others (and account-wide ones too when its
+ * inventory holds them: a version 1 inventory of one project). A check whose type was not
+ * collected still runs, and says so (`error`, never silence). Duties follow their checks; a
+ * project scope also keeps the duties no check covers (the provider's, and the in-VM duties
+ * evidenced by host reports).
+ */
+export function inScope(
+  sel: { checks: AnyCheck[]; duties: Duty[] },
+  inv: Inventory,
+  kind: ScopeRef['kind'],
+): { checks: AnyCheck[]; duties: Duty[] } {
+  const account = (c: AnyCheck) => ACCOUNT_TYPES.includes(c.resourceType)
+  const checks = sel.checks.filter((c) =>
+    kind === 'account' ? account(c) : !account(c) || inv.wasCollected(c.resourceType),
+  )
+  const duties = sel.duties.filter(
+    (d) =>
+      checks.some((c) => c.duty === d.id) ||
+      (kind === 'project' && !sel.checks.some((c) => c.duty === d.id)),
+  )
+  return { checks, duties }
+}
+
 /** Findings of every check plus the host-evidence pseudo-checks, before muting. */
 function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
-  const { inventory: inv, model, scan } = input
+  const { inventory: inv, model, scope } = input
   const services = new Map(model.services.map((s) => [s.id, s]))
   const dutyById = new Map(model.duties.map((d) => [d.id, d]))
   const ctx: CheckContext = {
@@ -187,14 +227,9 @@ function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
     now: input.now,
     ...(input.hostReports ? { hostReports: input.hostReports } : {}),
   }
-  const project = (region = scan.cloud.region): ResourceRef => {
-    const p = inv.all('project').find((x) => x.region === region && x.id === scan.cloud.projectId)
-    return {
-      type: 'project',
-      id: scan.cloud.projectId,
-      name: p?.name ?? scan.cloud.projectId,
-      region,
-    }
+  const project = (region = scope.region): ResourceRef => {
+    const p = inv.all('project').find((x) => x.region === region && x.id === scope.projectId)
+    return { type: 'project', id: scope.projectId, name: p?.name ?? scope.projectName, region }
   }
   const infos: CheckInfo[] = []
   const findings: Finding[] = []
@@ -210,7 +245,8 @@ function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
       })
     const owner = duty ? ownerFor(duty, services.get(c.service)) : 'customer'
     // Loops, not push(...list): spreading 100k+ findings overflows the call stack.
-    for (const f of checkFindings(c, { inventory: inv, ctx, project, owner })) findings.push(f)
+    for (const f of checkFindings(c, { scope, inventory: inv, ctx, project, owner }))
+      findings.push(f)
   }
   // A host-only duty no selected check covers still shows, per server, that evidence is missing.
   const servers = inv.all('ecs.server') as readonly EcsServer[]
@@ -223,37 +259,49 @@ function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
   for (const d of hostDuties) {
     const info = hostCheckInfo(d)
     infos.push(info)
-    for (const f of hostFindings(info, d, servers, ownerFor(d, services.get('ecs'))))
+    for (const f of hostFindings(scope, info, d, servers, ownerFor(d, services.get('ecs'))))
       findings.push(f)
   }
   return { infos, findings, notes }
 }
 
-/** Applies the mutelist, if any. */
-function mute(input: EvaluateInput, findings: Finding[], infos: CheckInfo[]) {
-  const { inventory: inv, mutelist } = input
-  if (!mutelist) return { findings, notes: [] }
-  const tagsOf = (f: Finding) => {
-    const r = f.resource.type === 'project' ? undefined : inv.byId(f.resource.type, f.resource.id)
-    return r ? resourceTags(r) : new Map<string, string>()
-  }
-  const known = new Set([...input.checks.map((c) => c.id), ...infos.map((i) => i.id)])
-  return applyMutes(findings, mutelist, input.now, tagsOf, known)
+/** One scope, evaluated: what {@link combineScopes} merges into the organisation's result. */
+export interface ScopeEvaluation {
+  readonly scope: ScopeResult
+  readonly findings: readonly Finding[]
+  readonly issues: readonly ScopedIssue[]
+  readonly unavailable: readonly ScopedUnavailable[]
+  readonly checks: readonly CheckInfo[]
+  /** This scope's duties, rolled up in full (the organisation's roll-up merges them). */
+  readonly duties: readonly DutyResult[]
+  /** Notes about the scope (not about the mutelist: those need every scope, see `combineScopes`). */
+  readonly notes: readonly ScanNote[]
+  /** Indexes of the mutelist entries that muted a finding here. */
+  readonly usedMutes: ReadonlySet<number>
 }
 
 /**
- * Evaluates a scan.
+ * Evaluates the inventory of one scope: checks, host evidence, mutes, duty roll-ups.
  * @throws {SelectionError} for a selected check or duty id that does not exist
- * @example
- * const result = evaluateScan({ inventory, checks, model: loadResponsibilityModel(),
- *   settings: DEFAULT_SETTINGS, now, scan: { startedAt, finishedAt, cloud, tool } })
  */
-export function evaluateScan(input: EvaluateInput): ScanResult {
-  const { inventory: inv, model, now, scan } = input
-  const { checks, duties } = scope(input)
+export function evaluateScope(input: EvaluateInput): ScopeEvaluation {
+  const { inventory: inv, model, scope } = input
+  const { checks, duties } = inScope(
+    selectChecks(input.checks, model, input.selection),
+    inv,
+    scope.kind,
+  )
   const ran = runChecks(input, checks, duties)
-  const muted = mute(input, ran.findings, ran.infos)
-  const findings = muted.findings.sort((a, b) => cmpKeys(findingKey(a), findingKey(b)))
+  const used = new Set<number>()
+  let findings = ran.findings
+  if (input.mutelist) {
+    const tagsOf = (f: Finding) => {
+      const r = f.resource.type === 'project' ? undefined : inv.byId(f.resource.type, f.resource.id)
+      return r ? resourceTags(r) : new Map<string, string>()
+    }
+    findings = muteFindings(findings, input.mutelist, input.now, tagsOf, used)
+  }
+  findings.sort((a, b) => cmpKeys(findingKey(a), findingKey(b)))
   const services = new Map(model.services.map((s) => [s.id, s]))
   const summary = summarise(inv, services)
   const present = summary.services.map((id) => services.get(id)!)
@@ -269,23 +317,47 @@ export function evaluateScan(input: EvaluateInput): ScanResult {
       hostGap: hasServers && !ids.some(isHostCheckId),
     })
   })
+  const issues = [...inv.issues]
+    .sort((a, b) => cmpKeys(issueKey(a), issueKey(b)))
+    .map((i) => ({ ...i, scope }))
   return {
-    tool: { name: scan.tool.name, version: scan.tool.version },
-    modelVersion: model.version,
-    scan: {
-      startedAt: scan.startedAt,
-      finishedAt: scan.finishedAt,
-      evaluatedAt: now.toISOString(),
-      cloud: { ...scan.cloud },
-      ...(scan.apiVersions ? { apiVersions: { ...scan.apiVersions } } : {}),
+    scope: {
+      scope,
+      authUrl: input.authUrl,
+      ...(input.apiVersions ? { apiVersions: { ...input.apiVersions } } : {}),
+      inventory: summary,
+      duties: dutyResults.map((d) => ({
+        id: d.id,
+        owner: d.owner,
+        status: d.status,
+        reason: d.reason,
+        counts: d.counts,
+      })),
+      issues: issues.length,
     },
-    inventory: summary,
-    issues: [...inv.issues].sort((a, b) => cmpKeys(issueKey(a), issueKey(b))),
-    unavailable: [...inv.unavailable],
+    findings,
+    issues,
+    unavailable: inv.unavailable.map((u) => ({ ...u, scope })),
     checks: ran.infos.sort((a, b) => cmp(a.id, b.id)),
     duties: dutyResults,
-    layers: layerResults(model, summary.models, dutyResults),
-    findings,
-    notes: [...ran.notes, ...muted.notes],
+    notes: ran.notes.map((n) => ({ ...n, scope })),
+    usedMutes: used,
   }
+}
+
+/**
+ * Evaluates one scope into a whole scan result (the organisation of one scope).
+ * @throws {SelectionError} for a selected check or duty id that does not exist
+ * @example
+ * const result = evaluateScan({ inventory, scope, authUrl, checks, model: loadResponsibilityModel(),
+ *   settings: DEFAULT_SETTINGS, now, scan: { startedAt, finishedAt, tool } })
+ */
+export function evaluateScan(input: EvaluateInput): ScanResult {
+  return combineScopes([evaluateScope(input)], {
+    model: input.model,
+    checks: input.checks,
+    mutelist: input.mutelist,
+    now: input.now,
+    scan: input.scan,
+  })
 }

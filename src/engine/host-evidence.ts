@@ -157,3 +157,42 @@ export function matchHostEvidence(
   }
   return { byServerId: res.byServerId, notes }
 }
+
+/**
+ * The notes of every file over all scopes: a report that matched (or was stale, or superseded)
+ * in some scope keeps those notes; one that matched in none gets a single "matches no server";
+ * notes that do not depend on the scope (a file that could not be used) appear once.
+ */
+export function reduceHostNotes(perScope: readonly (readonly ScanNote[])[]): ScanNote[] {
+  const bySource = new Map<string, ScanNote[]>()
+  const order: string[] = []
+  for (const notes of perScope)
+    for (const n of notes) {
+      const key = n.source ?? ''
+      if (!bySource.has(key)) {
+        bySource.set(key, [])
+        order.push(key)
+      }
+      bySource.get(key)!.push(n)
+    }
+  const out: ScanNote[] = []
+  for (const key of order) {
+    const notes = bySource.get(key)!
+    const used = notes.filter(
+      (n) => n.code !== 'host-report-unmatched' && n.code !== 'host-report-invalid',
+    )
+    if (used.length > 0) {
+      for (const n of used) out.push(n)
+      continue
+    }
+    const first = notes[0]!
+    // Unmatched everywhere, or unusable: once, without a scope (it belongs to none).
+    const { scope: _scope, ...rest } = first
+    out.push(
+      first.code === 'host-report-unmatched' && perScope.length > 1
+        ? { ...rest, message: rest.message.replace('in this project', 'in any scanned project') }
+        : rest,
+    )
+  }
+  return out
+}

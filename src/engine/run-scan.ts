@@ -1,7 +1,9 @@
 /**
- * A scan from end to end: authenticate, collect the inventory through the real client, and
- * evaluate it. The CLI (`sphere scan`, `sphere demo`) and the benchmark call this; it takes a
- * resolved configuration and never reads the environment itself.
+ * A scan from end to end: read the planned scopes through the real client, several at a time,
+ * and evaluate each scope as soon as it is read (its raw data is then dropped, so a large
+ * organisation is never held whole in memory); or evaluate a saved inventory. The CLI
+ * (`sphere scan`, `sphere demo`) and the benchmark call this; it takes resolved configuration
+ * and never reads the environment itself.
  * @module
  */
 
@@ -9,19 +11,17 @@ import type { AnyCheck } from '../checks/define.ts'
 import { declaredTypes } from '../checks/run.ts'
 import type { CheckSettings } from '../checks/settings.ts'
 import type { Session } from '../clients/core/session.ts'
-import {
-  type CollectedInventory,
-  type CollectProgress,
-  collectInventory,
-} from '../collectors/collect.ts'
-import { Inventory, type InventoryInput } from '../inventory/inventory.ts'
-import type { InventoryMeta } from '../inventory/saved.ts'
-import { RESOURCE_TYPES, type ResourceType } from '../inventory/types.ts'
+import { collectInventory } from '../collectors/collect.ts'
+import { Inventory } from '../inventory/inventory.ts'
+import type { SavedScan, ScopeInventory } from '../inventory/saved.ts'
+import type { ResourceType } from '../inventory/types.ts'
 import type { ResponsibilityModel } from '../responsibility/schema.ts'
-import { evaluateScan } from './evaluate.ts'
-import { type LoadedHostEvidence, matchHostEvidence } from './host-evidence.ts'
+import { evaluateScope, type ScopeEvaluation, type Selection } from './evaluate.ts'
+import { type LoadedHostEvidence, matchHostEvidence, reduceHostNotes } from './host-evidence.ts'
 import type { Mutelist } from './mutelist.ts'
-import type { ScanResult } from './types.ts'
+import { combineScopes } from './organisation.ts'
+import type { PlannedScope } from './plan-scopes.ts'
+import type { ScanNote, ScanResult } from './types.ts'
 
 /** The resource types the selected checks read (their own, required and `alsoReads` types). */
 export function typesFor(checks: readonly AnyCheck[]): ResourceType[] {
@@ -45,121 +45,195 @@ export class RegionError extends Error {
   }
 }
 
-/**
- * The region to scan: the configured one if the catalog serves it, else the catalog's only one.
- * @throws {RegionError} for a region the catalog lacks, or none set among several
- */
-export function regionToScan(
-  configured: string | undefined,
-  catalog: readonly string[],
-  authUrl: string,
-): string {
-  if (configured !== undefined) {
-    if (catalog.length === 0 || catalog.includes(configured)) return configured
-    throw new RegionError(
-      `region "${configured}" is not in the service catalog of ${authUrl}; the catalog has: ${catalog.join(', ')}`,
-      catalog,
-    )
+/** Progress of a multi-scope read. */
+export interface ScopeProgress {
+  readonly scopesDone: number
+  readonly scopesTotal: number
+  /** Resources read so far, over every scope. */
+  readonly resources: number
+  /** The scope a resource type was just finished in. */
+  readonly scope: string
+}
+
+/** Options of {@link collectScopes}. */
+export interface CollectScopesOptions {
+  /** Scopes read at the same time (the endpoints' limits hold whatever the number). */
+  readonly parallel: number
+  /** Ctrl-C: stops every read; the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal
+  readonly onProgress?: (p: ScopeProgress) => void
+}
+
+/** A scope that could not be entered, as an inventory whose one issue says why. */
+function failedScope(p: PlannedScope): ScopeInventory {
+  return {
+    scope: p.scope,
+    authUrl: p.authUrl,
+    input: {
+      resources: [],
+      collected: [...p.types],
+      issues: [
+        {
+          service: 'identity',
+          resourceType: 'project',
+          region: p.scope.region,
+          errorKind: p.failure?.errorKind ?? 'unknown',
+          message: `cannot enter ${p.scope.kind} ${p.scope.projectName}: ${p.failure?.message ?? 'no session'}`,
+        },
+      ],
+      unavailable: [],
+    },
   }
-  if (catalog.length > 1)
-    throw new RegionError(
-      `no region set and the service catalog of ${authUrl} has several: ${catalog.join(', ')}; choose one with --region (or region_name in clouds.yaml, OS_REGION_NAME)`,
-      catalog,
-    )
-  return catalog[0] ?? 'default'
 }
 
-/** Options of {@link collectFromCloud}. */
-export interface CollectFromCloudOptions {
-  /** Only what these checks read; default: every resource type (a full inventory). */
-  checks?: readonly AnyCheck[]
-  tool: InventoryMeta['tool']
-  signal?: AbortSignal
-  onProgress?: (e: CollectProgress) => void
-  now?: () => Date
-}
-
-/**
- * Authenticates and reads every resource type the checks need.
- * @throws {CloudApiError} when authentication fails (nothing can be scanned)
- * @throws {RegionError} when the region is not in the catalog
- */
-export async function collectFromCloud(
-  session: Session,
-  opts: CollectFromCloudOptions,
-): Promise<{ input: CollectedInventory; meta: InventoryMeta }> {
-  const now = opts.now ?? (() => new Date())
-  const info = await session.info()
-  const region = regionToScan(session.config.region, info.catalogRegions, session.config.authUrl)
+/** Reads one planned scope. */
+async function readScope(
+  p: PlannedScope,
+  opts: CollectScopesOptions,
+  onType: (count: number) => void,
+): Promise<ScopeInventory> {
+  const session = p.session as Session | undefined
+  if (!session || p.failure) return failedScope(p)
   const input = await collectInventory({
     clientFor: (key) => session.client(key),
-    region,
-    projectId: info.projectId,
-    projectName: info.projectName,
-    types: opts.checks ? typesFor(opts.checks) : [...RESOURCE_TYPES],
+    region: p.scope.region,
+    projectId: p.projectId,
+    projectName: p.scope.kind === 'project' ? p.scope.projectName : undefined,
+    types: p.types,
     signal: opts.signal,
-    onProgress: opts.onProgress,
+    onProgress: (e) => onType(e.count),
   })
+  const { apiVersions, ...rest } = input
   return {
-    input,
-    meta: {
-      tool: opts.tool,
-      collectedAt: now().toISOString(),
-      cloud: { authUrl: session.config.authUrl, region, projectId: info.projectId },
-      apiVersions: input.apiVersions,
-    },
+    scope: p.scope,
+    authUrl: p.authUrl,
+    ...(Object.keys(apiVersions).length > 0 ? { apiVersions } : {}),
+    input: rest,
   }
 }
 
-/** Options of {@link evaluateInventory}. */
-export interface EvaluateInventoryOptions {
-  checks: readonly AnyCheck[]
-  model: ResponsibilityModel
-  settings: Readonly<CheckSettings>
-  mutelist?: Mutelist
-  selection?: {
-    checkIds?: readonly string[]
-    excludeCheckIds?: readonly string[]
-    dutyIds?: readonly string[]
+/**
+ * Reads the planned scopes, `parallel` at a time, and hands each to `onScope` as soon as it is
+ * read (in the order they finish). A scope whose reads fail gets collection issues; it never
+ * stops the others.
+ * @example
+ * await collectScopes(planned, { parallel: 4 }, (s) => evaluator.add(s))
+ */
+export async function collectScopes(
+  planned: readonly PlannedScope[],
+  opts: CollectScopesOptions,
+  onScope: (s: ScopeInventory) => void | Promise<void>,
+): Promise<void> {
+  let next = 0
+  let done = 0
+  let resources = 0
+  const worker = async () => {
+    for (;;) {
+      opts.signal?.throwIfAborted()
+      const p = planned[next++]
+      if (!p) return
+      const label = `${p.scope.cloud} ${p.scope.region}/${p.scope.projectName}`
+      const s = await readScope(p, opts, (count) => {
+        resources += count
+        opts.onProgress?.({
+          scopesDone: done,
+          scopesTotal: planned.length,
+          resources,
+          scope: label,
+        })
+      })
+      done++
+      opts.onProgress?.({ scopesDone: done, scopesTotal: planned.length, resources, scope: label })
+      await onScope(s)
+    }
   }
-  startedAt: Date
-  now: Date
+  const n = Math.max(1, Math.min(opts.parallel, planned.length))
+  await Promise.all(Array.from({ length: n }, worker))
+}
+
+/** How scopes are evaluated. */
+export interface EvaluateOptions {
+  /** Every check Sphere has (the selection picks among them). */
+  readonly checks: readonly AnyCheck[]
+  readonly model: ResponsibilityModel
+  readonly settings: Readonly<CheckSettings>
+  readonly mutelist?: Mutelist
+  readonly selection?: Selection
+  readonly tool: { readonly name: string; readonly version: string }
+  readonly startedAt: Date
+  /** Evaluation time: ages and mute expiries are judged against it. */
+  readonly now: Date
   /**
-   * Host reports read from disk (`loadHostReports`): matched to the inventory's servers for the
+   * Host reports read from disk (`loadHostReports`): matched to each scope's servers for the
    * host checks (stale after `settings.hostReportMaxAgeDays`); each file gets a scan note.
    */
-  hostReports?: LoadedHostEvidence
+  readonly hostReports?: LoadedHostEvidence
 }
 
-/** Evaluates a collected (or saved) inventory. */
-export function evaluateInventory(
-  input: InventoryInput,
-  meta: InventoryMeta,
-  opts: EvaluateInventoryOptions,
-): ScanResult {
-  const inventory = new Inventory(input)
-  const hosts = opts.hostReports
-    ? matchHostEvidence(opts.hostReports, inventory, {
-        now: opts.now,
-        maxAgeDays: opts.settings.hostReportMaxAgeDays,
-      })
-    : undefined
-  const result = evaluateScan({
-    inventory,
-    checks: opts.checks,
-    model: opts.model,
-    settings: opts.settings,
-    mutelist: opts.mutelist,
-    ...(hosts ? { hostReports: hosts.byServerId } : {}),
-    now: opts.now,
-    selection: opts.selection,
-    scan: {
-      startedAt: opts.startedAt.toISOString(),
-      finishedAt: opts.now.toISOString(),
-      cloud: meta.cloud,
-      tool: meta.tool,
-      ...(meta.apiVersions ? { apiVersions: meta.apiVersions } : {}),
-    },
-  })
-  return hosts ? { ...result, notes: [...result.notes, ...hosts.notes] } : result
+/**
+ * Evaluates scopes one at a time as they arrive and keeps only what reports need (findings,
+ * issues, roll-ups), not the inventories.
+ * @example
+ * const ev = new ScanEvaluator(opts)
+ * await collectScopes(planned, { parallel: 4 }, (s) => ev.add(s))
+ * const result = ev.finish(new Date())
+ */
+export class ScanEvaluator {
+  private readonly evals: ScopeEvaluation[] = []
+  private readonly hostNotes: ScanNote[][] = []
+
+  constructor(private readonly o: EvaluateOptions) {}
+
+  /** Evaluates one scope. */
+  add(s: ScopeInventory): void {
+    const o = this.o
+    const inventory = new Inventory(s.input)
+    const hosts = o.hostReports
+      ? matchHostEvidence(o.hostReports, inventory, {
+          now: o.now,
+          maxAgeDays: o.settings.hostReportMaxAgeDays,
+        })
+      : undefined
+    if (hosts) this.hostNotes.push(hosts.notes.map((n) => ({ ...n, scope: s.scope })))
+    this.evals.push(
+      evaluateScope({
+        inventory,
+        scope: s.scope,
+        authUrl: s.authUrl,
+        ...(s.apiVersions ? { apiVersions: s.apiVersions } : {}),
+        checks: o.checks,
+        model: o.model,
+        settings: o.settings,
+        mutelist: o.mutelist,
+        ...(hosts ? { hostReports: hosts.byServerId } : {}),
+        now: o.now,
+        selection: o.selection,
+        scan: { startedAt: '', finishedAt: '', tool: o.tool },
+      }),
+    )
+  }
+
+  /** The organisation's result of every scope added. */
+  finish(finishedAt: Date, notes: readonly ScanNote[] = []): ScanResult {
+    const o = this.o
+    const result = combineScopes(this.evals, {
+      model: o.model,
+      checks: o.checks,
+      mutelist: o.mutelist,
+      now: o.now,
+      scan: {
+        startedAt: o.startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        tool: o.tool,
+      },
+    })
+    return { ...result, notes: [...notes, ...result.notes, ...reduceHostNotes(this.hostNotes)] }
+  }
+}
+
+/** Evaluates a saved (or collected) scan whole. */
+export function evaluateInventory(saved: SavedScan, opts: EvaluateOptions): ScanResult {
+  const ev = new ScanEvaluator(opts)
+  for (const s of saved.scopes) ev.add(s)
+  return ev.finish(opts.now)
 }

@@ -109,3 +109,25 @@ export function summaryLine(r: Pick<ScanResult, 'duties' | 'findings' | 'issues'
     plural(s.issues, 'collection issue'),
   ].join(' · ')
 }
+
+/**
+ * What a scan covered, in a few words: `project eu-de_prod (eu-de) of cloud otc-prod`, or
+ * `6 projects in 2 regions of 2 clouds` for an organisation.
+ */
+export function scanSubject(r: Pick<ScanResult, 'scopes'>): string {
+  const projects = r.scopes.filter((s) => s.scope.kind === 'project')
+  const clouds = [...new Set(r.scopes.map((s) => s.scope.cloud))]
+  const regions = [...new Set(projects.map((s) => s.scope.region))]
+  const ids = new Set(projects.map((s) => `${s.scope.cloud}/${s.scope.projectId}`))
+  const only = projects[0]?.scope
+  if (ids.size === 1 && regions.length === 1 && only)
+    return `project ${only.projectName} (${only.region}) of cloud ${only.cloud}`
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
+  if (projects.length === 0) return `the account of ${plural(clouds.length, 'cloud')}`
+  return `${plural(ids.size, 'project')} in ${plural(regions.length, 'region')} of ${plural(clouds.length, 'cloud')}`
+}
+
+/** The Keystone URLs the scan read from, sorted. */
+export function scanOrigins(r: Pick<ScanResult, 'scopes'>): string[] {
+  return [...new Set(r.scopes.map((s) => s.authUrl))].sort()
+}

@@ -7,13 +7,16 @@
 import type { AnyCheck } from '../checks/define.ts'
 import { checks as registry } from '../checks/index.ts'
 import { DEFAULT_SETTINGS } from '../checks/settings.ts'
+import { Inventory } from '../inventory/inventory.ts'
+import { ACCOUNT_TYPES, accountScope, PROJECT_TYPES, type ScopeRef } from '../inventory/scope.ts'
 import * as b from '../inventory/testing.ts'
 import type { AnyResource, CollectionIssue, UnavailableType } from '../inventory/types.ts'
 import { loadResponsibilityModel } from '../responsibility/load.ts'
 import type { ResponsibilityModel } from '../responsibility/schema.ts'
-import { type EvaluateInput, evaluateScan } from './evaluate.ts'
+import { type EvaluateInput, evaluateScan, evaluateScope } from './evaluate.ts'
 import { findingFingerprint } from './fingerprint.ts'
 import { type Mutelist, parseMutelist } from './mutelist.ts'
+import { combineScopes } from './organisation.ts'
 import type { Finding, FindingStatus, ScanResult } from './types.ts'
 
 /** Ids of the registry's checks the fixture is evaluated with: pinned, so outputs stay stable. */
@@ -169,22 +172,69 @@ export function scanInput(o: FixtureOptions = {}): EvaluateInput {
     settings: DEFAULT_SETTINGS,
     ...(mutelist ? { mutelist } : {}),
     now: b.NOW,
+    scope: FIXTURE_SCOPE,
+    authUrl: FIXTURE_AUTH_URL,
     scan: {
       startedAt: '2026-06-01T11:58:00.000Z',
       finishedAt: '2026-06-01T11:59:30.000Z',
-      cloud: {
-        authUrl: 'https://iam.eu-de.otc.t-systems.com/v3',
-        region: b.REGION,
-        projectId: b.PROJECT_ID,
-      },
       tool: { name: 'sphere', version: '0.1.0' },
     },
     ...(o.selection ? { selection: o.selection } : {}),
   }
 }
 
-/** The fixture project, evaluated. */
+/** The fixture's cloud and project scope (`otc-prod eu-de/eu-de_demo`). */
+export const FIXTURE_SCOPE: ScopeRef = {
+  cloud: 'otc-prod',
+  region: b.REGION,
+  projectId: b.PROJECT_ID,
+  projectName: 'eu-de_demo',
+  kind: 'project',
+}
+
+/** The fixture's account scope. */
+export const FIXTURE_ACCOUNT: ScopeRef = accountScope('otc-prod', {
+  id: 'd-f61828ffa684',
+  name: 'OTC00000000001000000317',
+})
+
+/** The fixture's Keystone URL. */
+export const FIXTURE_AUTH_URL = 'https://iam.eu-de.otc.t-systems.com/v3'
+
+/**
+ * The fixture as an organisation of two scopes, as `sphere scan` reads a cloud: the project
+ * (regional resources) and the account (IAM), evaluated and combined by the real engine.
+ */
 export function scanResultFixture(o: FixtureOptions = {}): ScanResult {
+  const input = scanInput(o)
+  const all = [...fixtureResources(o.hostile), ...(o.resources ?? [])]
+  const part = (scope: ScopeRef, types: readonly string[]): EvaluateInput => ({
+    ...input,
+    scope,
+    inventory: new Inventory({
+      resources: all.filter((r) => types.includes(r.type)),
+      collected: types as (typeof PROJECT_TYPES)[number][],
+      issues: [...input.inventory.issues].filter((i) => types.includes(i.resourceType)),
+      unavailable: [...input.inventory.unavailable].filter((u) => types.includes(u.resourceType)),
+    }),
+  })
+  return combineScopes(
+    [
+      evaluateScope(part(FIXTURE_SCOPE, PROJECT_TYPES)),
+      evaluateScope(part(FIXTURE_ACCOUNT, ACCOUNT_TYPES)),
+    ],
+    {
+      model: input.model,
+      checks: input.checks,
+      mutelist: input.mutelist,
+      now: input.now,
+      scan: input.scan,
+    },
+  )
+}
+
+/** The fixture project as one scope holding everything (as a version 1 inventory reads). */
+export function singleScopeFixture(o: FixtureOptions = {}): ScanResult {
   return evaluateScan(scanInput(o))
 }
 
@@ -213,7 +263,7 @@ export function manyFindingsResult(n: number, base: ScanResult = scanResultFixtu
     const resource = { ...s.resource, id, name: `${s.resource.name}-${i}` }
     findings.push({
       ...s,
-      fingerprint: findingFingerprint(s.checkId, resource.type, id),
+      fingerprint: findingFingerprint(s.scope, s.checkId, resource.type, id),
       status,
       resource,
       message: `${s.message} [#${i}]`,

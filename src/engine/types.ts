@@ -4,6 +4,7 @@
  * @module
  */
 import type { Evidence, Remediation, Severity } from '../checks/define.ts'
+import type { ScopeRef } from '../inventory/scope.ts'
 import type {
   CollectionIssue,
   CollectionStatus,
@@ -49,8 +50,13 @@ export interface MuteRef {
 
 /** One check on one resource. */
 export interface Finding {
-  /** sha256 of check id, resource type and resource id: stable across scans. */
+  /**
+   * sha256 of the scope (cloud, region, project id), check id, resource type and resource id:
+   * stable across scans of the same clouds.yaml entry (see `fingerprint.ts`).
+   */
   readonly fingerprint: string
+  /** The project (or account) the resource belongs to. */
+  readonly scope: ScopeRef
   readonly checkId: string
   readonly duty: string
   readonly service: string
@@ -132,6 +138,8 @@ export interface LayerResult {
 
 /** A warning or remark about the scan itself (expired mute, unknown check in a mutelist, host report …). */
 export interface ScanNote {
+  /** The scope it concerns, when it concerns one (a host report matched in one project). */
+  readonly scope?: ScopeRef
   readonly level: 'warning' | 'info'
   readonly code:
     | 'mute-expired'
@@ -144,24 +152,19 @@ export interface ScanNote {
     | 'host-report-superseded'
     | 'host-report-unmatched'
     | 'host-report-invalid'
+    /** A project the selection left out (not in the selected regions). */
+    | 'scope-skipped'
   readonly message: string
   /** Where it comes from, e.g. `mutelist.yaml: mutes[2]`. */
   readonly source?: string
 }
 
-/** What was scanned and with what. */
+/** When the scan ran. */
 export interface ScanMeta {
   readonly startedAt: string
   readonly finishedAt: string
   /** The engine's `now` (evaluation time). */
   readonly evaluatedAt: string
-  readonly cloud: { readonly authUrl: string; readonly region: string; readonly projectId: string }
-  /**
-   * For services read in several API versions (compute, ces, cts, volume): the version that served
-   * each, e.g. `{ ces: 'v1', cts: 'v3', volume: 'v2' }`. Absent when unknown (an inventory saved
-   * by an older Sphere).
-   */
-  readonly apiVersions?: Readonly<Record<string, string>>
 }
 
 /** Inventory summary: how many resources of each type and how well each type was collected. */
@@ -174,14 +177,51 @@ export interface InventorySummary {
   readonly models: readonly ModelId[]
 }
 
-/** The whole result of one scan. */
+/** A collection issue and the scope it happened in. */
+export interface ScopedIssue extends CollectionIssue {
+  readonly scope: ScopeRef
+}
+
+/** A resource type a scope's cloud does not offer, and the scope. */
+export interface ScopedUnavailable extends UnavailableType {
+  readonly scope: ScopeRef
+}
+
+/** A duty as one scope has it. */
+export interface ScopeDuty {
+  readonly id: string
+  readonly owner: Owner
+  readonly status: DutyStatus
+  readonly reason: string
+  readonly counts: StatusCounts
+}
+
+/** What one scope was, where it was read from, and how its duties stand. */
+export interface ScopeResult {
+  readonly scope: ScopeRef
+  /** Keystone URL of its cloud (without user info). */
+  readonly authUrl: string
+  /** The API version that served each service read in several (`{ ces: 'v1' }`), when known. */
+  readonly apiVersions?: Readonly<Record<string, string>>
+  readonly inventory: InventorySummary
+  /** The duties that apply in this scope (account scopes: those with account-wide checks). */
+  readonly duties: readonly ScopeDuty[]
+  readonly issues: number
+}
+
+/**
+ * The whole result of one scan of one or many scopes. `duties` are the organisation's: a duty is
+ * met only when every scope it applies to meets it; `scopes[].duties` have each scope's own.
+ */
 export interface ScanResult {
   readonly tool: { readonly name: string; readonly version: string }
   readonly modelVersion: string
   readonly scan: ScanMeta
+  readonly scopes: readonly ScopeResult[]
+  /** Totals over every scope. */
   readonly inventory: InventorySummary
-  readonly issues: readonly CollectionIssue[]
-  readonly unavailable: readonly UnavailableType[]
+  readonly issues: readonly ScopedIssue[]
+  readonly unavailable: readonly ScopedUnavailable[]
   readonly checks: readonly CheckInfo[]
   readonly duties: readonly DutyResult[]
   readonly layers: readonly LayerResult[]

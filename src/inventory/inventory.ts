@@ -110,10 +110,16 @@ export class Inventory {
    * {@link GLOBAL_REGION} count for every region).
    */
   status(type: ResourceType, region?: string): CollectionStatus {
-    if (type === 'project') return 'complete'
+    if (type === 'project')
+      return this.issuesFor(type, region).length > 0 ? 'incomplete' : 'complete'
     if (this.unavailable.some((u) => u.resourceType === type)) return 'unavailable'
     if (this.issuesFor(type, region).length > 0) return 'incomplete'
     return this.collected.has(type) ? 'complete' : 'not-collected'
+  }
+
+  /** True if the scan tried to collect the type (whatever came of it). */
+  wasCollected(type: ResourceType): boolean {
+    return this.collected.has(type)
   }
 
   /** True if the type was listed in full (in that region, if given). */
@@ -126,11 +132,14 @@ export class Inventory {
     return this.status(type) !== 'unavailable'
   }
 
-  /** Collection issues of a type (in that region, if given). */
+  /**
+   * Collection issues of a type (in that region, if given). An issue of type `project` means the
+   * scope itself could not be entered (no token for the project): it is an issue of every type.
+   */
   issuesFor(type: ResourceType, region?: string): readonly CollectionIssue[] {
     return this.issues.filter(
       (i) =>
-        i.resourceType === type &&
+        (i.resourceType === type || i.resourceType === 'project') &&
         (region === undefined ||
           i.region === region ||
           i.region === GLOBAL_REGION ||

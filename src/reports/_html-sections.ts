@@ -4,7 +4,7 @@
  * value goes through {@link escapeHtml}.
  * @module
  */
-import { DUTY_STATUS_LABEL, summarize } from '../engine/summary.ts'
+import { DUTY_STATUS_LABEL, scanOrigins, scanSubject, summarize } from '../engine/summary.ts'
 import {
   DUTY_STATUSES,
   type DutyResult,
@@ -23,12 +23,11 @@ function badge(status: DutyStatus): string {
 /** Header: what was scanned and the counts at a glance. */
 export function headerHtml(r: ScanResult): string {
   const s = summarize(r)
-  const { cloud } = r.scan
   const card = (cls: string, n: number, label: string) =>
     `<div class="card ${cls}"><b>${n}</b>${e(label)}</div>`
   return `<header>
-<h1>Sphere: project ${e(cloud.projectId)} in ${e(cloud.region)}</h1>
-<div class="meta">${e(cloud.authUrl)} · scanned ${e(r.scan.startedAt)} to ${e(r.scan.finishedAt)} · responsibility model ${e(r.modelVersion)} · ${e(r.tool.name)} ${e(r.tool.version)}</div>
+<h1>Sphere: ${e(scanSubject(r))}</h1>
+<div class="meta">${e(scanOrigins(r).join(', '))} · scanned ${e(r.scan.startedAt)} to ${e(r.scan.finishedAt)} · responsibility model ${e(r.modelVersion)} · ${e(r.tool.name)} ${e(r.tool.version)}</div>
 <div class="cards">
 ${DUTY_STATUSES.map((d) => card(`st-${d}`, s.duties[d], `duties ${DUTY_STATUS_LABEL[d]}`)).join('\n')}
 ${card('st-none', s.findings.fail, 'failing findings')}

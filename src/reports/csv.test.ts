@@ -40,13 +40,22 @@ describe(renderCsv.name, () => {
   })
 
   it('round-trips cloud strings, formulas neutralised', () => {
-    const bob = rows.find((row) => row[8] === 'u-bob' && row[4] === 'iam-user-mfa-enabled')!
-    assert.equal(bob[9], `'${FORMULA_NAME}`)
-    assert.equal(bob[0], 'fail')
-    const muted = rows.find((row) => row[0] === 'muted')!
-    assert.equal(muted[12], 'fail')
-    assert.match(muted[13]!, /nightly batch/)
-    const svc = rows.find((row) => row[8] === 'u-svc' && row[4] === 'iam-user-mfa-enabled')!
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name)
+    const of = (id: string) =>
+      rows.find(
+        (row) => row[col('resource_id')] === id && row[col('check_id')] === 'iam-user-mfa-enabled',
+      )!
+    const bob = of('u-bob')
+    assert.equal(bob[col('resource_name')], `'${FORMULA_NAME}`)
+    assert.equal(bob[col('status')], 'fail')
+    assert.deepEqual(
+      [bob[col('cloud')], bob[col('scope_region')], bob[col('project_name')]],
+      ['otc-prod', 'global', 'OTC00000000001000000317'],
+    )
+    const muted = rows.find((row) => row[col('status')] === 'muted')!
+    assert.equal(muted[col('muted_status')], 'fail')
+    assert.match(muted[col('mute_reason')]!, /nightly batch/)
+    const svc = of('u-svc')
     assert.equal(
       svc[CSV_COLUMNS.indexOf('expired_mute')],
       'expired 2026-01-31: Old exception for service users (mutes[1])',

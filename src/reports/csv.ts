@@ -12,6 +12,10 @@ import { safeText } from './_terminal.ts'
 
 /** The columns, in order. */
 export const CSV_COLUMNS = [
+  'cloud',
+  'scope_region',
+  'project_id',
+  'project_name',
   'status',
   'severity',
   'duty',
@@ -50,6 +54,10 @@ export function renderCsv(r: ScanResult): string {
   for (const f of r.findings) {
     const c = checks.get(f.checkId)
     rows.push([
+      f.scope.cloud,
+      f.scope.region,
+      f.scope.projectId,
+      f.scope.projectName,
       f.status,
       f.severity,
       f.duty,

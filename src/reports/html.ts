@@ -7,6 +7,7 @@
  * @module
  */
 import { createHash } from 'node:crypto'
+import { scanSubject } from '../engine/summary.ts'
 import type { ScanResult } from '../engine/types.ts'
 import { htmlData } from './_html-data.ts'
 import { escapeHtml, jsonForScript } from './_html-escape.ts'
@@ -55,7 +56,7 @@ export function renderHtml(r: ScanResult, opts: HtmlOptions = {}): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ')
-  const title = `Sphere scan: ${r.scan.cloud.projectId} (${r.scan.cloud.region})`
+  const title = `Sphere scan: ${scanSubject(r)}`
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,6 +1,7 @@
 /**
- * Schema of the JSON report, version 1 (`sphere scan --format json`), documented field by field in
- * `docs/report-json.md`. The renderer's output is tested against it.
+ * Schema of the JSON report, version 2 (`sphere scan --format json`), documented field by field in
+ * `docs/report-json.md` (with what changed from version 1). The renderer's output is tested
+ * against it.
  * @module
  */
 import { z } from 'zod'
@@ -26,12 +27,24 @@ const remediation = z.strictObject({
 })
 const iso = z.iso.datetime({ offset: true })
 
+/** Where a finding, issue or note belongs. */
+export const JsonScope = z
+  .strictObject({
+    cloud: z.string().describe('clouds.yaml entry name (envvars: configured by OS_* alone)'),
+    region: z.string().describe('region; "global" for an account scope'),
+    projectId: z.string().describe('project id; the domain id for an account scope'),
+    projectName: z.string().describe('project name; the domain name for an account scope'),
+    kind: z.enum(['project', 'account']),
+  })
+  .describe('a project in a region of a cloud, or the account (IAM) of a cloud')
+
 /** One check on one resource. */
 export const JsonFinding = z.strictObject({
   fingerprint: z
     .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .describe('sha256 of check id, resource type, resource id'),
+    .regex(/^[0-9a-f]{28}$/)
+    .describe('sphere-fp-2: hash of cloud, region, project id, check id, resource type and id'),
+  scope: JsonScope,
   checkId: z.string(),
   title: z.string(),
   duty: z.string(),
@@ -66,22 +79,45 @@ export const JsonFinding = z.strictObject({
   references: z.array(z.string()),
 })
 
-/** Schema of the JSON report, version 1. */
+const statusCounts = z.record(
+  z.string(),
+  z.enum(['complete', 'incomplete', 'unavailable', 'not-collected']),
+)
+const inventory = z.strictObject({
+  counts: z.record(z.string(), z.number().int().min(0)).describe('resources by type'),
+  status: statusCounts,
+  services: z.array(z.string()),
+  models: z.array(z.enum(MODEL_IDS)),
+})
+
+/** Schema of the JSON report, version 2. */
 export const JsonReportSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     tool: z.strictObject({ name: z.string(), version: z.string() }),
     modelVersion: z.string().describe('version of the responsibility model'),
-    scan: z.strictObject({
-      startedAt: iso,
-      finishedAt: iso,
-      evaluatedAt: iso,
-      cloud: z.strictObject({ authUrl: z.string(), region: z.string(), projectId: z.string() }),
-      apiVersions: z
-        .record(z.string(), z.string())
-        .optional()
-        .describe('per service read in several API versions, the version that served it'),
-    }),
+    scan: z.strictObject({ startedAt: iso, finishedAt: iso, evaluatedAt: iso }),
+    scopes: z.array(
+      z.strictObject({
+        scope: JsonScope,
+        authUrl: z.string(),
+        apiVersions: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe('per service read in several API versions, the version that served it'),
+        inventory,
+        duties: z.array(
+          z.strictObject({
+            id: z.string(),
+            owner,
+            status: z.enum(DUTY_STATUSES),
+            reason: z.string(),
+            counts,
+          }),
+        ),
+        issues: z.number().int().min(0),
+      }),
+    ),
     summary: z.strictObject({
       duties: z.strictObject(
         Object.fromEntries(DUTY_STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<
@@ -93,17 +129,10 @@ export const JsonReportSchema = z
       failsBySeverity: z.record(severity, z.number().int().min(0)),
       issues: z.number().int().min(0),
     }),
-    inventory: z.strictObject({
-      counts: z.record(z.string(), z.number().int().min(0)).describe('resources by type'),
-      status: z.record(
-        z.string(),
-        z.enum(['complete', 'incomplete', 'unavailable', 'not-collected']),
-      ),
-      services: z.array(z.string()),
-      models: z.array(z.enum(MODEL_IDS)),
-    }),
+    inventory: inventory.describe('totals over every scope'),
     issues: z.array(
       z.strictObject({
+        scope: JsonScope,
         service: z.string(),
         resourceType,
         region: z.string(),
@@ -111,9 +140,12 @@ export const JsonReportSchema = z
         message: z.string(),
       }),
     ),
-    unavailable: z.array(z.strictObject({ resourceType, service: z.string(), reason: z.string() })),
+    unavailable: z.array(
+      z.strictObject({ scope: JsonScope, resourceType, service: z.string(), reason: z.string() }),
+    ),
     notes: z.array(
       z.strictObject({
+        scope: JsonScope.optional(),
         level: z.enum(['warning', 'info']),
         code: z.string(),
         message: z.string(),

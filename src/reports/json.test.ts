@@ -15,9 +15,9 @@ describe(renderJson.name, () => {
   })
 
   it('carries tool, scan, inventory counts, issues, duties and findings', () => {
-    assert.equal(doc.schemaVersion, 1)
+    assert.equal(doc.schemaVersion, 2)
     assert.deepEqual(doc.tool, { name: 'sphere', version: '0.1.0' })
-    assert.equal(doc.scan.cloud.projectId, 'p-0391e4486e86')
+    assert.equal(doc.scopes[0].scope.projectId, 'p-0391e4486e86')
     assert.equal(doc.inventory.counts['ecs.server'], 2)
     assert.equal(doc.issues[0].resourceType, 'evs.volume')
     const duty = doc.duties.find((d: { id: string }) => d.id === 'network-access')
@@ -33,14 +33,41 @@ describe(renderJson.name, () => {
     assert.equal(doc.summary.findings.fail, 13)
   })
 
-  it('carries the API versions that served, when the scan knows them', () => {
-    assert.equal(doc.scan.apiVersions, undefined)
+  it('carries the API versions that served each scope, when the scan knows them', () => {
+    assert.equal(doc.scopes[0].apiVersions, undefined)
     const versions = { ces: 'v1', cts: 'v3', volume: 'v2' }
     const withVersions = JSON.parse(
-      renderJson({ ...r, scan: { ...r.scan, apiVersions: versions } }),
+      renderJson({
+        ...r,
+        scopes: r.scopes.map((s, i) => (i === 0 ? { ...s, apiVersions: versions } : s)),
+      }),
     )
-    assert.deepEqual(withVersions.scan.apiVersions, versions)
+    assert.deepEqual(withVersions.scopes[0].apiVersions, versions)
     assert.ok(JsonReportSchema.safeParse(withVersions).success)
+  })
+
+  it('carries the scope of every finding, issue and scope roll-up (schema version 2)', () => {
+    assert.equal(doc.schemaVersion, 2)
+    assert.deepEqual(
+      doc.scopes.map((s: { scope: { kind: string } }) => s.scope.kind),
+      ['project', 'account'],
+    )
+    const iam = doc.findings.find(
+      (f: { resource: { type: string } }) => f.resource.type === 'iam.user',
+    )
+    assert.equal(iam.scope.kind, 'account')
+    assert.equal(iam.scope.region, 'global')
+    const srv = doc.findings.find(
+      (f: { resource: { type: string } }) => f.resource.type === 'ecs.server',
+    )
+    assert.deepEqual(srv.scope, {
+      cloud: 'otc-prod',
+      region: 'eu-de',
+      projectId: 'p-0391e4486e86',
+      projectName: 'eu-de_demo',
+      kind: 'project',
+    })
+    for (const i of doc.issues) assert.equal(i.scope.kind, 'project')
   })
 
   it('keeps muted findings with their original status and reason', () => {

@@ -1,11 +1,11 @@
 /**
- * The JSON report, schema version 1 (see `docs/report-json.md` and `json-schema.ts`): the whole
- * scan result with a summary, and each finding carrying its check's title, remediation and
- * references so a consumer needs no second lookup.
+ * The JSON report, schema version 2 (see `docs/report-json.md` and `json-schema.ts`): the whole
+ * scan result with a summary, every scope, and each finding carrying its scope and its check's
+ * title, remediation and references so a consumer needs no second lookup.
  * @module
  */
 import { checkIndex, summarize } from '../engine/summary.ts'
-import type { Finding, ScanResult } from '../engine/types.ts'
+import type { Finding, InventorySummary, ScanResult } from '../engine/types.ts'
 import type { JsonReport } from './json-schema.ts'
 
 /** Options of {@link renderJson}. */
@@ -21,6 +21,7 @@ function finding(
   const c = checks.get(f.checkId)
   return {
     fingerprint: f.fingerprint,
+    scope: { ...f.scope },
     checkId: f.checkId,
     title: c?.title ?? f.checkId,
     duty: f.duty,
@@ -40,28 +41,36 @@ function finding(
   }
 }
 
+function inventoryOf(i: InventorySummary): JsonReport['inventory'] {
+  return {
+    counts: { ...i.counts },
+    status: { ...i.status },
+    services: [...i.services],
+    models: [...i.models],
+  }
+}
+
 /** The report as a value (before serialisation). */
 export function toJsonReport(r: ScanResult): JsonReport {
   const checks = checkIndex(r)
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { ...r.tool },
     modelVersion: r.modelVersion,
-    scan: {
-      ...r.scan,
-      cloud: { ...r.scan.cloud },
-      ...(r.scan.apiVersions ? { apiVersions: { ...r.scan.apiVersions } } : {}),
-    },
+    scan: { ...r.scan },
+    scopes: r.scopes.map((s) => ({
+      scope: { ...s.scope },
+      authUrl: s.authUrl,
+      ...(s.apiVersions ? { apiVersions: { ...s.apiVersions } } : {}),
+      inventory: inventoryOf(s.inventory),
+      duties: s.duties.map((d) => ({ ...d, counts: { ...d.counts } })),
+      issues: s.issues,
+    })),
     summary: summarize(r),
-    inventory: {
-      counts: { ...r.inventory.counts },
-      status: { ...r.inventory.status },
-      services: [...r.inventory.services],
-      models: [...r.inventory.models],
-    },
-    issues: r.issues.map((i) => ({ ...i })),
-    unavailable: r.unavailable.map((u) => ({ ...u })),
-    notes: r.notes.map((n) => ({ ...n })),
+    inventory: inventoryOf(r.inventory),
+    issues: r.issues.map((i) => ({ ...i, scope: { ...i.scope } })),
+    unavailable: r.unavailable.map((u) => ({ ...u, scope: { ...u.scope } })),
+    notes: r.notes.map((n) => ({ ...n, ...(n.scope ? { scope: { ...n.scope } } : {}) })),
     layers: r.layers.map((l) => ({ ...l, owners: { ...l.owners }, duties: [...l.duties] })),
     duties: r.duties.map((d) => ({
       ...d,

@@ -4,7 +4,13 @@
  * cannot close a table cell, inject HTML, create links or emphasis, or mention people.
  * @module
  */
-import { checkIndex, DUTY_STATUS_LABEL, findingsWithStatus, summarize } from '../engine/summary.ts'
+import {
+  checkIndex,
+  DUTY_STATUS_LABEL,
+  findingsWithStatus,
+  scanSubject,
+  summarize,
+} from '../engine/summary.ts'
 import type { DutyStatus, Finding, ScanResult } from '../engine/types.ts'
 import { safeText } from './_terminal.ts'
 
@@ -62,9 +68,8 @@ export function renderMarkdown(r: ScanResult, opts: MarkdownOptions = {}): strin
   const max = Math.max(0, opts.maxFindings ?? 50)
   const s = summarize(r)
   const checks = checkIndex(r)
-  const { cloud } = r.scan
   const out = [
-    `## Sphere: project ${code(cloud.projectId)} in ${code(cloud.region)}`,
+    `## Sphere: ${mdEscape(scanSubject(r))}`,
     '',
     `**${s.duties.not_met} duties not met** · ${s.duties.unknown} unknown · ${s.duties.met} met · ${s.duties.inherited} inherited — ${n(s.findings.fail, 'failing finding')}, ${s.findings.muted} muted, ${n(s.issues, 'collection issue')}`,
     '',

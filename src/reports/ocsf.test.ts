@@ -22,7 +22,7 @@ describe(renderOcsf.name, () => {
         [e.activity_id, e.category_uid, e.class_uid, e.type_uid],
         [1, 2, 2004, 200401],
       )
-      assert.match(e.finding_info.uid, /^[0-9a-f]{64}$/)
+      assert.match(e.finding_info.uid, /^[0-9a-f]{28}$/)
       for (const k of ['title', 'desc']) assert.equal(typeof e.finding_info[k], 'string')
       assert.ok(Array.isArray(e.finding_info.types) && e.finding_info.types.length === 1)
       assert.deepEqual(Object.keys(e.metadata.product).sort(), [
@@ -39,10 +39,12 @@ describe(renderOcsf.name, () => {
       assert.equal(e.resources.length, 1)
       for (const k of ['uid', 'name', 'type', 'region'])
         assert.equal(typeof e.resources[0][k], 'string')
+      const account = e.unmapped.scope.kind === 'account'
       assert.deepEqual(e.cloud, {
         provider: 'Open Telekom Cloud',
-        region: 'eu-de',
-        account: { uid: 'p-0391e4486e86' },
+        region: account ? 'global' : 'eu-de',
+        account: { uid: 'otc-prod', name: 'otc-prod' },
+        project_uid: account ? 'd-f61828ffa684' : 'p-0391e4486e86',
       })
       assert.equal(typeof e.message, 'string')
       assert.equal(typeof e.remediation.desc, 'string')

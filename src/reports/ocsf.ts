@@ -71,12 +71,14 @@ function event(r: ScanResult, f: Finding, checks: ReturnType<typeof checkIndex>,
       },
     ],
     cloud: {
-      provider: cloudProvider(r.scan.cloud.authUrl),
-      region: r.scan.cloud.region,
-      account: { uid: r.scan.cloud.projectId },
+      provider: cloudProvider(authUrlOf(r, f)),
+      region: f.scope.region,
+      account: { uid: f.scope.cloud, name: f.scope.cloud },
+      project_uid: f.scope.projectId,
     },
     remediation: { desc: c?.remediation.text ?? '', references: [...(c?.references ?? [])] },
     unmapped: {
+      scope: f.scope,
       check_id: f.checkId,
       duty: f.duty,
       owner: f.owner,
@@ -87,6 +89,14 @@ function event(r: ScanResult, f: Finding, checks: ReturnType<typeof checkIndex>,
       ...(f.cause ? { cause: f.cause } : {}),
     },
   }
+}
+
+/** The Keystone URL of the scope a finding belongs to. */
+function authUrlOf(r: ScanResult, f: Finding): string {
+  return (
+    r.scopes.find((s) => s.scope.cloud === f.scope.cloud && s.scope.projectId === f.scope.projectId)
+      ?.authUrl ?? ''
+  )
 }
 
 /** Renders one OCSF Detection Finding per line. Pure: the same result gives the same bytes. */

@@ -54,7 +54,7 @@ describe(renderSarif.name, () => {
     )
     assert.equal(res.level, 'error')
     assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId)
-    assert.match(res.partialFingerprints[FINGERPRINT_KEY], /^[0-9a-f]{64}$/)
+    assert.match(res.partialFingerprints[FINGERPRINT_KEY], /^[0-9a-f]{28}$/)
     assert.deepEqual(res.locations[0].logicalLocations[0], {
       name: XSS_NAME,
       fullyQualifiedName: 'eu-de/ecs.server/srv-web',

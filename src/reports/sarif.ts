@@ -29,7 +29,7 @@ export const SECURITY_SEVERITY: Record<Severity, string | null> = {
 }
 
 /** The key of our fingerprint in `partialFingerprints`. */
-export const FINGERPRINT_KEY = 'sphereFinding/v1'
+export const FINGERPRINT_KEY = 'sphereFinding/v2'
 
 const NOTIFICATIONS = [
   { id: 'not-evaluated', text: 'A check could not be evaluated on a resource.' },
@@ -150,6 +150,13 @@ function notifications(r: ScanResult, ruleIndex: Map<string, number>) {
   ]
 }
 
+/** A stable id of what was scanned: the one project scope, or the sorted clouds of an organisation. */
+function automationScope(r: ScanResult): string {
+  const projects = r.scopes.filter((s) => s.scope.kind === 'project')
+  if (projects.length === 1) return `${projects[0]!.scope.projectId}/${projects[0]!.scope.region}`
+  return [...new Set(r.scopes.map((s) => s.scope.cloud))].sort().join('+')
+}
+
 /** Renders SARIF 2.1.0. Pure: the same result gives the same bytes. */
 export function renderSarif(r: ScanResult): string {
   const ruleIndex = new Map(r.checks.map((c, i) => [c.id, i]))
@@ -176,7 +183,7 @@ export function renderSarif(r: ScanResult): string {
             })),
           },
         },
-        automationDetails: { id: `sphere/${r.scan.cloud.projectId}/${r.scan.cloud.region}/` },
+        automationDetails: { id: `sphere/${automationScope(r)}/` },
         invocations: [
           {
             executionSuccessful: r.issues.length === 0,
@@ -188,7 +195,7 @@ export function renderSarif(r: ScanResult): string {
         results,
         properties: {
           modelVersion: r.modelVersion,
-          cloud: { ...r.scan.cloud },
+          scopes: r.scopes.map((s) => ({ ...s.scope, authUrl: s.authUrl })),
           duties: r.duties.map((d) => ({ id: d.id, owner: d.owner, status: d.status })),
         },
       },

@@ -6,8 +6,7 @@
  * @module
  */
 import { scanResultFixture } from '../engine/testing.ts'
-import type { Finding, ScanNote, ScanResult } from '../engine/types.ts'
-import type { CollectionIssue } from '../inventory/types.ts'
+import type { Finding, ScanNote, ScanResult, ScopedIssue } from '../engine/types.ts'
 
 /** Hostile strings by what they try. */
 export const HOSTILE_STRINGS: Readonly<Record<string, string>> = {
@@ -77,7 +76,13 @@ export function hostileScanResult(): ScanResult {
     source: `host-reports/${s}.json`,
     message: `not used: ${s}`,
   }))
-  const issues: CollectionIssue[] = HOSTILE_LIST.map((s, i) => ({
+  const scope = {
+    ...base.scopes[0]!.scope,
+    projectName: HOSTILE_STRINGS.osc52!,
+    region: HOSTILE_STRINGS.rlo!,
+  }
+  const issues: ScopedIssue[] = HOSTILE_LIST.map((s, i) => ({
+    scope,
     service: 'compute',
     resourceType: 'ecs.server',
     region: pick(i + 5),
@@ -86,14 +91,7 @@ export function hostileScanResult(): ScanResult {
   }))
   return {
     ...base,
-    scan: {
-      ...base.scan,
-      cloud: {
-        ...base.scan.cloud,
-        projectId: HOSTILE_STRINGS.osc52!,
-        region: HOSTILE_STRINGS.rlo!,
-      },
-    },
+    scopes: base.scopes.map((s, i) => (i === 0 ? { ...s, scope } : s)),
     findings: base.findings.map(hostileFinding),
     issues,
     notes,

@@ -10,7 +10,7 @@ describe(renderText.name, () => {
   it('shows every duty with owner, owner by model, status and counts', () => {
     assert.match(
       text,
-      /^ {2}network-access +customer +IAAS customer, PAAS customer, SAAS shared +NOT MET +3 +0 +0 +0 +6 +0$/m,
+      /^ {2}network-access +customer +IAAS customer, PAAS customer +NOT MET +3 +0 +0 +0 +6 +0$/m,
     )
     assert.match(text, /^ {2}hypervisor +provider +all models +INHERITED$/m)
     assert.match(text, /^ {4}guest-os +the API checks pass; the in-VM part needs host evidence/m)

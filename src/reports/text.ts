@@ -10,6 +10,8 @@ import {
   DUTY_STATUS_LABEL,
   findingsWithStatus,
   firstLine,
+  scanOrigins,
+  scanSubject,
   summaryLine,
 } from '../engine/summary.ts'
 import type { DutyResult, DutyStatus, Finding, ScanResult } from '../engine/types.ts'
@@ -162,17 +164,12 @@ function notesSection(r: ScanResult, c: boolean): string[] {
 /** Renders a scan result for a terminal. Pure: the same result gives the same text. */
 export function renderText(r: ScanResult, opts: TextOptions): string {
   const c = opts.color
-  const { cloud } = r.scan
   const attest = [
     ...new Set(r.duties.flatMap((d) => (d.status === 'inherited' ? d.attestations : []))),
   ]
   const out = [
-    paint(
-      'bold',
-      `Sphere ${s(r.tool.version)}: project ${s(cloud.projectId)} in ${s(cloud.region)}`,
-      c,
-    ),
-    `${s(cloud.authUrl)} · scanned ${s(r.scan.startedAt)} to ${s(r.scan.finishedAt)} · model ${s(r.modelVersion)}`,
+    paint('bold', `Sphere ${s(r.tool.version)}: ${s(scanSubject(r))}`, c),
+    `${s(scanOrigins(r).join(', '))} · scanned ${s(r.scan.startedAt)} to ${s(r.scan.finishedAt)} · model ${s(r.modelVersion)}`,
     '',
     paint('bold', 'Your sphere: who owns each duty, and is your part done?', c),
     ...dutyTable(r, c),

@@ -10,7 +10,8 @@ import { createSession } from '../../src/clients/core/session.ts'
 import { passwordCloudConfig } from '../../src/config/cloud-config.ts'
 import { loadWorld, loginFor, startEmulator, type World } from '../../src/emulator/index.ts'
 import type { ServedVersions } from '../../src/emulator/world/api-versions.ts'
-import { collectFromCloud, evaluateInventory } from '../../src/engine/run-scan.ts'
+import { evaluateInventory } from '../../src/engine/run-scan.ts'
+import { collectFromCloud } from '../../src/engine/scan-clouds.ts'
 import { loadScanConfig } from '../../src/engine/scan-config.ts'
 import type { ScanResult } from '../../src/engine/types.ts'
 import { toJsonReport } from '../../src/reports/json.ts'
@@ -28,10 +29,11 @@ async function scan(world: World): Promise<ScanResult> {
       tool: { name: 'sphere', version: 'test' },
       now: () => NOW,
     })
-    return evaluateInventory(collected.input, collected.meta, {
+    return evaluateInventory(collected, {
       checks,
       model,
       settings,
+      tool: { name: 'sphere', version: 'test' },
       startedAt: NOW,
       now: NOW,
     })
@@ -39,6 +41,9 @@ async function scan(world: World): Promise<ScanResult> {
     await emu.close()
   }
 }
+
+/** The API versions that served the project scope (the account scope reads only IAM). */
+const served = (r: ScanResult) => r.scopes.find((s) => s.scope.kind === 'project')?.apiVersions
 
 /** Every verdict as `check resource-type resource-id: status`, sorted. */
 const verdicts = (r: ScanResult) =>
@@ -73,13 +78,16 @@ describe('demo world verdicts under every API-version variant', () => {
 
   it('the baseline (every version served) reads everything, through the preferred versions', () => {
     assert.deepEqual(baseline.issues, [])
-    assert.deepEqual(baseline.scan.apiVersions, {
+    assert.deepEqual(served(baseline), {
       compute: 'v2.1',
       ces: 'v2',
       cts: 'v3',
       volume: 'v2',
     })
-    assert.deepEqual(toJsonReport(baseline).scan.apiVersions, baseline.scan.apiVersions)
+    assert.deepEqual(
+      toJsonReport(baseline).scopes.find((s) => s.scope.kind === 'project')?.apiVersions,
+      served(baseline),
+    )
     const monitoring = baseline.duties.find((d) => d.id === 'monitoring')
     assert.notEqual(monitoring?.status, 'unknown')
   })
@@ -92,7 +100,7 @@ describe('demo world verdicts under every API-version variant', () => {
       }
       const result = await scan(world)
       assert.deepEqual(result.issues, [])
-      assert.deepEqual(result.scan.apiVersions, expected)
+      assert.deepEqual(served(result), expected)
       assert.deepEqual(verdicts(result), verdicts(baseline))
       assert.deepEqual(
         result.duties.map((d) => `${d.id}: ${d.status}`),

@@ -70,8 +70,8 @@ describe('sphere scan against the emulator', () => {
   it('json: every customer duty has at least one failing and one passing resource in the demo world', async () => {
     const r = await scan(demo.file, ['--os-cloud', 'demo', '--format', 'json'])
     const doc = JSON.parse(r.out)
-    assert.equal(doc.schemaVersion, 1)
-    assert.equal(doc.scan.cloud.projectId.length > 0, true)
+    assert.equal(doc.schemaVersion, 2)
+    assert.equal(doc.scopes[0].scope.projectId.length > 0, true)
     const api = doc.duties.filter(
       (d: { id: string }) =>
         !['security-patches', 'software-updates'].includes(d.id) && !d.id.includes('-') === false,

@@ -59,7 +59,7 @@ ${password === undefined ? '' : `      password: "${password}"\n`}      project_
       assert.equal(r.code, 1, r.err)
       assertNoLeaks(r, [URL_SECRET, login.password])
       if (format === 'json')
-        assert.equal(JSON.parse(r.out).scan.cloud.authUrl, `${origin}/identity/v3`)
+        assert.equal(JSON.parse(r.out).scopes[0].authUrl, `${origin}/identity/v3`)
     })
 
   it('the saved inventory carries the auth URL without it', async () => {
@@ -69,7 +69,7 @@ ${password === undefined ? '' : `      password: "${password}"\n`}      project_
     assert.equal(r.code, 1, r.err)
     const text = readFileSync(inv, 'utf8')
     assert.ok(!text.includes(URL_SECRET))
-    assert.equal(JSON.parse(text).cloud.authUrl, `${origin}/identity/v3`)
+    assert.equal(JSON.parse(text).scopes[0].authUrl, `${origin}/identity/v3`)
   })
 
   it('with a wrong password: the authentication error shows neither password', async () => {

@@ -62,17 +62,18 @@ describe('sphere scan of the devcloud (real OpenStack Zed, non-admin reader)', {
     report = scan.report as JsonReport
   })
 
-  it('exits 1 (failing findings) with a JSON report that matches schema 1', (t) => {
+  it('exits 1 (failing findings) with a JSON report that matches schema 2', (t) => {
     t.diagnostic(`scan took ${scan.ms} ms`)
     assert.equal(scan.code, 1, `exit ${scan.code}; stderr:\n${scan.stderr.slice(-3000)}`)
     const parsed = JsonReportSchema.safeParse(scan.report)
     assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 5)))
   })
 
-  it('scans the seeded project as its reader, within two minutes', () => {
-    assert.equal(report.scan.cloud.projectId, seed.project.id)
-    assert.equal(report.scan.cloud.region, 'RegionOne')
-    assert.ok(scan.ms < 120_000, `scan took ${scan.ms} ms`)
+  it('scans the seeded project as its reader', (t) => {
+    t.diagnostic(`scan took ${scan.ms} ms`)
+    const project = report.scopes.find((s) => s.scope.kind === 'project')!
+    assert.equal(project.scope.projectId, seed.project.id)
+    assert.equal(project.scope.region, 'RegionOne')
   })
 
   it('reads every service this cloud offers without a collection issue', () => {

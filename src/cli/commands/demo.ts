@@ -7,7 +7,8 @@ import { checks } from '../../checks/index.ts'
 import { createSession } from '../../clients/core/session.ts'
 import { passwordCloudConfig } from '../../config/cloud-config.ts'
 import { loginFor, startEmulator } from '../../emulator/index.ts'
-import { collectFromCloud, evaluateInventory } from '../../engine/run-scan.ts'
+import { ScanEvaluator } from '../../engine/run-scan.ts'
+import { scanClouds } from '../../engine/scan-clouds.ts'
 import { loadScanConfig } from '../../engine/scan-config.ts'
 import { renderHtml } from '../../reports/html.ts'
 import { renderText } from '../../reports/text.ts'
@@ -49,23 +50,29 @@ Options:
       const session = createSession(config, { signal: io.signal })
       const startedAt = new Date()
       const progress = progressLine(io)
-      const collected = await collectFromCloud(session, {
-        tool: { name: 'sphere', version: version() },
-        signal: io.signal,
-        onProgress: (e) => progress.update(e, 0),
-      }).finally(() => progress.done())
-      const now = new Date()
-      const result = evaluateInventory(collected.input, collected.meta, {
+      const evaluator = new ScanEvaluator({
         checks,
         model: loadResponsibilityModel(),
         settings: loadScanConfig().settings,
+        tool: { name: 'sphere', version: version() },
         startedAt,
-        now,
+        now: startedAt,
         // Only the built-in demo world has host reports (their instance ids are its servers').
         ...(world.name === 'demo' && isBuiltIn(values.world)
-          ? { hostReports: loadDemoHostReports(now) }
+          ? { hostReports: loadDemoHostReports(startedAt) }
           : {}),
       })
+      // The whole organisation: every project the demo user reaches, in every region.
+      const notes = await scanClouds(
+        [{ name: 'demo', session }],
+        {
+          selection: { allProjects: true, regions: 'all' },
+          signal: io.signal,
+          onProgress: (p) => progress.update(p, 0),
+        },
+        (s) => evaluator.add(s),
+      ).finally(() => progress.done())
+      const result = evaluator.finish(new Date(), notes)
       io.stdout.write(
         `Sphere demo: scanned the "${world.name}" world served by the local emulator at ${emu.url}\n\n`,
       )

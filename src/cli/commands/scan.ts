@@ -10,25 +10,30 @@ import { checks } from '../../checks/index.ts'
 import { CloudApiError } from '../../clients/core/errors.ts'
 import { createRedactor } from '../../clients/core/redact.ts'
 import { createSession } from '../../clients/core/session.ts'
-import { configSecrets } from '../../config/cloud-config.ts'
+import { type CloudConfig, configSecrets } from '../../config/cloud-config.ts'
 import { resolveCloudConfig } from '../../config/clouds.ts'
 import { SelectionError } from '../../engine/evaluate.ts'
 import { exitCodeFor, incompleteness } from '../../engine/exit-code.ts'
 import { loadMutelist } from '../../engine/mutelist.ts'
-import { collectFromCloud, evaluateInventory, RegionError } from '../../engine/run-scan.ts'
-import type { ScanResult } from '../../engine/types.ts'
+import type { CloudTarget } from '../../engine/plan-scopes.ts'
+import { RegionError, ScanEvaluator } from '../../engine/run-scan.ts'
+import { scanClouds } from '../../engine/scan-clouds.ts'
+import type { ScanNote, ScanResult } from '../../engine/types.ts'
 import { loadHostReports } from '../../host/index.ts'
 import {
-  type parseSavedInventory,
+  INVENTORY_TAIL,
+  inventoryHead,
+  inventoryScope,
   readSavedInventory,
-  serializeInventory,
+  type ScopeInventory,
 } from '../../inventory/saved.ts'
+import { ENV_CLOUD } from '../../inventory/scope.ts'
 import { createStderrLogger } from '../../log/logger.ts'
 import { InputError } from '../../model/input-error.ts'
 import { safeText } from '../../reports/_terminal.ts'
 import { renderJson } from '../../reports/json.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
-import { PathError, writeOutput } from '../_files.ts'
+import { openAtomic, PathError, writeOutput } from '../_files.ts'
 import { DEFAULT_FAIL_ON, resolveScanOptions, type ScanOptions } from '../_scan-options.ts'
 import { progressLine, renderScan, SCAN_FORMATS } from '../_scan-output.ts'
 import { type CliIO, defineCommand, EXIT, UsageError } from '../command.ts'
@@ -108,38 +113,63 @@ function timeLimit(seconds: number | undefined): AbortSignal | undefined {
   return c.signal
 }
 
-/** Reads the project through the cloud's APIs. */
-async function readCloud(o: ScanOptions, io: CliIO, tool: { name: string; version: string }) {
-  const config = resolveCloudConfig({
-    flags: o.cloud,
-    env: io.env,
-    cwd: io.cwd,
-    home: homedir(),
-  })
-  for (const w of config.warnings ?? []) io.stderr.write(`sphere scan: warning: ${safeText(w)}\n`)
-  const redact = createRedactor(configSecrets(config))
+/** The clouds to scan: each named clouds.yaml entry, or the one OS_CLOUD / OS_* configure. */
+function resolveClouds(o: ScanOptions, io: CliIO): CloudConfig[] {
+  const names: (string | undefined)[] = o.clouds ? [...o.clouds] : [undefined]
+  return names.map((osCloud) =>
+    resolveCloudConfig({
+      flags: { ...o.cloud, osCloud },
+      env: io.env,
+      cwd: io.cwd,
+      home: homedir(),
+    }),
+  )
+}
+
+/**
+ * Reads every selected scope of every cloud, handing each to `onScope` as soon as it is read.
+ * @returns notes about the selection (projects it left out)
+ */
+async function readClouds(
+  o: ScanOptions,
+  io: CliIO,
+  onScope: (s: ScopeInventory) => void,
+): Promise<ScanNote[]> {
+  const configs = resolveClouds(o, io)
+  for (const c of configs)
+    for (const w of c.warnings ?? []) io.stderr.write(`sphere scan: warning: ${safeText(w)}\n`)
+  const redact = createRedactor(configs.flatMap(configSecrets))
   const logger = o.debug
     ? createStderrLogger({ stream: io.stderr, level: 'debug', redact: (s) => redact.text(s) })
     : undefined
   const limit = timeLimit(o.timeoutSeconds)
   const requests = limit && io.signal ? AbortSignal.any([io.signal, limit]) : (limit ?? io.signal)
   // The time limit ends requests (what was not read becomes collection issues); Ctrl-C ends the run.
-  const session = createSession(config, { logger, signal: requests })
+  const clouds: CloudTarget[] = configs.map((config) => ({
+    name: config.source.cloud ?? ENV_CLOUD,
+    session: createSession(config, { logger, signal: requests }),
+  }))
   const progress = progressLine(io)
+  const retries = () =>
+    clouds.reduce(
+      (n, c) => n + Object.values(c.session.stats()).reduce((m, s) => m + s.retries, 0),
+      0,
+    )
   try {
-    return await collectFromCloud(session, {
-      checks: selectedChecks(o),
-      tool,
-      signal: io.signal,
-      onProgress: (e) =>
-        progress.update(
-          e,
-          Object.values(session.stats()).reduce((n, s) => n + s.retries, 0),
-        ),
-    })
+    return await scanClouds(
+      clouds,
+      {
+        checks: selectedChecks(o),
+        selection: o.scopes,
+        parallel: o.parallel,
+        signal: io.signal,
+        onProgress: (p) => progress.update(p, retries()),
+      },
+      onScope,
+    )
   } catch (err) {
     if (err instanceof CloudApiError && !io.signal?.aborted)
-      throw new ScanSetupError(`cannot scan ${config.authUrl}: ${err.message}`)
+      throw new ScanSetupError(`cannot scan ${configs[0]!.authUrl}: ${err.message}`)
     if (err instanceof RegionError) throw new ScanSetupError(err.message)
     throw err
   } finally {
@@ -172,16 +202,25 @@ function saveFallback(result: ScanResult): string | undefined {
 
 export default defineCommand({
   name: 'scan',
-  summary: 'Scan a project: every customer duty, resource by resource',
+  summary: 'Scan projects, regions and clouds: every customer duty, resource by resource',
   usage:
-    'sphere scan [--os-cloud NAME] [--region R] [--format FMT] [--output FILE] [--fail-on SEVERITY] [options]',
-  help: `Reads the project through the cloud's APIs with OpenStack's configuration (clouds.yaml and
+    'sphere scan [--os-cloud NAME[,NAME]] [--all-projects | --projects P] [--regions R|all] [--format FMT] [--output FILE] [options]',
+  help: `Reads projects through the cloud's APIs with OpenStack's configuration (clouds.yaml and
 secure.yaml in ./, ~/.config/openstack/, /etc/openstack/ or OS_CLIENT_CONFIG_FILE; or OS_* variables;
-AK/SK as ak/sk or OS_ACCESS_KEY/OS_SECRET_KEY) and reports each duty as met, not met, unknown or inherited.
+AK/SK as ak/sk or OS_ACCESS_KEY/OS_SECRET_KEY) and reports each duty as met, not met, unknown or
+inherited. A scope is one project in one region of one cloud; account-wide resources (IAM) form
+each cloud's account scope. A duty is met for the organisation only when every scope meets it.
 
 Options:
-  --os-cloud <name>        cloud entry in clouds.yaml (default: OS_CLOUD)
-  --region <name>          region (default: OS_REGION_NAME, then regions in --config, then region_name)
+  --os-cloud <names>       clouds.yaml entries, comma-separated: several clouds in one report
+                           (default: OS_CLOUD, or the OS_* variables)
+  --projects <names|ids>   projects to scan (default: the configured project)
+  --all-projects           every project the credentials can reach (Keystone /v3/auth/projects,
+                           and the domain's projects where the user may list them)
+  --regions <a,b|all>      regions to scan; all: every region in each project's catalog
+                           (default: OS_REGION_NAME, then regions in --config, then region_name)
+  --region <name>          one region (the same as --regions <name>)
+  --parallel <n>           scopes read at the same time (default 4; per-endpoint limits still hold)
   --format <fmt>           ${SCAN_FORMATS.join(', ')} (default text)
   --output <file>          write the report to a file instead of stdout (written whole or not at all)
   --fail-on <severity>     exit 1 on a failing finding at or above: ${SEVERITIES.join(', ')} (default ${DEFAULT_FAIL_ON})
@@ -223,7 +262,11 @@ report's notes and on stderr, never dropped. Servers without a report get \`manu
 command that collects one.`,
   options: {
     'os-cloud': { type: 'string' },
+    projects: { type: 'string' },
+    'all-projects': { type: 'boolean' },
+    regions: { type: 'string' },
     region: { type: 'string' },
+    parallel: { type: 'string' },
     format: { type: 'string' },
     output: { type: 'string' },
     'fail-on': { type: 'string' },
@@ -256,41 +299,48 @@ command that collects one.`,
       o.hostReports === undefined ? undefined : readHostReports(o.hostReports, io.cwd)
     const startedAt = new Date()
     const tool = { name: 'sphere', version: version() }
-    let outputError: PathError | undefined
-
-    let collected: ReturnType<typeof parseSavedInventory>
-    if (o.inventory !== undefined) {
-      collected = readSavedInventory(o.inventory)
-    } else {
-      collected = await readCloud(o, io, tool)
-      if (o.saveInventory) {
-        try {
-          writeOutput(
-            o.saveInventory,
-            serializeInventory(collected.input, collected.meta),
-            io.signal,
-          )
-          io.stderr.write(`inventory written to ${o.saveInventory.path}\n`)
-        } catch (err) {
-          if (!(err instanceof PathError)) throw err
-          // The cloud was read: still evaluate and write the report, then exit 2.
-          outputError = err
-          io.stderr.write(`sphere scan: ${safeText(err.message)}\n`)
-        }
-      }
-    }
-    io.signal?.throwIfAborted()
-
-    const result = evaluateInventory(collected.input, collected.meta, {
+    const evaluator = new ScanEvaluator({
       checks,
       model,
       settings: o.settings,
       mutelist,
       selection: o.selection,
+      tool,
       startedAt,
-      now: new Date(),
+      now: startedAt,
       ...(hostReports ? { hostReports } : {}),
     })
+    let outputError: PathError | undefined
+    let notes: ScanNote[] = []
+    if (o.inventory !== undefined) {
+      for (const scope of readSavedInventory(o.inventory).scopes) evaluator.add(scope)
+    } else {
+      // Each scope is evaluated (and saved) as soon as it is read, then dropped from memory.
+      const saving = o.saveInventory ? openAtomic(o.saveInventory) : undefined
+      let first = true
+      saving?.write(inventoryHead({ tool, collectedAt: startedAt.toISOString() }))
+      try {
+        notes = await readClouds(o, io, (s) => {
+          evaluator.add(s)
+          saving?.write(inventoryScope(s, first))
+          first = false
+        })
+        io.signal?.throwIfAborted()
+        if (saving) {
+          saving.write(INVENTORY_TAIL)
+          saving.commit()
+          io.stderr.write(`inventory written to ${o.saveInventory!.path}\n`)
+        }
+      } catch (err) {
+        saving?.abort()
+        if (!(err instanceof PathError)) throw err
+        // The cloud was read: still evaluate and write the report, then exit 2.
+        outputError = err
+        io.stderr.write(`sphere scan: ${safeText(err.message)}\n`)
+      }
+    }
+    io.signal?.throwIfAborted()
+    const result = evaluator.finish(new Date(), notes)
     if (hostReports) io.stderr.write(hostSummary(result))
     const text = renderScan(result, o.format, !o.output && useColor(io.stdout, io.env))
     if (o.output) {

@@ -20,7 +20,7 @@ import {
   resolveEndpoint,
   serviceRoot,
 } from './catalog.ts'
-import { ServiceUnavailableError } from './errors.ts'
+import { CloudApiError, ServiceUnavailableError } from './errors.ts'
 import { createStats, type HttpContext, type ServiceStats } from './http.ts'
 import { createLimiter, type Limiter } from './limiter.ts'
 import { createRedactor, redactingLogger } from './redact.ts'
@@ -67,8 +67,28 @@ export interface Session {
   missingServices(keys?: readonly ServiceKey[]): Promise<ServiceUnavailableError[]>
   /** Authenticates if needed and says who we are. */
   info(): Promise<SessionInfo>
-  /** Counters per service key so far. */
+  /** Counters per service key so far (of every session sharing this one's transport). */
   stats(): Record<string, ServiceStats>
+  /**
+   * A session of the same cloud for another project of the same domain: its own token (one per
+   * project, obtained once), the same transport (so per-endpoint limits hold across projects).
+   * Application credentials are bound to their project: the new session's `info()` fails.
+   */
+  forProject(project: { id: string; name?: string }): Session
+  /** The same project in another region: the same token, the endpoints of that region. */
+  forRegion(region: string): Session
+}
+
+/** What the sessions of one cloud share: the transport context and one limiter per endpoint. */
+export interface Transport {
+  readonly ctx: HttpContext
+  limiterFor(endpoint: string): Limiter
+}
+
+/** The transport of a cloud: real effects unless injected, secrets of `config` redacted. */
+export function createTransport(config: CloudConfig, deps: SessionDeps = {}): Transport {
+  const ctx = httpContext(config, deps)
+  return { ctx, limiterFor: limiterPool(config, ctx) }
 }
 
 /** The shared transport context: real effects unless injected, secrets of `config` redacted. */
@@ -109,9 +129,13 @@ function limiterPool(config: CloudConfig, ctx: HttpContext): (endpoint: string) 
  * const compute = await session.client('compute')
  * const servers = await listAll(compute, listServersSpec())
  */
-export function createSession(config: CloudConfig, deps: SessionDeps = {}): Session {
-  const ctx = httpContext(config, deps)
-  const limiterFor = limiterPool(config, ctx)
+export function createSession(
+  config: CloudConfig,
+  deps: SessionDeps = {},
+  shared: { transport?: Transport; authenticator?: Authenticator } = {},
+): Session {
+  const transport = shared.transport ?? createTransport(config, deps)
+  const { ctx, limiterFor } = transport
   const identityRoot = serviceRoot(config.authUrl)
   const identityClient = (auth?: RequestAuth): ServiceClient =>
     createServiceClient(ctx, {
@@ -127,12 +151,13 @@ export function createSession(config: CloudConfig, deps: SessionDeps = {}): Sess
     })
   const a = config.auth
   const authenticator: Authenticator =
-    a.type === 'aksk'
+    shared.authenticator ??
+    (a.type === 'aksk'
       ? createAkskAuth(
           { ...config, auth: a },
           { identity: () => identityClient(authenticator), now: ctx.now },
         )
-      : createKeystoneAuth({ ...config, auth: a }, { identity: identityClient(), now: ctx.now })
+      : createKeystoneAuth({ ...config, auth: a }, { identity: identityClient(), now: ctx.now }))
 
   const makeClient = async (key: ServiceKey): Promise<ServiceClient> => {
     if (!SERVICE_KEYS.includes(key)) throw new TypeError(`unknown service key "${key}"`)
@@ -216,5 +241,39 @@ export function createSession(config: CloudConfig, deps: SessionDeps = {}): Sess
       }
     },
     stats: () => ctx.stats.snapshot(),
+    forProject(project) {
+      if (a.type === 'application_credential')
+        return createSession(config, deps, { transport, authenticator: boundToOneProject(config) })
+      const next = {
+        ...config,
+        project: { id: project.id, name: project.name, domain: config.project.domain },
+      }
+      return createSession(next, deps, { transport })
+    },
+    forRegion(region) {
+      return createSession({ ...config, region }, deps, { transport, authenticator })
+    },
+  }
+}
+
+/** The authenticator of an application credential asked for another project: it cannot. */
+function boundToOneProject(config: CloudConfig): Authenticator {
+  const refuse = () =>
+    Promise.reject(
+      new CloudApiError({
+        service: 'identity',
+        op: 'IssueToken',
+        method: 'POST',
+        url: config.authUrl,
+        kind: 'auth',
+        summary: 'an application credential is bound to the project it was created in',
+        hint: 'scan several projects with a password login or AK/SK, or with one application credential per project (one clouds.yaml entry each, --os-cloud a,b)',
+      }),
+    )
+  return {
+    method: 'application_credential',
+    context: refuse,
+    headers: refuse,
+    renew: () => false,
   }
 }

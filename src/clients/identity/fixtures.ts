@@ -28,6 +28,23 @@ export const keystoneProjectsSample = {
   },
 }
 
+/** Real sample body, verbatim from otc-api-platform.md §9.1 GET /v3/auth/projects. */
+export const keystoneAuthProjectsSample = {
+  links: { self: 'https://sample.domain.com/v3/auth/projects', previous: null, next: null },
+  projects: [
+    {
+      is_domain: false,
+      description: '',
+      enabled: true,
+      id: '9041929bcc6e4bfe85add4e7b96ffdd7',
+      parent_id: '398998b5392f4150ad48fe456d6de4f1',
+      domain_id: '398998b5392f4150ad48fe456d6de4f1',
+      name: 'region_name',
+      links: { self: 'https://sample.domain.com/v3/projects/9041929bcc6e4bfe85add4e7b96ffdd7' },
+    },
+  ],
+}
+
 /** Real sample body, verbatim from otc-api.md §9.1 GET /v3/users. */
 export const keystoneUsersSample = {
   users: [

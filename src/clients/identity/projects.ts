@@ -32,3 +32,12 @@ export function listProjects(
     signal,
   })
 }
+
+// GET /v3/auth/projects (Keystone; the projects the caller has a role in; not paged)
+/** Lists the projects the caller may scope a token to (otc-api-platform.md §9.1). */
+export function listAuthProjects(
+  client: ServiceClient,
+  signal?: AbortSignal,
+): Promise<ProjectWire[]> {
+  return listItems(client, OPS['identity.ListAuthProjects'], { signal })
+}

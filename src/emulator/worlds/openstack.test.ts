@@ -142,7 +142,7 @@ describe('sphere scan of the openstack world (as the devcloud is scanned)', () =
 
   it('exits 1 and reads every service the cloud offers without a collection issue', () => {
     assert.equal(code, 1)
-    assert.equal(report.scan.cloud.region, 'RegionOne')
+    assert.equal(report.scopes[0]!.scope.region, 'RegionOne')
     assert.deepEqual(
       report.issues.map((i) => `${i.resourceType}: ${i.errorKind}: ${i.message}`),
       [],
