@@ -59,3 +59,35 @@ export function columns(rows: string[][]): string[] {
       .trimEnd(),
   )
 }
+
+/** Visible length of a line (ANSI colour sequences do not count). */
+export function visibleLength(text: string): number {
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length
+}
+
+/**
+ * Wraps plain text at word boundaries so that `indent + line` fits `width`; a word longer than
+ * the line is cut. Returns the lines with the indent.
+ */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const room = Math.max(20, width - indent.length)
+  const out: string[] = []
+  let line = ''
+  for (const word of text.split(/ +/)) {
+    let w = word
+    while (w.length > room) {
+      if (line) out.push(line)
+      out.push(w.slice(0, room))
+      w = w.slice(room)
+      line = ''
+    }
+    if (!line) line = w
+    else if (line.length + 1 + w.length <= room) line += ` ${w}`
+    else {
+      out.push(line)
+      line = w
+    }
+  }
+  if (line || out.length === 0) out.push(line)
+  return out.map((l) => indent + l)
+}

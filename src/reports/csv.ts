@@ -7,8 +7,16 @@
  * @module
  */
 import { checkIndex, firstLine } from '../engine/summary.ts'
-import type { ScanResult } from '../engine/types.ts'
+import type { Finding, ScanResult } from '../engine/types.ts'
+import { batched, joinChunks } from './_chunks.ts'
+import { type FindingFilter, selectFindings } from './_filter.ts'
 import { safeText } from './_terminal.ts'
+
+/** Options of {@link renderCsv}. */
+export interface CsvOptions {
+  /** Which findings get a row (`--severity`, `--status`). */
+  filter?: FindingFilter
+}
 
 /** The columns, in order. */
 export const CSV_COLUMNS = [
@@ -47,39 +55,46 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** Renders the findings as CSV. Pure: the same result gives the same bytes. */
-export function renderCsv(r: ScanResult): string {
+function row(f: Finding, checks: ReturnType<typeof checkIndex>): string {
+  const c = checks.get(f.checkId)
+  const cells = [
+    f.scope.cloud,
+    f.scope.region,
+    f.scope.projectId,
+    f.scope.projectName,
+    f.status,
+    f.severity,
+    f.duty,
+    f.owner,
+    f.checkId,
+    c?.title ?? '',
+    f.service,
+    f.resource.type,
+    f.resource.id,
+    f.resource.name,
+    f.resource.region,
+    f.message,
+    f.mutedStatus ?? '',
+    f.mute?.reason ?? '',
+    f.mute?.expires ?? '',
+    f.expiredMute
+      ? `expired ${f.expiredMute.expires}: ${f.expiredMute.reason} (${f.expiredMute.entry})`
+      : '',
+    f.cause ?? '',
+    firstLine(c?.remediation.text ?? ''),
+    f.fingerprint,
+  ]
+  return `${cells.map(csvCell).join(',')}\r\n`
+}
+
+/** Renders the findings as CSV, a few hundred rows per chunk. Pure: the same result gives the same bytes. */
+export function* renderCsvChunks(r: ScanResult, opts: CsvOptions = {}): Generator<string> {
   const checks = checkIndex(r)
-  const rows: string[][] = [[...CSV_COLUMNS]]
-  for (const f of r.findings) {
-    const c = checks.get(f.checkId)
-    rows.push([
-      f.scope.cloud,
-      f.scope.region,
-      f.scope.projectId,
-      f.scope.projectName,
-      f.status,
-      f.severity,
-      f.duty,
-      f.owner,
-      f.checkId,
-      c?.title ?? '',
-      f.service,
-      f.resource.type,
-      f.resource.id,
-      f.resource.name,
-      f.resource.region,
-      f.message,
-      f.mutedStatus ?? '',
-      f.mute?.reason ?? '',
-      f.mute?.expires ?? '',
-      f.expiredMute
-        ? `expired ${f.expiredMute.expires}: ${f.expiredMute.reason} (${f.expiredMute.entry})`
-        : '',
-      f.cause ?? '',
-      firstLine(c?.remediation.text ?? ''),
-      f.fingerprint,
-    ])
-  }
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('')
+  yield `${CSV_COLUMNS.map(csvCell).join(',')}\r\n`
+  yield* batched(selectFindings(r.findings, opts.filter), (f) => row(f, checks))
+}
+
+/** The CSV as one string (small results; the CLI writes {@link renderCsvChunks}). */
+export function renderCsv(r: ScanResult, opts: CsvOptions = {}): string {
+  return joinChunks(renderCsvChunks(r, opts))
 }

@@ -194,6 +194,15 @@ export const JsonReportSchema = z
         synthetic: z.boolean(),
       }),
     ),
+    filter: z
+      .strictObject({
+        severities: z.array(severity).optional(),
+        statuses: z.array(z.enum(FINDING_STATUSES)).optional(),
+        listed: z.number().int().min(0).describe('findings in `findings`'),
+        total: z.number().int().min(0).describe('findings of the scan'),
+      })
+      .optional()
+      .describe('present when --severity or --status limited `findings`; counts are over all'),
     findings: z.array(JsonFinding),
   })
   .describe('Sphere scan report')

@@ -6,12 +6,16 @@
  */
 import { checkIndex, summarize } from '../engine/summary.ts'
 import type { Finding, InventorySummary, ScanResult } from '../engine/types.ts'
+import { batched, indentedJson, joinChunks } from './_chunks.ts'
+import { type FindingFilter, isOpen, selectFindings } from './_filter.ts'
 import type { JsonReport } from './json-schema.ts'
 
 /** Options of {@link renderJson}. */
 export interface JsonOptions {
   /** Indent with two spaces (default true); false gives one line. */
   pretty?: boolean
+  /** Which findings `findings` lists (`--severity`, `--status`); every count is over all. */
+  filter?: FindingFilter
 }
 
 function finding(
@@ -50,9 +54,8 @@ function inventoryOf(i: InventorySummary): JsonReport['inventory'] {
   }
 }
 
-/** The report as a value (before serialisation). */
-export function toJsonReport(r: ScanResult): JsonReport {
-  const checks = checkIndex(r)
+/** The report without its findings: everything that is small whatever the scan's size. */
+function head(r: ScanResult, filter: FindingFilter | undefined, listed: number) {
   return {
     schemaVersion: 2,
     tool: { ...r.tool },
@@ -87,11 +90,51 @@ export function toJsonReport(r: ScanResult): JsonReport {
       references: [...c.references],
       requires: [...c.requires],
     })),
-    findings: r.findings.map((f) => finding(f, checks)),
-  }
+    ...(isOpen(filter)
+      ? {}
+      : {
+          filter: {
+            ...(filter?.severities ? { severities: [...filter.severities] } : {}),
+            ...(filter?.statuses ? { statuses: [...filter.statuses] } : {}),
+            listed,
+            total: r.findings.length,
+          },
+        }),
+  } satisfies Omit<JsonReport, 'findings'>
 }
 
-/** Renders the JSON report. Pure: the same result gives the same bytes. */
+/** The report as a value (before serialisation; for tests and small results). */
+export function toJsonReport(r: ScanResult, opts: Pick<JsonOptions, 'filter'> = {}): JsonReport {
+  const checks = checkIndex(r)
+  const listed = selectFindings(r.findings, opts.filter)
+  return { ...head(r, opts.filter, listed.length), findings: listed.map((f) => finding(f, checks)) }
+}
+
+/**
+ * Renders the JSON report chunk by chunk: the head, then the findings a few hundred at a time,
+ * byte for byte what `JSON.stringify` of the whole report gives. Pure: the same result gives the
+ * same bytes.
+ */
+export function* renderJsonChunks(r: ScanResult, opts: JsonOptions = {}): Generator<string> {
+  const pretty = opts.pretty !== false
+  const checks = checkIndex(r)
+  const listed = selectFindings(r.findings, opts.filter)
+  const top = JSON.stringify(head(r, opts.filter, listed.length), null, pretty ? 2 : undefined)
+  const open = top.slice(0, -1).replace(/\n$/, '')
+  if (listed.length === 0) {
+    yield `${open},${pretty ? '\n  ' : ''}"findings":${pretty ? ' []\n' : '[]'}}\n`
+    return
+  }
+  yield `${open},${pretty ? '\n  ' : ''}"findings":${pretty ? ' [\n' : '['}`
+  yield* batched(
+    listed,
+    (f) => (pretty ? indentedJson(finding(f, checks), 2) : JSON.stringify(finding(f, checks))),
+    pretty ? ',\n' : ',',
+  )
+  yield pretty ? '\n  ]\n}\n' : ']}\n'
+}
+
+/** Renders the JSON report as one string (small results; the CLI writes {@link renderJsonChunks}). */
 export function renderJson(r: ScanResult, opts: JsonOptions = {}): string {
-  return `${JSON.stringify(toJsonReport(r), null, opts.pretty === false ? undefined : 2)}\n`
+  return joinChunks(renderJsonChunks(r, opts))
 }

@@ -1,36 +1,40 @@
 /**
- * `sphere scan` on a terminal: the customer's sphere at a glance (every duty with its owner,
- * status and counts), the failing findings by duty and severity with the first step to fix each,
- * what could not be evaluated, the collection issues, notes and a one-line summary.
+ * `sphere scan` on a terminal, readable at any size: the summary first (one line, then one row per
+ * scope and every duty with its owner and status, per scope where it fits), then the failing
+ * findings grouped by check with a count and the first resources of each (`--findings all` for
+ * every one), what could not be evaluated, the collection issues, notes and the summary again.
+ * Lines follow the terminal's width.
  * @module
  */
 import { SEVERITIES, type Severity } from '../checks/define.ts'
-import {
-  checkIndex,
-  DUTY_STATUS_LABEL,
-  findingsWithStatus,
-  firstLine,
-  scanOrigins,
-  scanSubject,
-  summaryLine,
-} from '../engine/summary.ts'
-import type { DutyResult, DutyStatus, Finding, ScanResult } from '../engine/types.ts'
-import type { Owner } from '../responsibility/schema.ts'
-import { columns, paint, type Style, safeText } from './_terminal.ts'
+import { firstLine, scanOrigins, scanSubject, summaryLine } from '../engine/summary.ts'
+import type { Finding, ScanResult } from '../engine/types.ts'
+import { type CheckGroup, groupByCheck } from './_by-check.ts'
+import { joinChunks } from './_chunks.ts'
+import { type FindingFilter, filterLabel, isOpen, selectFindings } from './_filter.ts'
+import { oneCloud, shortLabel } from './_scopes.ts'
+import { columns, paint, type Style, safeText, wrap } from './_terminal.ts'
+import { dutySection, scopeTable } from './_text-summary.ts'
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
   /** ANSI colour (only when writing to a terminal). */
   color: boolean
+  /** Line width (the terminal's columns; default {@link DEFAULT_WIDTH}). */
+  width?: number
+  /** Resources listed per check: a number (default {@link DEFAULT_FINDINGS}) or `all`. */
+  findings?: number | 'all'
+  /** Which findings are listed (`--severity`, `--status`); summaries always count all. */
+  filter?: FindingFilter
+  /** Only the summary, the duties and the failing findings (`--quiet`). */
+  quiet?: boolean
 }
 
-const STATUS_STYLE: Record<DutyStatus, Style> = {
-  not_met: 'red',
-  unknown: 'yellow',
-  met: 'green',
-  inherited: 'blue',
-}
-const OWNER_STYLE: Record<Owner, Style> = { customer: 'cyan', provider: 'green', shared: 'yellow' }
+/** Width when the output is not a terminal. */
+export const DEFAULT_WIDTH = 100
+/** Resources listed per check unless `--findings` says otherwise. */
+export const DEFAULT_FINDINGS = 10
+
 const SEVERITY_STYLE: Record<Severity, Style> = {
   critical: 'magenta',
   high: 'red',
@@ -39,106 +43,77 @@ const SEVERITY_STYLE: Record<Severity, Style> = {
   info: 'gray',
 }
 
-/** Untrusted text (names, messages, notes) as one safe line: controls and bidi overrides escaped. */
 const s = (text: string) => safeText(text)
-
-function byModel(d: DutyResult): string {
-  if (d.kind === 'provider') return 'all models'
-  const split = (m: string) => d.owners.filter((o) => o.model === m).length > 1
-  return d.owners
-    .map(
-      (o) =>
-        `${o.model.toUpperCase()} ${o.owner}${split(o.model) ? ` (${o.services.join(', ')})` : ''}`,
-    )
-    .join(', ')
-}
-
-function dutyTable(r: ScanResult, c: boolean): string[] {
-  const head = [
-    'Duty',
-    'Owner',
-    'By model',
-    'Status',
-    'Fail',
-    'Error',
-    'Manual',
-    'Muted',
-    'Pass',
-    'N/A',
-  ]
-  const rows = r.duties.map((d) => {
-    const n = d.counts
-    return [
-      `  ${d.id}`,
-      paint(OWNER_STYLE[d.owner], d.owner, c),
-      byModel(d),
-      paint(STATUS_STYLE[d.status], DUTY_STATUS_LABEL[d.status].toUpperCase(), c),
-      ...(d.kind === 'provider'
-        ? []
-        : [n.fail, n.error, n.manual, n.muted, n.pass, n.not_applicable].map(String)),
-    ]
-  })
-  return columns([head.map((h, i) => paint('bold', i === 0 ? `  ${h}` : h, c)), ...rows])
-}
-
-function unknownReasons(r: ScanResult): string[] {
-  const unknown = r.duties.filter((d) => d.status === 'unknown')
-  if (unknown.length === 0) return ['']
-  return ['', '  Why unknown:', ...columns(unknown.map((d) => [`    ${d.id}`, s(d.reason)])), '']
-}
 
 function resourceText(f: Finding): string {
   const { name, id } = f.resource
   return name && name !== id ? `${s(name)} (${s(id)})` : s(id)
 }
 
-function failingSection(r: ScanResult, c: boolean): string[] {
-  const fails = findingsWithStatus(r, 'fail')
-  if (fails.length === 0) return [paint('bold', 'No failing findings.', c)]
-  const checks = checkIndex(r)
-  const out = [paint('bold', `Failing findings (${fails.length})`, c)]
-  for (const d of r.duties) {
-    const mine = fails.filter((f) => f.duty === d.id)
-    if (mine.length === 0) continue
-    out.push('', `  ${paint('bold', d.title, c)} (${d.id}, ${d.owner})`)
-    for (const sev of SEVERITIES) {
-      const group = mine.filter((f) => f.severity === sev)
-      if (group.length === 0) continue
-      out.push(`    ${paint(SEVERITY_STYLE[sev], sev.toUpperCase(), c)}`)
-      for (const f of group) {
-        out.push(`      ${f.checkId}  ${resourceText(f)}  ${s(f.resource.region)}`)
-        out.push(`        ${s(f.message)}`)
-        const x = f.expiredMute
-        if (x)
-          out.push(
-            `        ${paint('yellow', `mute expired on ${s(x.expires ?? '')} (${s(x.entry)}): ${s(x.reason)}`, c)}`,
-          )
-        const fix = firstLine(checks.get(f.checkId)?.remediation.text ?? '')
-        if (fix) out.push(`        ${paint('dim', `fix: ${fix}`, c)}`)
-      }
-    }
+interface Ctx {
+  readonly c: boolean
+  readonly width: number
+  readonly max: number
+  readonly one: boolean
+}
+
+function groupLines(g: CheckGroup, x: Ctx): string[] {
+  const sev = paint(SEVERITY_STYLE[g.severity], g.severity.toUpperCase(), x.c)
+  const n = g.findings.length
+  const out = [
+    '',
+    `  ${sev}  ${paint('bold', g.checkId, x.c)}: ${n} resource${n === 1 ? '' : 's'} · duty ${g.duty}`,
+    ...wrap(s(g.check?.title ?? g.checkId), x.width, '    '),
+  ]
+  const fix = firstLine(g.check?.remediation.text ?? '')
+  if (fix) out.push(...wrap(`fix: ${s(fix)}`, x.width, '    ').map((l) => paint('dim', l, x.c)))
+  for (const f of g.findings.slice(0, x.max)) {
+    const where = `${s(shortLabel(f.scope, x.one))}${f.resource.region !== f.scope.region ? ` ${s(f.resource.region)}` : ''}`
+    out.push(
+      ...wrap(`- ${resourceText(f)} · ${where}: ${s(f.message)}`, x.width, '      ').map((l, i) =>
+        i === 0 ? l.replace(/^ {6}/, '    ') : l,
+      ),
+    )
+    const e = f.expiredMute
+    if (e)
+      out.push(
+        `      ${paint('yellow', `mute expired on ${s(e.expires ?? '')} (${s(e.entry)}): ${s(e.reason)}`, x.c)}`,
+      )
   }
+  if (n > x.max) out.push(`    …and ${n - x.max} more (--findings all lists every resource)`)
   return out
 }
 
-function errorSection(r: ScanResult, c: boolean): string[] {
-  const errors = findingsWithStatus(r, 'error')
+function* failing(r: ScanResult, fails: readonly Finding[], x: Ctx, filter?: FindingFilter) {
+  const groups = groupByCheck(fails, r)
+  const bySev = SEVERITIES.map((v) => [v, fails.filter((f) => f.severity === v).length] as const)
+    .filter(([, k]) => k > 0)
+    .map(([v, k]) => `${k} ${v}`)
+  const filtered = isOpen(filter) ? '' : ` (listed: ${filterLabel(filter)})`
+  if (fails.length === 0) {
+    yield `\n${paint('bold', `No failing findings${filtered}.`, x.c)}\n`
+    return
+  }
+  yield `\n${paint('bold', `Failing findings: ${fails.length} in ${groups.length} check${groups.length === 1 ? '' : 's'} (${bySev.join(', ')})${filtered}`, x.c)}\n`
+  for (const g of groups) yield `${groupLines(g, x).join('\n')}\n`
+}
+
+function errorSection(errors: readonly Finding[], r: ScanResult, c: boolean): string[] {
   if (errors.length === 0) return []
-  const byCheck = new Map<string, Finding[]>()
-  for (const f of errors) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f])
-  const rows = [...byCheck].map(([id, list]) => [
-    `  ${id}`,
-    `${list.length}×`,
-    s(list[0]!.message) + (list.length > 1 ? ' …' : ''),
+  const rows = groupByCheck(errors, r).map((g) => [
+    `  ${g.checkId}`,
+    `${g.findings.length}×`,
+    s(g.findings[0]!.message) + (g.findings.length > 1 ? ' …' : ''),
   ])
   return ['', paint('bold', `Could not evaluate (${errors.length})`, c), ...columns(rows)]
 }
 
-function issueSection(r: ScanResult, c: boolean): string[] {
+function issueSection(r: ScanResult, c: boolean, one: boolean): string[] {
   if (r.issues.length === 0) return []
-  const head = ['Service', 'Resource type', 'Region', 'Kind', 'Message']
+  const head = ['Scope', 'Service', 'Resource type', 'Region', 'Kind', 'Message']
   const rows = r.issues.map((i) => [
-    `  ${s(i.service)}`,
+    `  ${s(shortLabel(i.scope, one))}`,
+    s(i.service),
     i.resourceType,
     s(i.region),
     s(i.errorKind),
@@ -161,30 +136,64 @@ function notesSection(r: ScanResult, c: boolean): string[] {
   return ['', paint('bold', 'Notes', c), ...columns(rows)]
 }
 
-/** Renders a scan result for a terminal. Pure: the same result gives the same text. */
-export function renderText(r: ScanResult, opts: TextOptions): string {
-  const c = opts.color
+function head(r: ScanResult, x: Ctx): string[] {
   const attest = [
     ...new Set(r.duties.flatMap((d) => (d.status === 'inherited' ? d.attestations : []))),
   ]
-  const out = [
-    paint('bold', `Sphere ${s(r.tool.version)}: ${s(scanSubject(r))}`, c),
+  const unknown = r.duties.filter((d) => d.status === 'unknown')
+  return [
+    paint('bold', `Sphere ${s(r.tool.version)}: ${s(scanSubject(r))}`, x.c),
     `${s(scanOrigins(r).join(', '))} · scanned ${s(r.scan.startedAt)} to ${s(r.scan.finishedAt)} · model ${s(r.modelVersion)}`,
+    paint('bold', `Summary: ${summaryLine(r)}`, x.c),
     '',
-    paint('bold', 'Your sphere: who owns each duty, and is your part done?', c),
-    ...dutyTable(r, c),
-    ...unknownReasons(r),
-    ...(attest.length > 0
-      ? [`  Inherited duties are evidenced by: ${attest.map(s).join('; ')}`]
+    ...scopeTable(r, x.c),
+    '',
+    ...dutySection(r, x.c, x.width),
+    ...(unknown.length > 0
+      ? ['', '  Why unknown:', ...columns(unknown.map((d) => [`    ${d.id}`, s(d.reason)]))]
       : []),
-    ...(attest.length > 0 ? [''] : []),
-    '',
-    ...failingSection(r, c),
-    ...errorSection(r, c),
-    ...issueSection(r, c),
-    ...notesSection(r, c),
-    '',
-    paint('bold', `Summary: ${summaryLine(r)}`, c),
+    ...(attest.length > 0
+      ? ['', `  Inherited duties are evidenced by: ${attest.map(s).join('; ')}`]
+      : []),
   ]
-  return `${out.join('\n')}\n`
+}
+
+/** Renders a scan result for a terminal, chunk by chunk. Pure: the same result gives the same text. */
+export function* renderTextChunks(r: ScanResult, opts: TextOptions): Generator<string> {
+  const x: Ctx = {
+    c: opts.color,
+    width: Math.max(40, opts.width ?? DEFAULT_WIDTH),
+    max:
+      opts.findings === 'all'
+        ? Number.POSITIVE_INFINITY
+        : Math.max(0, opts.findings ?? DEFAULT_FINDINGS),
+    one: oneCloud(r),
+  }
+  yield `${head(r, x).join('\n')}\n`
+  const listed = selectFindings(r.findings, opts.filter)
+  yield* failing(
+    r,
+    listed.filter((f) => f.status === 'fail'),
+    x,
+    opts.filter,
+  )
+  const tail = [
+    ...(opts.quiet
+      ? []
+      : errorSection(
+          listed.filter((f) => f.status === 'error'),
+          r,
+          x.c,
+        )),
+    ...issueSection(r, x.c, x.one),
+    ...(opts.quiet ? [] : notesSection(r, x.c)),
+    '',
+    paint('bold', `Summary: ${summaryLine(r)}`, x.c),
+  ]
+  yield `${tail.join('\n')}\n`
+}
+
+/** The text report as one string (small results; the CLI writes {@link renderTextChunks}). */
+export function renderText(r: ScanResult, opts: TextOptions): string {
+  return joinChunks(renderTextChunks(r, opts))
 }
