@@ -1,98 +1,129 @@
 /**
- * SARIF 2.1.0 for code-scanning dashboards. Rules come from check metadata. Failing findings are
- * results of kind `fail` with a level from their severity; findings that need a person are
- * results of kind `review` (level `none`), as the spec defines for "requires review"; muted
- * findings keep their result with an external, accepted suppression and its justification.
- * Findings that could not be evaluated, collection issues and scan notes are tool execution
- * notifications: they describe the run, not the resource. Cloud resources are logical locations.
+ * SARIF 2.1.0 for GitHub code scanning. By default the results are the `fail` and `error`
+ * findings (`--status` chooses others): a fail is a result of kind `fail` with a level from its
+ * severity; an error (the check could not be evaluated) is of kind `open`; `manual` is `review`;
+ * muted findings keep their result with an accepted external suppression. Every result has a
+ * physical location (GitHub needs one): `--sarif-location FILE`, else a stable URI per scope
+ * (`sphere/<cloud>/<region>/<project>`, `sphere/<cloud>/account/<domain>`), and the resource as a
+ * logical location. Collection issues and scan notes are tool execution notifications. When the
+ * results would pass GitHub's limits (25,000 results per run, 10 MB gzipped), they are grouped:
+ * one result per check, scope and status with the resources in its properties ({@link planSarif}).
  * @module
  */
-import type { Severity } from '../checks/define.ts'
-import type { CheckInfo, Finding, ScanResult } from '../engine/types.ts'
+import { gzipSync } from 'node:zlib'
+import type { CheckInfo, Finding, FindingStatus, ScanResult } from '../engine/types.ts'
+import { type ScopeRef, scopeKey, scopeLabel } from '../inventory/scope.ts'
+import { batched, joinChunks } from './_chunks.ts'
+import { type FindingFilter, selectFindings } from './_filter.ts'
+import {
+  NOTIFICATIONS,
+  type NotificationId,
+  notificationDescriptors,
+  SARIF_LEVEL,
+  sarifRule,
+} from './_sarif-rules.ts'
 
-/** SARIF result level per severity. */
-export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
-  critical: 'error',
-  high: 'error',
-  medium: 'warning',
-  low: 'note',
-  info: 'note',
-}
+export { SARIF_LEVEL, SECURITY_SEVERITY } from './_sarif-rules.ts'
 
-/** GitHub's `security-severity` score per severity (none for info). */
-export const SECURITY_SEVERITY: Record<Severity, string | null> = {
-  critical: '9.5',
-  high: '8.0',
-  medium: '5.5',
-  low: '3.0',
-  info: null,
-}
-
-/** The key of our fingerprint in `partialFingerprints`. */
+/** The key of our fingerprint in `partialFingerprints` (grouped results: {@link GROUP_KEY}). */
 export const FINGERPRINT_KEY = 'sphereFinding/v2'
+/** The key of a grouped result's fingerprint: check, scope and status. */
+export const GROUP_KEY = 'sphereGroup/v1'
 
-const NOTIFICATIONS = [
-  { id: 'not-evaluated', text: 'A check could not be evaluated on a resource.' },
-  { id: 'collection-issue', text: 'A resource type could not be listed completely.' },
-  { id: 'scan-note', text: 'A remark about the scan, e.g. an expired mutelist entry.' },
-] as const
+/** GitHub code scanning's documented limits on an uploaded SARIF file. */
+export const GITHUB_LIMITS = {
+  runsPerFile: 20,
+  resultsPerRun: 25_000,
+  rulesPerRun: 25_000,
+  locationsPerResult: 1_000,
+  tagsPerRule: 20,
+  /** The gzip-compressed file. */
+  gzipBytes: 10 * 1024 * 1024,
+} as const
 
-const pascal = (id: string) =>
-  id
-    .split('-')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('')
+/** Statuses written when `--status` does not say. */
+export const SARIF_DEFAULT_STATUSES: readonly FindingStatus[] = ['fail', 'error']
 
-function rule(c: CheckInfo) {
-  const urls = c.references.filter((r) => /^https:\/\//.test(r))
-  const fix = [c.remediation.text, c.remediation.cli && `CLI:\n${c.remediation.cli}`]
-  const sev = SECURITY_SEVERITY[c.severity]
-  return {
-    id: c.id,
-    name: pascal(c.id),
-    shortDescription: { text: c.title },
-    fullDescription: { text: c.rationale },
-    help: {
-      text: fix.filter(Boolean).join('\n\n'),
-      markdown: `${c.remediation.text}${c.remediation.cli ? `\n\n\`\`\`sh\n${c.remediation.cli}\n\`\`\`` : ''}`,
-    },
-    ...(urls[0] ? { helpUri: urls[0] } : {}),
-    defaultConfiguration: { level: SARIF_LEVEL[c.severity] },
-    properties: {
-      duty: c.duty,
-      service: c.service,
-      resourceType: c.resourceType,
-      severity: c.severity,
-      tags: ['security', 'cloud', `duty:${c.duty}`, `service:${c.service}`],
-      ...(sev ? { 'security-severity': sev } : {}),
-      references: [...c.references],
-    },
-  }
+/** Options of {@link renderSarif}. */
+export interface SarifOptions {
+  /** `--severity` and `--status` (statuses default to {@link SARIF_DEFAULT_STATUSES}). */
+  filter?: FindingFilter
+  /** `--sarif-location`: the artifact URI of every result, relative to the repository root. */
+  location?: string
+  /** Limits to group at (tests); default GitHub's. */
+  limits?: { resultsPerRun: number; gzipBytes: number }
+  /** A plan made beforehand (the CLI makes it to tell the user); default {@link planSarif}. */
+  plan?: SarifPlan
 }
 
-function location(f: Finding) {
+/** Whether the results are grouped, and why. */
+export interface SarifPlan {
+  /** Findings the file covers. */
+  readonly findings: number
+  /** Results written. */
+  readonly results: number
+  readonly grouped: boolean
+  /** Why they are grouped, in words, when they are. */
+  readonly reason?: string
+  /** The gzip-compressed size of one result per finding, when it was measured. */
+  readonly gzipBytes?: number
+}
+
+/** The stable artifact URI of a scope. */
+export function scopeUri(s: ScopeRef): string {
+  const e = encodeURIComponent
+  return s.kind === 'account'
+    ? `sphere/${e(s.cloud)}/account/${e(s.projectName || s.projectId)}`
+    : `sphere/${e(s.cloud)}/${e(s.region)}/${e(s.projectName || s.projectId)}`
+}
+
+function listed(r: ScanResult, filter: FindingFilter | undefined): readonly Finding[] {
+  return selectFindings(r.findings, {
+    ...filter,
+    statuses: filter?.statuses ?? SARIF_DEFAULT_STATUSES,
+  })
+}
+
+const KIND: Record<FindingStatus, string> = {
+  fail: 'fail',
+  error: 'open',
+  manual: 'review',
+  muted: 'fail',
+  pass: 'pass',
+  not_applicable: 'notApplicable',
+}
+
+/** Kind and level of a finding (a muted one keeps those of the status it muted). */
+function kindLevel(f: Finding): { kind: string; level: string } {
+  const status = f.status === 'muted' ? (f.mutedStatus === 'manual' ? 'manual' : 'fail') : f.status
+  const kind = KIND[status]
+  return { kind, level: kind === 'fail' ? SARIF_LEVEL[f.severity] : 'none' }
+}
+
+function physical(uri: string) {
+  return { physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } } }
+}
+
+function result(f: Finding, ruleIndex: number, uri: string) {
   const r = f.resource
-  return {
-    logicalLocations: [
-      {
-        name: r.name || r.id,
-        fullyQualifiedName: `${r.region}/${r.type}/${r.id}`,
-        kind: 'resource',
-      },
-    ],
-  }
-}
-
-function result(f: Finding, ruleIndex: number) {
-  const original = f.status === 'muted' ? f.mutedStatus : f.status
-  const review = original === 'manual'
+  const s = f.scope
   return {
     ruleId: f.checkId,
     ruleIndex,
-    kind: review ? 'review' : 'fail',
-    level: review ? 'none' : SARIF_LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [location(f)],
+    ...kindLevel(f),
+    message: { text: f.message || f.checkId },
+    locations: [
+      {
+        ...physical(uri),
+        logicalLocations: [
+          {
+            name: r.name || r.id,
+            fullyQualifiedName: `${s.cloud}/${s.region}/${s.projectName || s.projectId}/${r.type}/${r.id}`,
+            kind: 'resource',
+          },
+        ],
+      },
+    ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...(f.mute
       ? {
@@ -106,46 +137,94 @@ function result(f: Finding, ruleIndex: number) {
         }
       : {}),
     properties: {
+      scope: { ...s },
       duty: f.duty,
       owner: f.owner,
       severity: f.severity,
       status: f.status,
-      resource: { ...f.resource },
+      resource: { ...r },
+      ...(f.cause ? { cause: f.cause } : {}),
       ...(f.evidence ? { evidence: f.evidence } : {}),
       ...(f.expiredMute ? { expiredMute: { ...f.expiredMute } } : {}),
     },
   }
 }
 
-function notifications(r: ScanResult, ruleIndex: Map<string, number>) {
-  const ref = (id: (typeof NOTIFICATIONS)[number]['id']) => ({
-    id,
-    index: NOTIFICATIONS.findIndex((n) => n.id === id),
-  })
-  return [
-    ...r.findings
-      .filter((f) => f.status === 'error')
-      .map((f) => ({
-        level: 'error',
-        message: { text: f.message },
-        descriptor: ref('not-evaluated'),
-        associatedRule: { id: f.checkId, index: ruleIndex.get(f.checkId) ?? -1 },
-        locations: [location(f)],
-        properties: { cause: f.cause ?? 'data', duty: f.duty, fingerprint: f.fingerprint },
+/** The findings of one check in one scope with one status, as one result. */
+function groupResult(
+  list: readonly Finding[],
+  c: CheckInfo | undefined,
+  ruleIndex: number,
+  uri: string,
+) {
+  const f = list[0]!
+  const s = f.scope
+  const what = f.status === 'error' ? 'could not be evaluated on' : `${f.status} on`
+  return {
+    ruleId: f.checkId,
+    ruleIndex,
+    ...kindLevel(f),
+    message: {
+      text: `${c?.title ?? f.checkId}: ${what} ${list.length} resource${list.length === 1 ? '' : 's'} in ${scopeLabel(s)} (listed in properties.resources)`,
+    },
+    locations: [
+      {
+        ...physical(uri),
+        logicalLocations: [
+          {
+            name: s.projectName || s.projectId,
+            fullyQualifiedName: `${s.cloud}/${s.region}/${s.projectName || s.projectId}`,
+            kind: 'namespace',
+          },
+        ],
+      },
+    ],
+    partialFingerprints: { [GROUP_KEY]: `${f.checkId}@${scopeKey(s)}#${f.status}` },
+    properties: {
+      scope: { ...s },
+      duty: f.duty,
+      severity: f.severity,
+      status: f.status,
+      count: list.length,
+      resources: list.map((x) => ({
+        type: x.resource.type,
+        id: x.resource.id,
+        name: x.resource.name,
+        region: x.resource.region,
+        fingerprint: x.fingerprint,
       })),
+    },
+  }
+}
+
+/** Findings by check, scope and status, in the order they come. */
+function groups(findings: readonly Finding[]): Finding[][] {
+  const by = new Map<string, Finding[]>()
+  for (const f of findings) {
+    const key = `${f.checkId}\u0000${scopeKey(f.scope)}\u0000${f.status}`
+    const list = by.get(key)
+    if (list) list.push(f)
+    else by.set(key, [f])
+  }
+  return [...by.values()]
+}
+
+function notifications(r: ScanResult) {
+  const ref = (id: NotificationId) => ({ id, index: NOTIFICATIONS.findIndex((n) => n.id === id) })
+  return [
     ...r.issues.map((i) => ({
       level: 'error',
       message: {
-        text: `${i.service} ${i.resourceType} in ${i.region}: ${i.errorKind}: ${i.message}`,
+        text: `${scopeLabel(i.scope)}: ${i.service} ${i.resourceType} in ${i.region}: ${i.errorKind}: ${i.message}`,
       },
       descriptor: ref('collection-issue'),
-      properties: { ...i },
+      properties: { ...i, scope: { ...i.scope } },
     })),
     ...r.notes.map((n) => ({
       level: n.level === 'warning' ? 'warning' : 'note',
       message: { text: n.source ? `${n.source}: ${n.message}` : n.message },
       descriptor: ref('scan-note'),
-      properties: { code: n.code },
+      properties: { code: n.code, ...(n.scope ? { scope: { ...n.scope } } : {}) },
     })),
   ]
 }
@@ -157,13 +236,26 @@ function automationScope(r: ScanResult): string {
   return [...new Set(r.scopes.map((s) => s.scope.cloud))].sort().join('+')
 }
 
-/** Renders SARIF 2.1.0. Pure: the same result gives the same bytes. */
-export function renderSarif(r: ScanResult): string {
+/** Every result line of the file, in order (one per finding, or one per group). */
+function* resultLines(r: ScanResult, opts: SarifOptions, grouped: boolean): Generator<string> {
   const ruleIndex = new Map(r.checks.map((c, i) => [c.id, i]))
-  const results = r.findings
-    .filter((f) => f.status === 'fail' || f.status === 'manual' || f.status === 'muted')
-    .map((f) => result(f, ruleIndex.get(f.checkId) ?? -1))
-  const sarif = {
+  const checks = new Map(r.checks.map((c) => [c.id, c]))
+  const uri = (s: ScopeRef) => opts.location ?? scopeUri(s)
+  const findings = listed(r, opts.filter)
+  const line = (x: unknown) => `        ${JSON.stringify(x)}`
+  if (!grouped) {
+    for (const f of findings) yield line(result(f, ruleIndex.get(f.checkId) ?? -1, uri(f.scope)))
+    return
+  }
+  for (const g of groups(findings)) {
+    const id = g[0]!.checkId
+    yield line(groupResult(g, checks.get(id), ruleIndex.get(id) ?? -1, uri(g[0]!.scope)))
+  }
+}
+
+/** The document around the results, split where the results go. */
+function frame(r: ScanResult, plan: SarifPlan): [string, string] {
+  const doc = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -176,11 +268,8 @@ export function renderSarif(r: ScanResult): string {
             fullDescription: {
               text: 'Shared responsibility scanner for Open Telekom Cloud and OpenStack',
             },
-            rules: r.checks.map(rule),
-            notifications: NOTIFICATIONS.map((n) => ({
-              id: n.id,
-              shortDescription: { text: n.text },
-            })),
+            rules: r.checks.map(sarifRule),
+            notifications: notificationDescriptors(),
           },
         },
         automationDetails: { id: `sphere/${automationScope(r)}/` },
@@ -189,17 +278,84 @@ export function renderSarif(r: ScanResult): string {
             executionSuccessful: r.issues.length === 0,
             startTimeUtc: r.scan.startedAt,
             endTimeUtc: r.scan.finishedAt,
-            toolExecutionNotifications: notifications(r, ruleIndex),
+            toolExecutionNotifications: notifications(r),
           },
         ],
-        results,
         properties: {
           modelVersion: r.modelVersion,
-          scopes: r.scopes.map((s) => ({ ...s.scope, authUrl: s.authUrl })),
+          scopes: r.scopes.map((s) => ({ ...s.scope, authUrl: s.authUrl, uri: scopeUri(s.scope) })),
           duties: r.duties.map((d) => ({ id: d.id, owner: d.owner, status: d.status })),
+          findings: plan.findings,
+          grouped: plan.grouped,
         },
+        results: 0,
       },
     ],
   }
-  return `${JSON.stringify(sarif, null, 2)}\n`
+  const text = JSON.stringify(doc, null, 2)
+  // `results` is the document's last key: everything before its value, and after.
+  const at = text.lastIndexOf('"results": 0')
+  return [
+    `${text.slice(0, at)}"results": [`,
+    `\n      ]${text.slice(at + '"results": 0'.length)}\n`,
+  ]
+}
+
+/**
+ * Decides whether the results must be grouped to stay within GitHub's limits: more results than
+ * a run takes, or a file whose gzip-compressed size (measured on the results as written) passes
+ * the upload limit.
+ */
+export function planSarif(r: ScanResult, opts: SarifOptions = {}): SarifPlan {
+  const limits = opts.limits ?? GITHUB_LIMITS
+  const findings = listed(r, opts.filter)
+  const grouped = () => groups(findings).length
+  const limitText = `GitHub takes ${limits.resultsPerRun.toLocaleString('en')} results per run and ${(limits.gzipBytes / 1024 ** 2).toLocaleString('en', { maximumFractionDigits: 1 })} MB gzipped`
+  if (findings.length > limits.resultsPerRun)
+    return {
+      findings: findings.length,
+      results: grouped(),
+      grouped: true,
+      reason: `${findings.length.toLocaleString('en')} results; ${limitText}`,
+    }
+  let gzipBytes = gzipSync(
+    frame(r, { findings: findings.length, results: 0, grouped: false }).join(''),
+  ).length
+  let batch: string[] = []
+  const flush = () => {
+    gzipBytes += gzipSync(batch.join(',\n')).length
+    batch = []
+  }
+  for (const l of resultLines(r, opts, false)) {
+    batch.push(l)
+    if (batch.length >= 2000) flush()
+  }
+  flush()
+  if (gzipBytes > limits.gzipBytes)
+    return {
+      findings: findings.length,
+      results: grouped(),
+      grouped: true,
+      gzipBytes,
+      reason: `${(gzipBytes / 1024 ** 2).toFixed(1)} MB gzipped; ${limitText}`,
+    }
+  return { findings: findings.length, results: findings.length, grouped: false, gzipBytes }
+}
+
+/** Renders SARIF 2.1.0 chunk by chunk, one result per line. Pure: the same result gives the same bytes. */
+export function* renderSarifChunks(r: ScanResult, opts: SarifOptions = {}): Generator<string> {
+  const plan = opts.plan ?? planSarif(r, opts)
+  const [open, close] = frame(r, plan)
+  yield open
+  let any = false
+  for (const chunk of batched(resultLines(r, opts, plan.grouped), (l) => l, ',\n')) {
+    yield `${any ? '' : '\n'}${chunk}`
+    any = true
+  }
+  yield any ? close : close.replace(/^\n {6}/, '')
+}
+
+/** The SARIF file as one string (small results; the CLI writes {@link renderSarifChunks}). */
+export function renderSarif(r: ScanResult, opts: SarifOptions = {}): string {
+  return joinChunks(renderSarifChunks(r, opts))
 }
