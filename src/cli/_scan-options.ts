@@ -10,7 +10,8 @@ import type { CloudFlags } from '../config/clouds-settings.ts'
 import type { ScopeSelection } from '../engine/plan-scopes.ts'
 import { loadScanConfig } from '../engine/scan-config.ts'
 import { inputDir, inputFile, type OutputTarget, outputTarget, PathError } from './_files.ts'
-import { SCAN_FORMATS, type ScanFormat } from './_scan-output.ts'
+import type { RenderSettings, ReportTarget } from './_scan-output.ts'
+import { reportOptions } from './_scan-report-options.ts'
 import { type CliIO, type CommandArgs, oneOf, UsageError } from './command.ts'
 
 /** Default of `--fail-on` / `failOn`. */
@@ -18,7 +19,10 @@ export const DEFAULT_FAIL_ON: Severity = 'low'
 
 /** Everything `sphere scan` needs to know before it reads anything. */
 export interface ScanOptions {
-  readonly format: ScanFormat
+  /** The reports to write: one to stdout, or each to its file (checked before any API call). */
+  readonly reports: readonly ReportTarget[]
+  /** How they are rendered (filters, `--quiet`, `--findings`, `--sarif-location`). */
+  readonly render: RenderSettings
   readonly failOn: Severity
   readonly allowIncomplete: boolean
   readonly selection: {
@@ -39,7 +43,6 @@ export interface ScanOptions {
   readonly parallel: number
   /** Stop reading the cloud after this many seconds. */
   readonly timeoutSeconds?: number
-  readonly output?: OutputTarget
   readonly saveInventory?: OutputTarget
   /** Absolute path of a saved inventory to evaluate instead of reading the cloud. */
   readonly inventory?: string
@@ -90,8 +93,11 @@ const first = <T>(...vs: (T | undefined)[]): T | undefined => vs.find((v) => v !
  * @throws {PathError} for a path that cannot be used (exit 2)
  * @throws {InputError} for a malformed configuration file (exit 2)
  */
-export function resolveScanOptions(values: CommandArgs['values'], io: CliIO): ScanOptions {
-  const format = oneOf('format', values.format, SCAN_FORMATS) ?? 'text'
+export function resolveScanOptions(
+  values: CommandArgs['values'],
+  io: CliIO,
+  now: Date = new Date(),
+): ScanOptions {
   if (values.inventory !== undefined && values['save-inventory'] !== undefined)
     throw new UsageError('--inventory and --save-inventory cannot be combined')
   const configFile =
@@ -114,8 +120,15 @@ export function resolveScanOptions(values: CommandArgs['values'], io: CliIO): Sc
       : config.mutelist !== undefined
         ? fileFromConfig(config.file, 'mutelist', config.mutelist)
         : undefined
+  const clouds = first(idList(values['os-cloud']), config.clouds)
+  const inventory =
+    values.inventory === undefined ? undefined : inputFile('--inventory', values.inventory, io.cwd)
   return {
-    format,
+    ...reportOptions(values, io, {
+      now,
+      clouds: clouds ?? [io.env.OS_CLOUD || 'envvars'],
+      inventory,
+    }),
     failOn,
     allowIncomplete: values['allow-incomplete'] === true || config.allowIncomplete === true,
     selection: {
@@ -125,7 +138,7 @@ export function resolveScanOptions(values: CommandArgs['values'], io: CliIO): Sc
     },
     settings,
     mutelist,
-    clouds: first(idList(values['os-cloud']), config.clouds),
+    clouds,
     scopes: {
       ...(values['all-projects'] === true || config.allProjects === true
         ? { allProjects: true }
@@ -150,16 +163,11 @@ export function resolveScanOptions(values: CommandArgs['values'], io: CliIO): Sc
       ),
     },
     timeoutSeconds: first(positive('timeout', values.timeout), config.timeoutSeconds),
-    output:
-      values.output === undefined ? undefined : outputTarget('--output', values.output, io.cwd),
     saveInventory:
       values['save-inventory'] === undefined
         ? undefined
         : outputTarget('--save-inventory', values['save-inventory'], io.cwd),
-    inventory:
-      values.inventory === undefined
-        ? undefined
-        : inputFile('--inventory', values.inventory, io.cwd),
+    inventory,
     hostReports:
       values['host-reports'] === undefined
         ? undefined

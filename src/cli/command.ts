@@ -7,7 +7,8 @@ import type { ParseArgsConfig } from 'node:util'
 
 /** Where a command writes and what it may read from its surroundings. */
 export interface CliIO {
-  stdout: { write(chunk: string): unknown; isTTY?: boolean }
+  /** `columns`: the terminal's width, when stdout is one. */
+  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number }
   stderr: { write(chunk: string): unknown; isTTY?: boolean }
   stdin?: NodeJS.ReadableStream
   env: Record<string, string | undefined>

@@ -17,10 +17,12 @@ describe('sphere (main)', () => {
     assert.match(c.out(), /Usage: sphere <command>/)
   })
 
-  it('--version prints the package version', async () => {
-    const c = captureIO()
-    assert.equal(await runCli(['--version'], c.io), 0)
-    assert.equal(c.out().trim(), version())
+  it('--version, -v and -V print the package version', async () => {
+    for (const flag of ['--version', '-v', '-V']) {
+      const c = captureIO()
+      assert.equal(await runCli([flag], c.io), 0, flag)
+      assert.equal(c.out().trim(), version(), flag)
+    }
     assert.match(version(), /^\d+\.\d+\.\d+/)
   })
 

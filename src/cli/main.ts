@@ -57,7 +57,7 @@ ${names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n')}
 
 Options:
   -h, --help     show help (also: sphere <command> --help)
-  -V, --version  print the version
+  -v, --version  print the version (also -V)
 
 Exit codes: 0 ok (a scan: everything selected was read and judged), 1 failing findings at or
 above --fail-on, 2 usage, input, configuration or authentication error, 3 scan incomplete
@@ -82,7 +82,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(mainHelp())
     return first === undefined ? EXIT.usage : EXIT.ok
   }
-  if (first === '-V' || first === '--version') {
+  if (first === '-v' || first === '-V' || first === '--version') {
     io.stdout.write(`${version()}\n`)
     return EXIT.ok
   }
@@ -206,6 +206,9 @@ function pipeSafe(stream: NodeJS.WriteStream): CliIO['stdout'] & { closed(): boo
   return {
     get isTTY() {
       return stream.isTTY
+    },
+    get columns() {
+      return stream.isTTY ? stream.columns : undefined
     },
     write(chunk: string) {
       if (closed) return true

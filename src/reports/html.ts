@@ -14,11 +14,14 @@ import { escapeHtml, jsonForScript } from './_html-escape.ts'
 import { HTML_SCRIPT } from './_html-script.ts'
 import { dutiesHtml, headerHtml, issuesHtml, sphereHtml } from './_html-sections.ts'
 import { HTML_STYLE } from './_html-style.ts'
+import type { FindingFilter } from './_filter.ts'
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
   /** Findings (and resources) per page; default 100. */
   pageSize?: number
+  /** Which findings the report lists. */
+  filter?: FindingFilter
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
@@ -81,4 +84,9 @@ ${issuesHtml(r)}
 </body>
 </html>
 `
+}
+
+/** Temporary. */
+export function* renderHtmlChunks(r: ScanResult, opts: HtmlOptions = {}): Generator<string> {
+  yield renderHtml(r, opts)
 }

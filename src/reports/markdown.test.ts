@@ -25,12 +25,47 @@ describe(renderMarkdown.name, () => {
   it('summarises the duties in a table', () => {
     assert.match(
       md,
-      /^\| Network access is restricted to what is needed \(`network-access`\) \| customer \| ❌ not met \| 3 \| 0 \| 0 \| 0 \| 6 \|$/m,
+      /^\| Network access is restricted to what is needed \(`network-access`\) \| customer \| ❌ not met \| ❌ not met \| – \| 3 \| 0 \| 0 \| 0 \| 6 \|$/m,
     )
     assert.match(
       md,
       /^\| Data centres and hardware are secured and redundant \(`physical-infrastructure`\) \| provider \| ☁️ inherited \|/m,
     )
+  })
+
+  it('starts with the organisation: a row per scope, and each scope’s status of each duty', () => {
+    assert.match(md, /^\*\*Organisation:\*\* 2 scopes \(1 project, 1 account\)$/m)
+    assert.match(
+      md,
+      /^\| otc-prod eu-de\/eu-de\\_demo \| 19 \| 5 \| 3 \| 1 \| 9 \| 2 \| 4 \| 1 \|$/m,
+    )
+    assert.match(md, /^\| Duty \| Owner \| Organisation \| eu-de\/eu-de\\_demo \| account \| Fail/m)
+    assert.match(
+      md,
+      /\(`authorization`\) \| customer \| ❌ not met \| ❌ not met \| ❌ not met \| 5 \|/,
+    )
+    assert.ok(md.indexOf('**Organisation:**') < md.indexOf('### Failing findings'))
+    const org = renderMarkdown({
+      ...r,
+      scopes: [
+        ...Array.from({ length: 5 }, (_, i) => ({
+          ...r.scopes[0]!,
+          scope: { ...r.scopes[0]!.scope, projectId: `p-${i}`, projectName: `eu-de_team${i}` },
+        })),
+        r.scopes[1]!,
+      ],
+    })
+    assert.match(org, /^\*\*Duties per scope\*\*$/m, 'six scopes: a matrix instead of columns')
+    assert.match(org, /^\| eu-de\/eu-de\\_team4 \| ❌ not met \| ❌ not met \|/m)
+    assert.match(org, /^\| account \| – \| – \| – \| – \| – \| ❌ not met \|/m)
+  })
+
+  it('shows the scope of each failing finding and collection issue; filters the list only', () => {
+    assert.match(md, /`iam-user-mfa-enabled` \| .* \| account \| user/)
+    assert.match(md, /^\| eu-de\/eu-de\\_demo \| volume \| `evs\.volume` \| eu-nl \| throttled/m)
+    const crit = renderMarkdown(r, { filter: { severities: ['critical'] } })
+    assert.match(crit, /### Failing findings \(1\) \(listed: severity critical\)/)
+    assert.match(crit, /13 failing findings/, 'the headline counts every finding')
   })
 
   it('lists failing findings, capped with a "…and N more" line', () => {
@@ -44,7 +79,7 @@ describe(renderMarkdown.name, () => {
   it('lists collection issues and notes', () => {
     assert.match(
       md,
-      /^\| volume \| `evs\.volume` \| eu-nl \| throttled \| 429 Too Many Requests after 5 attempts \|$/m,
+      /^\| eu-de\/eu-de\\_demo \| volume \| `evs\.volume` \| eu-nl \| throttled \| 429 Too Many Requests after 5 attempts \|$/m,
     )
     assert.match(
       md,

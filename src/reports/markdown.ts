@@ -12,13 +12,21 @@ import {
   summarize,
 } from '../engine/summary.ts'
 import type { DutyStatus, Finding, ScanResult } from '../engine/types.ts'
+import { joinChunks } from './_chunks.ts'
+import { type FindingFilter, filterLabel, isOpen, selectFindings } from './_filter.ts'
+import { dutyMatrix, oneCloud, scopeCountLabel, scopeRows, shortLabel } from './_scopes.ts'
 import { safeText } from './_terminal.ts'
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
   /** Most failing findings (and collection issues) listed; default 50. */
   maxFindings?: number
+  /** Which findings are listed (`--severity`, `--status`); the tables count all. */
+  filter?: FindingFilter
 }
+
+/** Most scopes shown as columns of the duty table; more get a scopes × duties matrix. */
+export const MD_SCOPE_COLUMNS = 4
 
 const ICON: Record<DutyStatus, string> = { not_met: '❌', unknown: '❔', met: '✅', inherited: '☁️' }
 
@@ -63,43 +71,107 @@ function capped<T>(list: readonly T[], max: number, what: string): [readonly T[]
     : [list, []]
 }
 
-/** Renders the result as Markdown. Pure: the same result gives the same text. */
-export function renderMarkdown(r: ScanResult, opts: MarkdownOptions = {}): string {
+const STATUS_CELL = (st: DutyStatus | null) =>
+  st === null ? '–' : `${ICON[st]} ${DUTY_STATUS_LABEL[st]}`
+
+/** One row per scope: resources, duties by status, findings and issues (always every finding). */
+function organisation(r: ScanResult): string[] {
+  return [
+    `**Organisation:** ${scopeCountLabel(r)}`,
+    '',
+    ...table(
+      ['Scope', 'Resources', 'Not met', 'Unknown', 'Met', 'Fail', 'Error', 'Manual', 'Issues'],
+      scopeRows(r).map((x) => [
+        mdEscape(x.label),
+        ...[x.resources, x.duties.not_met, x.duties.unknown, x.duties.met].map(String),
+        ...[x.findings.fail, x.findings.error, x.findings.manual, x.issues].map(String),
+      ]),
+    ),
+  ]
+}
+
+/** The duties, each scope's status as a column when there are few scopes, else a matrix below. */
+function duties(r: ScanResult): string[] {
+  const m = dutyMatrix(r)
+  const columns = r.scopes.length > 1 && r.scopes.length <= MD_SCOPE_COLUMNS
+  const rows = r.duties.map((d) => {
+    const i = m.duties.indexOf(d)
+    const provider = d.kind === 'provider'
+    return [
+      `${mdEscape(d.title)} (${code(d.id)})`,
+      d.owner,
+      STATUS_CELL(d.status),
+      ...(columns ? m.scopes.map((_, j) => (provider ? '' : STATUS_CELL(m.cells[i]![j]!))) : []),
+      ...(provider
+        ? ['', '', '', '', '']
+        : [d.counts.fail, d.counts.error, d.counts.manual, d.counts.muted, d.counts.pass].map(
+            String,
+          )),
+    ]
+  })
+  const out = table(
+    [
+      'Duty',
+      'Owner',
+      r.scopes.length > 1 ? 'Organisation' : 'Status',
+      ...(columns ? m.scopes.map((x) => mdEscape(x.short)) : []),
+      'Fail',
+      'Error',
+      'Manual',
+      'Muted',
+      'Pass',
+    ],
+    rows,
+  )
+  if (columns || r.scopes.length <= 1) return out
+  return [
+    ...out,
+    '',
+    '**Duties per scope**',
+    '',
+    ...table(
+      ['Scope', ...m.duties.map((d) => code(d.id))],
+      m.scopes.map((x, j) => [
+        mdEscape(x.short),
+        ...m.duties.map((_, i) => STATUS_CELL(m.cells[i]![j]!)),
+      ]),
+    ),
+  ]
+}
+
+/** Renders the result as Markdown, chunk by chunk. Pure: the same result gives the same text. */
+export function* renderMarkdownChunks(
+  r: ScanResult,
+  opts: MarkdownOptions = {},
+): Generator<string> {
   const max = Math.max(0, opts.maxFindings ?? 50)
   const s = summarize(r)
   const checks = checkIndex(r)
+  const one = oneCloud(r)
   const out = [
     `## Sphere: ${mdEscape(scanSubject(r))}`,
     '',
     `**${s.duties.not_met} duties not met** · ${s.duties.unknown} unknown · ${s.duties.met} met · ${s.duties.inherited} inherited — ${n(s.findings.fail, 'failing finding')}, ${s.findings.muted} muted, ${n(s.issues, 'collection issue')}`,
     '',
-    ...table(
-      ['Duty', 'Owner', 'Status', 'Fail', 'Error', 'Manual', 'Muted', 'Pass'],
-      r.duties.map((d) => [
-        `${mdEscape(d.title)} (${code(d.id)})`,
-        d.owner,
-        `${ICON[d.status]} ${DUTY_STATUS_LABEL[d.status]}`,
-        ...(d.kind === 'provider'
-          ? ['', '', '', '', '']
-          : [d.counts.fail, d.counts.error, d.counts.manual, d.counts.muted, d.counts.pass].map(
-              String,
-            )),
-      ]),
-    ),
+    ...organisation(r),
+    '',
+    ...duties(r),
   ]
-  const fails = findingsWithStatus(r, 'fail')
+  const listed = selectFindings(r.findings, opts.filter)
+  const fails = findingsWithStatus({ duties: r.duties, findings: listed }, 'fail')
   if (fails.length > 0) {
     const [shown, more] = capped(fails, max, 'failing findings')
-    out.push('', `### Failing findings (${fails.length})`, '')
+    const filtered = isOpen(opts.filter) ? '' : ` (listed: ${mdEscape(filterLabel(opts.filter))})`
+    out.push('', `### Failing findings (${fails.length})${filtered}`, '')
     out.push(
       ...table(
-        ['Severity', 'Duty', 'Check', 'Resource', 'Region', 'Message', 'Fix'],
+        ['Severity', 'Duty', 'Check', 'Resource', 'Scope', 'Message', 'Fix'],
         shown.map((f) => [
           f.severity,
           code(f.duty),
           code(f.checkId),
           resource(f),
-          mdEscape(f.resource.region),
+          mdEscape(shortLabel(f.scope, one)),
           mdEscape(f.message) +
             (f.expiredMute
               ? ` (mute ${mdEscape(f.expiredMute.entry)} expired on ${mdEscape(f.expiredMute.expires ?? '')})`
@@ -115,8 +187,9 @@ export function renderMarkdown(r: ScanResult, opts: MarkdownOptions = {}): strin
     out.push('', `### Collection issues (${r.issues.length}): results are incomplete`, '')
     out.push(
       ...table(
-        ['Service', 'Resource type', 'Region', 'Kind', 'Message'],
+        ['Scope', 'Service', 'Resource type', 'Region', 'Kind', 'Message'],
         shown.map((i) => [
+          mdEscape(shortLabel(i.scope, one)),
           mdEscape(i.service),
           code(i.resourceType),
           mdEscape(i.region),
@@ -138,5 +211,10 @@ export function renderMarkdown(r: ScanResult, opts: MarkdownOptions = {}): strin
     '',
     `<sub>Sphere ${mdEscape(r.tool.version)} · model ${mdEscape(r.modelVersion)} · scanned ${mdEscape(r.scan.finishedAt)}</sub>`,
   )
-  return `${out.join('\n')}\n`
+  yield `${out.join('\n')}\n`
+}
+
+/** The Markdown report as one string. */
+export function renderMarkdown(r: ScanResult, opts: MarkdownOptions = {}): string {
+  return joinChunks(renderMarkdownChunks(r, opts))
 }

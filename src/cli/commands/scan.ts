@@ -3,8 +3,8 @@
  * customer duty and writes the report.
  * @module
  */
-import { homedir, tmpdir } from 'node:os'
-import { isAbsolute, join, relative } from 'node:path'
+import { homedir } from 'node:os'
+import { isAbsolute, relative } from 'node:path'
 import { SEVERITIES } from '../../checks/define.ts'
 import { checks } from '../../checks/index.ts'
 import { CloudApiError } from '../../clients/core/errors.ts'
@@ -31,11 +31,10 @@ import { ENV_CLOUD } from '../../inventory/scope.ts'
 import { createStderrLogger } from '../../log/logger.ts'
 import { InputError } from '../../model/input-error.ts'
 import { safeText } from '../../reports/_terminal.ts'
-import { renderJson } from '../../reports/json.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
-import { openAtomic, PathError, writeOutput } from '../_files.ts'
+import { openAtomic, PathError } from '../_files.ts'
 import { DEFAULT_FAIL_ON, resolveScanOptions, type ScanOptions } from '../_scan-options.ts'
-import { progressLine, renderScan, SCAN_FORMATS } from '../_scan-output.ts'
+import { FORMAT_EXTENSION, progressLine, SCAN_FORMATS, writeReports } from '../_scan-output.ts'
 import { type CliIO, defineCommand, EXIT, UsageError } from '../command.ts'
 import { version } from '../main.ts'
 import { useColor } from '../tty.ts'
@@ -60,7 +59,7 @@ function readHostReports(dir: string, cwd: string) {
 }
 
 /** One stderr line about the host reports (formats without notes, CSV and OCSF, show it too). */
-function hostSummary(result: ScanResult): string {
+function hostSummary(result: ScanResult, quiet: boolean): string {
   const n = (code: string) => result.notes.filter((x) => x.code === code).length
   const bad = result.notes.filter(
     (x) => x.code === 'host-report-invalid' || x.code === 'host-report-unmatched',
@@ -72,7 +71,7 @@ function hostSummary(result: ScanResult): string {
     `${n('host-report-superseded')} superseded`,
     `${n('host-report-invalid')} invalid`,
   ]
-  return `host reports: ${parts.join(', ')}\n${bad.map((x) => `  warning: ${safeText(x.source ?? '')}: ${safeText(x.message)}\n`).join('')}`
+  return `${quiet ? '' : `host reports: ${parts.join(', ')}\n`}${bad.map((x) => `  warning: ${safeText(x.source ?? '')}: ${safeText(x.message)}\n`).join('')}`
 }
 
 /** Checks the selection against the registry and the model before anything is read. */
@@ -149,7 +148,7 @@ async function readClouds(
     name: config.source.cloud ?? ENV_CLOUD,
     session: createSession(config, { logger, signal: requests }),
   }))
-  const progress = progressLine(io)
+  const progress = o.render.quiet ? { update() {}, done() {} } : progressLine(io)
   const retries = () =>
     clouds.reduce(
       (n, c) => n + Object.values(c.session.stats()).reduce((m, s) => m + s.retries, 0),
@@ -188,23 +187,11 @@ function incompleteLine(result: ScanResult): string {
   return `scan incomplete: ${parts.join('; ')}; exit 3 (--allow-incomplete accepts this)`
 }
 
-/** Saves the result as JSON where it can go when the report could not be written. */
-function saveFallback(result: ScanResult): string | undefined {
-  const stamp = result.scan.finishedAt.replace(/[:.]/g, '-')
-  const file = join(tmpdir(), `sphere-scan-${stamp}-${process.pid}.json`)
-  try {
-    writeOutput({ flag: 'fallback', path: file, special: false }, renderJson(result))
-    return file
-  } catch {
-    return undefined
-  }
-}
-
 export default defineCommand({
   name: 'scan',
   summary: 'Scan projects, regions and clouds: every customer duty, resource by resource',
   usage:
-    'sphere scan [--os-cloud NAME[,NAME]] [--all-projects | --projects P] [--regions R|all] [--format FMT] [--output FILE] [options]',
+    'sphere scan [--os-cloud NAME[,NAME]] [--all-projects | --projects P] [--regions R|all] [--format FMT[,FMT]] [-o FILE | --output-dir DIR] [options]',
   help: `Reads projects through the cloud's APIs with OpenStack's configuration (clouds.yaml and
 secure.yaml in ./, ~/.config/openstack/, /etc/openstack/ or OS_CLIENT_CONFIG_FILE; or OS_* variables;
 AK/SK as ak/sk or OS_ACCESS_KEY/OS_SECRET_KEY) and reports each duty as met, not met, unknown or
@@ -221,8 +208,27 @@ Options:
                            (default: OS_REGION_NAME, then regions in --config, then region_name)
   --region <name>          one region (the same as --regions <name>)
   --parallel <n>           scopes read at the same time (default 4; per-endpoint limits still hold)
-  --format <fmt>           ${SCAN_FORMATS.join(', ')} (default text)
-  --output <file>          write the report to a file instead of stdout (written whole or not at all)
+  --format <fmts>          ${SCAN_FORMATS.join(', ')}, comma-separated (default text); several
+                           formats need --output-dir
+  -o, --output <file>      write the report to a file instead of stdout (written whole or not at all)
+  --output-dir <dir>       write each format to DIR/sphere-<scope>-<time>.<ext> (made if missing):
+                           <scope> is the clouds.yaml entry (organisation for several clouds, the
+                           file's name for --inventory), <time> the start (20260601T115800Z UTC);
+                           ${Object.values(FORMAT_EXTENSION)
+                             .map((e) => `.${e}`)
+                             .join(' ')}
+  --output-name <name>     name the files NAME.<ext> instead (in --output-dir, else here)
+  --severity <list>        list only findings of these severities (${SEVERITIES.join(', ')}) in
+                           every format; duty statuses, summaries and the exit code use all
+  --status <list>          list only findings of these statuses (fail, error, manual, muted, pass,
+                           not_applicable); SARIF lists fail and error unless this says
+  --quiet                  only the failing findings (as --status fail) and the summary; no
+                           progress or "written" lines on stderr
+  --findings <n|all>       text: resources listed per check (default 10); markdown: failing
+                           findings listed (default 50); all: every one
+  --sarif-location <file>  the file every SARIF result points at (relative to the repository
+                           root, e.g. the Terraform file or clouds.yaml of the project); default a
+                           stable URI per scope: sphere/<cloud>/<region>/<project>
   --fail-on <severity>     exit 1 on a failing finding at or above: ${SEVERITIES.join(', ')} (default ${DEFAULT_FAIL_ON})
   --allow-incomplete       exit 0 rather than 3 when the scan is incomplete
   --mutelist <file>        YAML list of accepted findings (check, resource, reason, expires)
@@ -268,7 +274,14 @@ command that collects one.`,
     region: { type: 'string' },
     parallel: { type: 'string' },
     format: { type: 'string' },
-    output: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'output-dir': { type: 'string' },
+    'output-name': { type: 'string' },
+    quiet: { type: 'boolean' },
+    severity: { type: 'string' },
+    status: { type: 'string' },
+    findings: { type: 'string' },
+    'sarif-location': { type: 'string' },
     'fail-on': { type: 'string' },
     'allow-incomplete': { type: 'boolean' },
     mutelist: { type: 'string' },
@@ -329,7 +342,7 @@ command that collects one.`,
         if (saving) {
           saving.write(INVENTORY_TAIL)
           saving.commit()
-          io.stderr.write(`inventory written to ${o.saveInventory!.path}\n`)
+          if (!o.render.quiet) io.stderr.write(`inventory written to ${o.saveInventory!.path}\n`)
         }
       } catch (err) {
         saving?.abort()
@@ -341,22 +354,12 @@ command that collects one.`,
     }
     io.signal?.throwIfAborted()
     const result = evaluator.finish(new Date(), notes)
-    if (hostReports) io.stderr.write(hostSummary(result))
-    const text = renderScan(result, o.format, !o.output && useColor(io.stdout, io.env))
-    if (o.output) {
-      try {
-        writeOutput(o.output, text, io.signal)
-        io.stderr.write(`report written to ${o.output.path}\n`)
-      } catch (err) {
-        if (!(err instanceof PathError)) throw err
-        const saved = saveFallback(result)
-        throw new ScanSetupError(
-          `${err.message}; ${saved ? `the scan result (JSON) was saved to ${saved}` : 'the scan result could not be saved anywhere'}`,
-        )
-      }
-    } else {
-      io.stdout.write(text)
-    }
+    if (hostReports) io.stderr.write(hostSummary(result, o.render.quiet))
+    const toTerminal = o.reports.length === 1 && !o.reports[0]!.target
+    writeReports(result, o.reports, o.render, io, {
+      color: toTerminal && useColor(io.stdout, io.env),
+      width: toTerminal && io.stdout.isTTY ? io.stdout.columns : undefined,
+    })
     if (outputError) return EXIT.usage
     const code = exitCodeFor(result, o.failOn, { allowIncomplete: o.allowIncomplete })
     if (code === EXIT.incomplete)
