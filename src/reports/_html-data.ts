@@ -1,13 +1,19 @@
 /**
- * The data the HTML report's script works on, in a compact form that stays small at 100,000
- * findings: each finding is an array whose repeated strings (check, status, severity, type,
- * region) are indexes into shared tables. Findings are ordered for reading: failing first, then by
- * severity, duty, check and resource.
+ * The data the HTML report's script works on, streamed and compact so that it stays small at
+ * 227,000 findings: each finding is an array whose repeated strings (check, status, severity,
+ * type, region, scope, service) are indexes into shared tables. The findings come first (written
+ * a few hundred at a time as they are encoded) and the tables after them. Findings are ordered for
+ * reading: failing first, then by severity, duty, check and resource.
  * @module
  */
 import { SEVERITIES } from '../checks/define.ts'
-import { cmpKeys } from '../engine/order.ts'
+import { cmp } from '../engine/order.ts'
 import { FINDING_STATUSES, type Finding, type ScanResult } from '../engine/types.ts'
+import { scopeKey } from '../inventory/scope.ts'
+import { batched } from './_chunks.ts'
+import { type FindingFilter, filterLabel, isOpen, selectFindings } from './_filter.ts'
+import { jsonForScript } from './_html-escape.ts'
+import { oneCloud, shortLabel } from './_scopes.ts'
 
 /** Position of each field in an encoded finding. */
 export const F = {
@@ -25,35 +31,11 @@ export const F = {
   mute: 9,
   /** Muted status or error cause, or 0. */
   detail: 10,
+  /** Index into `scopes`. */
+  scope: 11,
+  /** Index into `services`. */
+  service: 12,
 } as const
-
-/** One encoded finding. */
-export type EncodedFinding = [
-  number,
-  number,
-  number,
-  number,
-  string,
-  string,
-  number,
-  string,
-  string | 0,
-  string | 0,
-  string | 0,
-]
-
-/** The report's data block. */
-export interface HtmlData {
-  statuses: readonly string[]
-  severities: readonly string[]
-  types: string[]
-  regions: string[]
-  duties: { id: string; title: string; status: string }[]
-  /** `[id, title, duty index, remediation text, remediation cli]` */
-  checks: [string, string, number, string, string][]
-  findings: EncodedFinding[]
-  pageSize: number
-}
 
 function interner(): { list: string[]; id: (s: string) => number } {
   const list: string[] = []
@@ -72,43 +54,86 @@ function interner(): { list: string[]; id: (s: string) => number } {
   }
 }
 
-/** Builds the data block of a result. */
-export function htmlData(r: ScanResult, pageSize: number): HtmlData {
+/** The findings in reading order, sorted by index (no key arrays per comparison at 227,000). */
+function readingOrder(findings: readonly Finding[], dutyIndex: Map<string, number>): Finding[] {
+  const rank = new Float64Array(findings.length)
+  findings.forEach((f, i) => {
+    rank[i] =
+      FINDING_STATUSES.indexOf(f.status) * 1e6 +
+      SEVERITIES.indexOf(f.severity) * 1e3 +
+      (dutyIndex.get(f.duty) ?? 999)
+  })
+  const order = Array.from(findings.keys())
+  order.sort((a, b) => {
+    const x = findings[a]!
+    const y = findings[b]!
+    return (
+      rank[a]! - rank[b]! ||
+      cmp(x.checkId, y.checkId) ||
+      cmp(x.resource.name, y.resource.name) ||
+      cmp(x.resource.id, y.resource.id) ||
+      cmp(x.resource.region, y.resource.region) ||
+      cmp(scopeKey(x.scope), scopeKey(y.scope))
+    )
+  })
+  return order.map((i) => findings[i]!)
+}
+
+/** What the charts show: always over every finding, whatever the filter. */
+function charts(r: ScanResult) {
+  const severity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<string, number>
+  const service = new Map<string, number>()
+  const scope = new Map<string, number>()
+  for (const f of r.findings) {
+    if (f.status !== 'fail') continue
+    severity[f.severity]!++
+    service.set(f.service, (service.get(f.service) ?? 0) + 1)
+    const k = scopeKey(f.scope)
+    scope.set(k, (scope.get(k) ?? 0) + 1)
+  }
+  const duties = { not_met: 0, unknown: 0, met: 0, inherited: 0 }
+  for (const d of r.duties) duties[d.status]++
+  return {
+    duties,
+    severity,
+    service: [...service].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])),
+    scope: r.scopes.map((s) => scope.get(scopeKey(s.scope)) ?? 0),
+  }
+}
+
+/**
+ * Streams the data block's JSON (escaped for a `<script type="application/json">` element).
+ * @param pageSize findings and resources per page
+ */
+export function* htmlDataChunks(
+  r: ScanResult,
+  pageSize: number,
+  filter: FindingFilter | undefined,
+): Generator<string> {
   const duties = r.duties.map((d) => ({ id: d.id, title: d.title, status: d.status }))
   const dutyIndex = new Map(duties.map((d, i) => [d.id, i]))
-  const checks = r.checks.map(
-    (c) =>
-      [c.id, c.title, dutyIndex.get(c.duty) ?? -1, c.remediation.text, c.remediation.cli ?? ''] as [
-        string,
-        string,
-        number,
-        string,
-        string,
-      ],
-  )
-  const checkIndex = new Map(checks.map((c, i) => [c[0], i]))
+  const checks = r.checks.map((c) => [
+    c.id,
+    c.title,
+    dutyIndex.get(c.duty) ?? -1,
+    c.remediation.text,
+    c.remediation.cli ?? '',
+    SEVERITIES.indexOf(c.severity),
+  ])
+  const checkIndex = new Map(r.checks.map((c, i) => [c.id, i]))
+  const scopeIndex = new Map(r.scopes.map((s, i) => [scopeKey(s.scope), i]))
   const types = interner()
   const regions = interner()
-  const rank = (f: Finding) => [
-    String(FINDING_STATUSES.indexOf(f.status)),
-    String(SEVERITIES.indexOf(f.severity)),
-    String(dutyIndex.get(f.duty) ?? 999).padStart(3, '0'),
-    f.checkId,
-    f.resource.name,
-    f.resource.id,
-    f.resource.region,
-  ]
-  // Keys computed once: sorting 100,000 findings must not build arrays per comparison.
-  const keyed = r.findings.map((f) => ({ f, k: rank(f) }))
-  const sorted = keyed.sort((a, b) => cmpKeys(a.k, b.k)).map((x) => x.f)
-  const findings = sorted.map((f): EncodedFinding => {
+  const services = interner()
+  const listed = selectFindings(r.findings, filter)
+  const encode = (f: Finding) => {
     const x = f.expiredMute
     const mute = f.mute
       ? `Muted: ${f.mute.reason} (${f.mute.entry}${f.mute.expires ? `, until ${f.mute.expires}` : ''})`
       : x
         ? `Mute expired on ${x.expires}, no longer mutes: ${x.reason} (${x.entry})`
         : 0
-    return [
+    return jsonForScript([
       checkIndex.get(f.checkId) ?? -1,
       FINDING_STATUSES.indexOf(f.status),
       SEVERITIES.indexOf(f.severity),
@@ -120,16 +145,25 @@ export function htmlData(r: ScanResult, pageSize: number): HtmlData {
       f.evidence ? JSON.stringify(f.evidence, null, 1) : 0,
       mute,
       f.mutedStatus ?? f.cause ?? 0,
-    ]
-  })
-  return {
+      scopeIndex.get(scopeKey(f.scope)) ?? -1,
+      services.id(f.service),
+    ])
+  }
+  yield '{"findings":['
+  yield* batched(readingOrder(listed, dutyIndex), encode, ',')
+  const one = oneCloud(r)
+  yield `],${jsonForScript({
     statuses: FINDING_STATUSES,
     severities: SEVERITIES,
     types: types.list,
     regions: regions.list,
+    services: services.list,
+    scopes: r.scopes.map((s) => ({ key: scopeKey(s.scope), label: shortLabel(s.scope, one) })),
     duties,
     checks,
-    findings,
     pageSize,
-  }
+    total: r.findings.length,
+    filter: isOpen(filter) ? '' : filterLabel(filter),
+    charts: charts(r),
+  }).slice(1)}`
 }

@@ -12,6 +12,7 @@ import {
   type LayerResult,
   type ScanResult,
 } from '../engine/types.ts'
+import { scopeLabel } from '../inventory/scope.ts'
 import { escapeHtml as e } from './_html-escape.ts'
 
 const WORST: readonly DutyStatus[] = ['not_met', 'unknown', 'met', 'inherited']
@@ -61,7 +62,7 @@ export function sphereHtml(r: ScanResult): string {
   })
   const services = r.inventory.services.join(', ') || 'none found'
   return `<section id="sphere"><h2>Your sphere</h2>
-<p class="muted">Who owns each layer for the service models in this project (services: ${e(services)}), coloured by the status of the duties on that layer.</p>
+<p class="muted">Who owns each layer for the service models in the scan (services: ${e(services)}), coloured by the status of the duties on that layer.</p>
 <table class="sphere"><thead><tr><th>Layer</th>${models.map((m) => `<th>${e(m.toUpperCase())}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <div class="legend">${WORST.map((w) => badge(w)).join(' ')} <span class="badge st-none">no duty evaluated</span></div>
@@ -93,18 +94,18 @@ export function dutiesHtml(r: ScanResult): string {
 /** Collection issues, types not offered, and notes. */
 export function issuesHtml(r: ScanResult): string {
   const issues = r.issues.length
-    ? `<table><thead><tr><th>Service</th><th>Resource type</th><th>Region</th><th>Kind</th><th>Message</th></tr></thead><tbody>${r.issues
+    ? `<table><thead><tr><th>Scope</th><th>Service</th><th>Resource type</th><th>Region</th><th>Kind</th><th>Message</th></tr></thead><tbody>${r.issues
         .map(
           (i) =>
-            `<tr><td>${e(i.service)}</td><td>${e(i.resourceType)}</td><td>${e(i.region)}</td><td>${e(i.errorKind)}</td><td class="msg">${e(i.message)}</td></tr>`,
+            `<tr><td>${e(scopeLabel(i.scope))}</td><td>${e(i.service)}</td><td>${e(i.resourceType)}</td><td>${e(i.region)}</td><td>${e(i.errorKind)}</td><td class="msg">${e(i.message)}</td></tr>`,
         )
         .join('\n')}</tbody></table>`
     : '<p class="muted">Every resource type was collected completely.</p>'
   const unavailable = r.unavailable.length
-    ? `<h2>Not offered by this cloud</h2><ul>${r.unavailable.map((u) => `<li>${e(u.resourceType)} (${e(u.service)}): ${e(u.reason)}</li>`).join('')}</ul>`
+    ? `<h2>Not offered by this cloud</h2><ul>${r.unavailable.map((u) => `<li>${e(scopeLabel(u.scope))}: ${e(u.resourceType)} (${e(u.service)}): ${e(u.reason)}</li>`).join('')}</ul>`
     : ''
   const notes = r.notes.length
-    ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li><b>${e(n.level)}</b> ${n.source ? `${e(n.source)}: ` : ''}${e(n.message)}</li>`).join('')}</ul>`
+    ? `<h2>Notes</h2><ul>${r.notes.map((n) => `<li><b>${e(n.level)}</b> ${n.scope ? `${e(scopeLabel(n.scope))}: ` : ''}${n.source ? `${e(n.source)}: ` : ''}${e(n.message)}</li>`).join('')}</ul>`
     : ''
   return `<section id="issues"><h2>Collection issues (${r.issues.length})</h2>${issues}${unavailable}${notes}</section>`
 }

@@ -37,7 +37,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .sev-medium{color:var(--un)}.sev-low,.sev-info{color:var(--muted)}
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:end;margin-bottom:10px}
 .filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted)}
-select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:4px;background:#fff;color:var(--fg)}
+select{max-width:280px}select,input,button{font:inherit;padding:4px 8px;border:1px solid var(--line);border-radius:4px;background:#fff;color:var(--fg)}
 button{cursor:pointer}button:disabled{opacity:.5;cursor:default}
 .pager{display:flex;gap:10px;align-items:center;margin-top:10px;color:var(--muted)}
 .rid{color:var(--muted);font-size:12px;word-break:break-all}
@@ -46,5 +46,21 @@ pre{white-space:pre-wrap;word-break:break-word;background:var(--bg);padding:8px;
 .details td{background:var(--bg)}
 .muted{color:var(--muted)}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
+.small{font-size:12px}h3{font-size:15px;margin:18px 0 8px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:14px}
+.chart{margin:0;border:1px solid var(--line);border-radius:6px;padding:10px}
+.chart figcaption{font-weight:600;font-size:13px;margin-bottom:6px}
+.chart .canvas{position:relative;height:230px}
+.scroll{overflow-x:auto}
+.matrix{width:auto}.matrix td.cell{text-align:center;font-weight:700;min-width:28px;border:2px solid var(--card)}
+.matrix th.rot{vertical-align:bottom;text-transform:none;letter-spacing:0;font-weight:500;white-space:nowrap}
+.matrix th.rot span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block}
+.notice{background:var(--un-bg);color:var(--un);border-radius:6px;padding:8px 12px}
+.views{display:flex}.views button{border-radius:0}.views button:first-child{border-radius:4px 0 0 4px}
+.views button:last-child{border-radius:0 4px 4px 0}.views button[aria-pressed="true"]{background:var(--in-bg);color:var(--in);font-weight:600}
+th button.sort{border:0;background:none;padding:0;font:inherit;color:inherit;text-transform:inherit;letter-spacing:inherit;cursor:pointer}
+th[aria-sort="ascending"] button.sort::after{content:" ▲"}th[aria-sort="descending"] button.sort::after{content:" ▼"}
+table.inner{margin:4px 0 8px}table.inner td{border-bottom:1px dashed var(--line)}
+td.count{font-weight:700}td.scope{white-space:nowrap}
 @media print{.filters,.pager,button{display:none}section{break-inside:avoid}}
 `

@@ -10,7 +10,14 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
-import { manyFindingsResult, SCRIPT_NAME, scanResultFixture, XSS_NAME } from '../engine/testing.ts'
+import { SEVERITIES } from '../checks/define.ts'
+import {
+  FORMULA_NAME,
+  manyFindingsResult,
+  SCRIPT_NAME,
+  scanResultFixture,
+  XSS_NAME,
+} from '../engine/testing.ts'
 import type { ScanResult } from '../engine/types.ts'
 import { renderHtml } from './html.ts'
 
@@ -51,12 +58,21 @@ describe('HTML report in Chromium', { skip }, () => {
 
   const timings = new Map<string, { renderMs: number; loadMs: number }>()
 
-  async function open(result: ScanResult, name: string, pageSize?: number): Promise<Page> {
+  async function open(
+    result: ScanResult,
+    name: string,
+    pageSize?: number,
+    hash = '',
+  ): Promise<Page> {
     const file = join(dir, `${name}.html`)
     const t0 = Date.now()
     writeFileSync(file, renderHtml(result, pageSize ? { pageSize } : {}))
     const t1 = Date.now()
-    const page = await browser.newPage()
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    // A CSP violation (a blocked script, style or request) is reported on the console.
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text())
+    })
     page.on('dialog', (d) => {
       dialogs.push(d.message())
       void d.dismiss()
@@ -69,7 +85,7 @@ describe('HTML report in Chromium', { skip }, () => {
     page.on('request', (req) => {
       if (!req.url().startsWith('file:')) pageErrors.push(`network request to ${req.url()}`)
     })
-    await page.goto(pathToFileURL(file).href)
+    await page.goto(pathToFileURL(file).href + hash)
     await page.waitForSelector('html[data-ready="1"]', { timeout: 60_000 })
     timings.set(name, { renderMs: t1 - t0, loadMs: Date.now() - t1 })
     return page
@@ -141,7 +157,7 @@ describe('HTML report in Chromium', { skip }, () => {
       img: document.querySelectorAll('img').length,
       scripts: document.querySelectorAll('script').length,
     }))
-    assert.deepEqual(counts, { img: 0, scripts: 2 })
+    assert.deepEqual(counts, { img: 0, scripts: 3 })
     assert.deepEqual(dialogs, [], 'no alert or other dialog fired')
     assert.deepEqual(pageErrors, [])
     await page.close()
@@ -164,6 +180,197 @@ describe('HTML report in Chromium', { skip }, () => {
       await rows(page),
       expected((f) => f.duty === 'data-protection'),
     )
+    await page.close()
+  })
+
+  /** Canvas ink and Chart.js instance per chart. */
+  const chartState = (page: Page) =>
+    page.evaluate(() => {
+      const C = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): unknown } }).Chart
+      return ['chart-duties', 'chart-severity', 'chart-service', 'chart-scope'].map((id) => {
+        const c = document.getElementById(id) as HTMLCanvasElement
+        const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+        let ink = 0
+        for (let i = 3; i < px.length; i += 4) if (px[i]) ink++
+        return { id, chart: Boolean(C.getChart(c)), ink }
+      })
+    })
+
+  /** Clicks the `index`-th bar of a bar chart where it is drawn. */
+  async function clickBar(page: Page, id: string, index: number) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded()
+    const at = await page.evaluate(
+      ([id, index]) => {
+        type Bar = { x: number; y: number; base: number }
+        const C = (
+          window as unknown as {
+            Chart: {
+              getChart(c: HTMLElement): { getDatasetMeta(i: number): { data: Bar[] } }
+            }
+          }
+        ).Chart
+        const canvas = document.getElementById(id as string)!
+        const bar = C.getChart(canvas).getDatasetMeta(0).data[index as number]!
+        const box = canvas.getBoundingClientRect()
+        return { x: box.left + bar.x, y: box.top + (bar.y + bar.base) / 2 }
+      },
+      [id, index],
+    )
+    await page.mouse.click(at.x, at.y)
+  }
+
+  const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash))
+
+  it('draws the four charts with the bundled Chart.js under the CSP; a bar lists its findings', async () => {
+    const page = await open(r, 'charts')
+    await page.waitForSelector('html[data-charts="1"]')
+    for (const c of await chartState(page)) {
+      assert.ok(c.chart, `${c.id}: a Chart.js chart`)
+      assert.ok(c.ink > 500, `${c.id}: drawn (${c.ink} pixels)`)
+    }
+    await clickBar(page, 'chart-severity', 1)
+    const high = expected((f) => f.severity === 'high' && f.status === 'fail')
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#findings-body tr.finding').length === n,
+      high,
+    )
+    assert.equal(await page.inputValue('#f-severity'), 'high')
+    assert.equal(await page.inputValue('#f-status'), 'fail')
+    assert.match(await hashOf(page), /severity=high/)
+    await clickBar(page, 'chart-scope', 1)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#findings-body tr.finding').length === n,
+      expected((f) => f.scope.kind === 'account' && f.status === 'fail'),
+    )
+    assert.deepEqual(pageErrors, [])
+    await page.close()
+  })
+
+  it('groups the failing findings by check, with the resources of each', async () => {
+    const page = await open(r, 'by-check', undefined, '#view=check&status=fail')
+    const failing = r.findings.filter((f) => f.status === 'fail')
+    const checks = [...new Set(failing.map((f) => f.checkId))]
+    assert.equal(await page.locator('#checks-body tr.check-group').count(), checks.length)
+    assert.equal(await page.locator('#findings-table').isVisible(), false)
+    const mfa = page.locator('#checks-body tr.check-group', { hasText: 'iam-user-mfa-enabled' })
+    assert.equal(await mfa.locator('td.count').textContent(), '2')
+    await mfa.locator('button').click()
+    const names = await page.locator('tr.resource-of-check .rname').allTextContents()
+    assert.deepEqual(names.sort(), [FORMULA_NAME, 'svc-deploy'].sort())
+    const first = await page.locator('#checks-body tr.check-group td').first().textContent()
+    assert.equal(first, 'critical', 'the most severe check first')
+    await page.click('#view-list')
+    assert.equal(await rows(page), failing.length)
+    assert.doesNotMatch(await hashOf(page), /view=/)
+    await page.close()
+  })
+
+  it('sorts the findings by any column, both ways', async () => {
+    // Plain names: the hostile ones are shown with U+FFFD for their control characters.
+    const page = await open(scanResultFixture(), 'sort')
+    const severities = () =>
+      page
+        .locator('#findings-body tr.finding')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-severity')!))
+    const rank = (list: string[]) => list.map((s) => SEVERITIES.indexOf(s as never))
+    await page.click('#findings-table button.sort[data-key="severity"]')
+    const up = rank(await severities())
+    assert.deepEqual(
+      up,
+      [...up].sort((a, b) => a - b),
+    )
+    assert.equal(
+      await page.getAttribute('#findings-table th:nth-child(2)', 'aria-sort'),
+      'ascending',
+    )
+    await page.click('#findings-table button.sort[data-key="severity"]')
+    const down = rank(await severities())
+    assert.deepEqual(
+      down,
+      [...down].sort((a, b) => b - a),
+    )
+    assert.match(await hashOf(page), /sort=severity&dir=desc/)
+    await page.click('#findings-table button.sort[data-key="resource"]')
+    const names = (await page.locator('#findings-body .rname').allTextContents()).map((n) =>
+      n.toLowerCase(),
+    )
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    )
+    await page.close()
+  })
+
+  it('keeps the view and its filters in the URL, so that a link opens the same view', async () => {
+    const page = await open(r, 'share')
+    await page.selectOption('#f-status', 'fail')
+    await page.selectOption('#f-service', 'iam')
+    await page.fill('#f-q', 'svc')
+    await page.waitForFunction(() => location.hash.includes('q=svc'))
+    const hash = await page.evaluate(() => location.hash)
+    assert.equal(decodeURIComponent(hash), '#status=fail&service=iam&q=svc')
+    const n = await rows(page)
+    assert.equal(
+      n,
+      expected(
+        (f) => f.status === 'fail' && f.service === 'iam' && f.resource.name.includes('svc'),
+      ),
+    )
+    const shared = await open(r, 'share', undefined, hash)
+    assert.equal(await shared.inputValue('#f-status'), 'fail')
+    assert.equal(await shared.inputValue('#f-service'), 'iam')
+    assert.equal(await shared.inputValue('#f-q'), 'svc')
+    assert.equal(await rows(shared), n)
+    await shared.close()
+    const junk = await open(
+      r,
+      'junk',
+      undefined,
+      '#status=nonsense&q=%E0%A4&page=-3&view=x&severity=critical',
+    )
+    assert.equal(
+      await rows(junk),
+      expected((f) => f.severity === 'critical'),
+      'malformed or unknown parts are dropped, the rest applies',
+    )
+    assert.equal(await junk.inputValue('#f-status'), '')
+    await junk.close()
+    await page.close()
+  })
+
+  it('has breakdown tables per scope and service that sort and filter the findings', async () => {
+    const page = await open(r, 'breakdown')
+    const fails = () =>
+      page
+        .locator('#by-service tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => Number((tr as HTMLTableRowElement).cells[2]!.getAttribute('data-v'))),
+        )
+    await page.click('#by-service th:nth-child(3) button')
+    const up = await fails()
+    assert.deepEqual(
+      up,
+      [...up].sort((a, b) => a - b),
+    )
+    await page.click('#by-service th:nth-child(3) button')
+    const down = await fails()
+    assert.deepEqual(
+      down,
+      [...down].sort((a, b) => b - a),
+    )
+    await page.click('#by-service button.show-service[data-service="iam"]')
+    assert.equal(
+      await rows(page),
+      expected((f) => f.service === 'iam'),
+    )
+    await page.click('#by-scope button.show-scope >> nth=1')
+    assert.equal(await page.inputValue('#f-scope'), 'otc-prod/global/d-f61828ffa684')
+    assert.equal(
+      await rows(page),
+      expected((f) => f.scope.kind === 'account' && f.service === 'iam'),
+    )
+    assert.equal(await page.locator('#scope-duties tbody tr').count(), r.scopes.length)
+    assert.deepEqual(pageErrors, [])
     await page.close()
   })
 
