@@ -8,6 +8,7 @@ import type { Context, Hono } from 'hono'
 import type { ServiceKey } from '../clients/core/types.ts'
 import { OPS, type OperationDef, type OperationKey, type WireInput } from '../clients/operations.ts'
 import type { WorldIndex } from './_index.ts'
+import { requestProject } from './_region.ts'
 import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
 import { apiNotPublished, errorBody, jsonResponse, webobNotFound } from './errors.ts'
 import { type LimitRule, PagingError, readLimit } from './paging.ts'
@@ -99,13 +100,12 @@ export type RouteDef = Pick<
  * The answer for an API version the request's region does not serve (`world.apiVersions`), or
  * undefined when it does: OTC's gateway 404, or Cinder's webob 404 on a plain OpenStack. Decided
  * before authentication, as a gateway routes before it checks tokens. The region is the one of
- * the path's project (the first project's when the path names none or an unknown one).
+ * the request's project (`requestProject`: the path's, else the token's, else the first).
  */
 function versionNotServed(c: Context<EmulatorEnv>, shared: Shared, op: RouteDef) {
   if (op.apiVersion === undefined) return undefined
   const world = shared.world
-  const pid = c.req.param('project_id')
-  const project = world.projects.find((p) => p.id === pid) ?? world.projects[0]!
+  const project = requestProject(shared, c.req.path, { get: (h) => c.req.header(h) })
   if (serves(world.apiVersions, project.region, op.service, op.apiVersion)) return undefined
   const requestId = c.get('requestId')
   return world.cloud === 'openstack'

@@ -22,7 +22,10 @@ export interface GenerateOptions {
 }
 
 type Doc = Required<
-  Omit<WorldFileInput, 'now' | 'description' | 'cloud' | 'apiVersions' | 'regions'>
+  Omit<
+    WorldFileInput,
+    'now' | 'description' | 'cloud' | 'apiVersions' | 'regions' | 'allowTokenRescope'
+  >
 >
 type Item<K extends keyof Doc> = Doc[K] extends (infer T)[] | undefined ? T : never
 

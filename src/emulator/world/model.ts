@@ -5,6 +5,7 @@
  * @module
  */
 import type { ApiVersionsConfig } from './api-versions.ts'
+import type { MissingServices } from './regional-services.ts'
 
 export interface Domain {
   id: string
@@ -74,6 +75,8 @@ export interface User {
   loginProtection: { enabled: boolean; method: 'vmfa' | 'sms' | 'email' | 'none' } | null
   accessKeys: AccessKey[]
   groupIds: string[]
+  /** The projects the user has a role in (may scope a token to), in world order. */
+  projectIds: string[]
   deny: string[]
 }
 
@@ -366,6 +369,10 @@ export interface World {
   now: number
   /** The API versions each region serves, for reads offered in several (see `api-versions.ts`). */
   apiVersions: ApiVersionsConfig
+  /** Regional services a region does not offer (see `regional-services.ts`). */
+  missingServices: MissingServices
+  /** Keystone re-scopes scoped tokens (`methods: ["token"]`); else 403. */
+  allowTokenRescope: boolean
   domain: Domain
   projects: Project[]
   groups: Group[]

@@ -8,6 +8,7 @@ import { InputError } from '../../model/input-error.ts'
 import { NameTable, ResolveContext } from './_context.ts'
 import { type ApiVersionsConfig, defaultVersions } from './api-versions.ts'
 import type * as M from './model.ts'
+import type { MissingServices } from './regional-services.ts'
 import {
   resolveFlavors,
   resolveImages,
@@ -42,6 +43,15 @@ import {
 } from './resolve-servers.ts'
 import type { WorldFileData } from './schema.ts'
 import { resolveTime } from './time.ts'
+
+/** The services each named region lacks (regions without any are left out). */
+function resolveMissingServices(f: WorldFileData): MissingServices {
+  return Object.fromEntries(
+    Object.entries(f.regions)
+      .filter(([, v]) => v.missingServices.length > 0)
+      .map(([r, v]) => [r, v.missingServices]),
+  )
+}
 
 /** The world's API versions: the cloud's defaults, the file's, then each named region's. */
 function resolveApiVersions(
@@ -117,6 +127,8 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     cloud: f.cloud,
     now,
     apiVersions: resolveApiVersions(f, projects, ctx),
+    missingServices: resolveMissingServices(f),
+    allowTokenRescope: f.allowTokenRescope,
     domain,
     projects,
     groups,

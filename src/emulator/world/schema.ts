@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { SERVICE_VERSIONS } from './api-versions.ts'
+import { REGIONAL_SERVICES } from './regional-services.ts'
 import { ABSOLUTE_TIME, RELATIVE_TIME } from './time.ts'
 
 const text = z.string().trim().min(1, 'expected a non-empty text')
@@ -76,7 +77,7 @@ const Project = z.strictObject({
   name,
   id: id.optional(),
   /** Defaults to the part of the name before `_` (OTC), or `RegionOne` (openstack). */
-  region: z.string().optional(),
+  region: z.string().min(1, 'expected a region name such as eu-de or RegionOne').optional(),
   description: z.string().default(''),
 })
 
@@ -121,6 +122,11 @@ const User = z.strictObject({
     .optional(),
   accessKeys: z.array(AccessKey).default([]),
   groups: z.array(name).default([]),
+  /**
+   * The projects the user has a role in (Keystone role assignments): only these can be scoped
+   * to and are listed by `GET /v3/auth/projects`. Absent = every project of the domain.
+   */
+  projects: z.array(name).optional(),
   /** Services (`cts`) or operations (`compute.ListKeypairs`) this user may not call: 403. */
   deny: z
     .array(
@@ -471,7 +477,14 @@ const ApiVersions = z.strictObject({
 export type ApiVersionsInput = z.output<typeof ApiVersions>
 
 /** Settings of one region (the region of the projects named after it). */
-const Region = z.strictObject({ apiVersions: ApiVersions.prefault({}) })
+const Region = z.strictObject({
+  apiVersions: ApiVersions.prefault({}),
+  /** Regional services this region does not offer (OTC: no CTS in eu-nl); not in its catalog. */
+  missingServices: z
+    .array(z.enum(REGIONAL_SERVICES))
+    .refine((l) => new Set(l).size === l.length, 'expected each service once')
+    .default([]),
+})
 
 /**
  * What kind of cloud a world looks like. `otc` (default): Open Telekom Cloud, every OTC service in
@@ -494,6 +507,11 @@ export const WorldFile = z.strictObject({
   apiVersions: ApiVersions.prefault({}),
   /** Per region (`eu-de`, `eu-ch2`): what differs from the world's defaults. */
   regions: z.record(z.string(), Region).default({}),
+  /**
+   * Whether Keystone re-scopes a scoped token (`methods: ["token"]`), as its default
+   * `allow_rescope_scoped_token` does; `false` answers 403 (for a client's fallback path).
+   */
+  allowTokenRescope: z.boolean().default(true),
   domain: Domain,
   projects: z.array(Project).min(1, 'expected at least one project'),
   groups: z.array(Group).default([]),
