@@ -8,7 +8,7 @@ import { type Context, Hono, type Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ServiceKey } from '../clients/core/types.ts'
 import { WorldIndex } from './_index.ts'
-import { requestProject } from './_region.ts'
+import { requestPlace, stripRegion } from './_region.ts'
 import { type EmulatorEnv, failFor, type Shared } from './_route.ts'
 import { accessKeyIndex } from './auth.ts'
 import { APIGW, apiNotPublished, gatewayBody, jsonResponse, webobNotFound } from './errors.ts'
@@ -143,10 +143,10 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
    */
   function missingInRegion(c: Context<EmulatorEnv>, service: ServiceKey, requestId: string) {
     if (Object.keys(world.missingServices).length === 0) return undefined
-    const project = requestProject(shared, c.req.path, { get: (h) => c.req.header(h) })
-    if (!isMissing(world.missingServices, project.region, service)) return undefined
+    const { region } = requestPlace(shared, c.req.raw)
+    if (!isMissing(world.missingServices, region, service)) return undefined
     return world.cloud === 'openstack'
-      ? notOnOpenStack(service, c.req.path, requestId, `region ${project.region}`)
+      ? notOnOpenStack(service, c.req.path, requestId, `region ${region}`)
       : apiNotPublished(requestId)
   }
 
@@ -229,7 +229,14 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
       : jsonResponse(500, { message: err.message }),
   )
 
+  // `/region/<name>/…` (a plain OpenStack's further regions) is routed as `/…` in that region.
+  const route = app.fetch
+  const fetch: typeof app.fetch = (req, ...rest) => {
+    const inner = stripRegion(world, req)
+    return inner instanceof Response ? inner : route(inner, ...rest)
+  }
   return Object.assign(app, {
+    fetch,
     world,
     stats: () => faults.stats(),
     load: () => load.stats(),

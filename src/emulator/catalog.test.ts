@@ -3,7 +3,13 @@ import { describe, it } from 'node:test'
 import { buildCatalog } from './catalog.ts'
 import type { Project } from './world/model.ts'
 
-const project: Project = { id: 'p1', name: 'eu-ch2', region: 'eu-ch2', description: '' }
+const project: Project = {
+  id: 'p1',
+  name: 'eu-ch2',
+  region: 'eu-ch2',
+  regions: ['eu-ch2'],
+  description: '',
+}
 const urls = (c: ReturnType<typeof buildCatalog>) =>
   Object.fromEntries(c.map((e) => [e.type, e.endpoints[0]?.url]))
 

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import type { CatalogEntryWire } from '../clients/identity/auth-schemas.ts'
+import { regionOrigin } from './_region.ts'
 import { defaultVersions, type ServedVersions, servedVersions } from './world/api-versions.ts'
 import { hexFor } from './world/ids.ts'
 import type { Project, World } from './world/model.ts'
@@ -27,6 +28,7 @@ export function buildCatalog(
   cloud: World['cloud'] = 'otc',
   versions: ServedVersions = defaultVersions(cloud),
   missing: readonly RegionalService[] = [],
+  serviceOrigin = origin,
 ): Catalog {
   const identity: Catalog[number] = {
     type: 'identity',
@@ -41,8 +43,8 @@ export function buildCatalog(
   const pid = project.id
   const entries: [type: string, name: string, url: string][] =
     cloud === 'openstack'
-      ? openstackEntries(origin, pid, versions)
-      : otcEntries(origin, pid, versions)
+      ? openstackEntries(serviceOrigin, pid, versions)
+      : otcEntries(serviceOrigin, pid, versions)
   const offered = entries.filter(([type]) => !missing.includes(SERVICE_OF_TYPE[type]!))
   return [
     ...offered.map(([type, name, url]) => ({
@@ -152,11 +154,38 @@ function endpoint(type: string, region: string, url: string): Catalog[number]['e
 }
 
 /**
- * The catalog of `project` in `world`: the versions the project's region serves, without the
- * services it lacks (`regions.<region>.missingServices`).
+ * The catalog of `project` in `world`: endpoints in each of its regions (OTC: its one; a plain
+ * OpenStack: every region, the first at the origin, the others under `/region/<name>`), each
+ * with the versions that region serves and without the services it lacks
+ * (`regions.<region>.missingServices`).
  */
 export function catalogOf(world: World, origin: string, project: Project | undefined): Catalog {
-  const versions = project ? servedVersions(world.apiVersions, project.region) : undefined
-  const missing = project ? (world.missingServices[project.region] ?? []) : []
-  return buildCatalog(origin, project, world.cloud, versions, missing)
+  if (!project) return buildCatalog(origin, undefined, world.cloud)
+  const perRegion = project.regions.map((region) =>
+    buildCatalog(
+      origin,
+      { ...project, region },
+      world.cloud,
+      servedVersions(world.apiVersions, region),
+      world.missingServices[region] ?? [],
+      regionOrigin(world, origin, region),
+    ),
+  )
+  return perRegion.length === 1 ? perRegion[0]! : mergeRegions(perRegion)
+}
+
+/** One catalog from per-region ones: each type once, with the endpoints of every region. */
+function mergeRegions(catalogs: readonly Catalog[]): Catalog {
+  const byType = new Map<string, Catalog[number]>()
+  for (const entry of catalogs.flat()) {
+    const seen = byType.get(entry.type)
+    if (!seen) byType.set(entry.type, { ...entry, endpoints: [...entry.endpoints] })
+    else
+      for (const e of entry.endpoints)
+        if (!seen.endpoints.some((x) => x.id === e.id)) seen.endpoints.push(e)
+  }
+  // Keystone's global endpoint (`*`) goes after the regional ones, as in a single region.
+  for (const entry of byType.values())
+    entry.endpoints.sort((a, b) => Number(a.region === '*') - Number(b.region === '*'))
+  return [...byType.values()]
 }

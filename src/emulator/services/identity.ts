@@ -60,7 +60,8 @@ function keystonePage<T>(r: RouteContext, items: readonly T[]): { page: T[]; lin
  */
 function mosProject(world: World): Project {
   const description = 'default project name of OBS'
-  return { id: hexFor('project', world.domain.name, 'MOS'), name: 'MOS', region: '', description }
+  const id = hexFor('project', world.domain.name, 'MOS')
+  return { id, name: 'MOS', region: '', regions: [], description }
 }
 
 /** The projects lists show: the world's, plus `MOS` on OTC. */

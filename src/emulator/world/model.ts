@@ -37,7 +37,13 @@ export interface Domain {
 export interface Project {
   id: string
   name: string
+  /** Its home region: OTC's from the name; where its resources are unless they say otherwise. */
   region: string
+  /**
+   * The regions it can be used in, home first: on OTC only its own; on a plain OpenStack every
+   * region of the cloud (its catalog lists endpoints in each).
+   */
+  regions: string[]
   description: string
 }
 
@@ -145,6 +151,8 @@ export interface KeyPair {
 export interface Network {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   subnetId: string
   vpcId: string
@@ -172,6 +180,8 @@ export interface SecurityGroupRule {
 export interface SecurityGroup {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   description: string
   createdAt: number
@@ -181,6 +191,8 @@ export interface SecurityGroup {
 export interface Port {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   networkId: string
   subnetId: string
   serverId: string
@@ -194,6 +206,8 @@ export interface Port {
 export interface Server {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   az: string
   flavorId: string
@@ -213,6 +227,8 @@ export interface Server {
 export interface Volume {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   size: number
   type: string
@@ -232,6 +248,8 @@ export interface Volume {
 export interface VolumeBackup {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   volumeId: string
   size: number
@@ -243,6 +261,8 @@ export interface VolumeBackup {
 export interface FloatingIp {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   address: string
   portId: string | null
   bandwidth: number
@@ -367,6 +387,11 @@ export interface World {
   cloud: 'otc' | 'openstack'
   /** The instant relative times were counted from. */
   now: number
+  /**
+   * Every region of the world, in order: the projects' regions (and, on a plain OpenStack, the
+   * further ones `regions:` names). The first is served without a region path prefix.
+   */
+  regions: string[]
   /** The API versions each region serves, for reads offered in several (see `api-versions.ts`). */
   apiVersions: ApiVersionsConfig
   /** Regional services a region does not offer (see `regional-services.ts`). */

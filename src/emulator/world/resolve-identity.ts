@@ -22,14 +22,30 @@ export function resolveDomain(f: WorldFileData): Domain {
   }
 }
 
+/** A project's home region: as given, else OTC's from its name, else OpenStack's `RegionOne`. */
+const homeRegion = (f: WorldFileData, p: WorldFileData['projects'][number]) =>
+  p.region ?? (f.cloud === 'otc' ? p.name.split('_')[0]! : 'RegionOne')
+
+/**
+ * Every region of a world, in order: the projects' home regions, then (plain OpenStack only,
+ * where every region serves every project) the further regions `regions:` names.
+ */
+export function worldRegions(f: WorldFileData): string[] {
+  const extra = f.cloud === 'openstack' ? Object.keys(f.regions) : []
+  return [...new Set([...f.projects.map((p) => homeRegion(f, p)), ...extra])]
+}
+
 export function resolveProjects(f: WorldFileData, ctx: ResolveContext): Project[] {
+  const all = worldRegions(f)
   return f.projects.map((p, i) => {
     if (f.cloud === 'otc' && !OTC_PROJECT_NAME.test(p.name))
       ctx.issue(`projects[${i}].name`, 'expected a project name like eu-de or eu-de_dev')
+    const region = homeRegion(f, p)
     const project: Project = {
       id: p.id ?? hexFor('project', f.domain.name, p.name),
       name: p.name,
-      region: p.region ?? (f.cloud === 'otc' ? p.name.split('_')[0]! : 'RegionOne'),
+      region,
+      regions: f.cloud === 'otc' ? [region] : [region, ...all.filter((r) => r !== region)],
       description: p.description,
     }
     ctx.addProject(project, `projects[${i}].name`)

@@ -24,6 +24,7 @@ import {
   resolveGroups,
   resolveProjects,
   resolveUsers,
+  worldRegions,
 } from './resolve-identity.ts'
 import {
   resolveAlarms,
@@ -62,7 +63,8 @@ function resolveApiVersions(
   const given = (v: WorldFileData['apiVersions']) =>
     Object.fromEntries(Object.entries(v).filter(([, list]) => list !== undefined))
   const regions = [...new Set(projects.map((p) => p.region))]
-  for (const r of Object.keys(f.regions))
+  // On a plain OpenStack `regions:` names the cloud's further regions; on OTC a project's region.
+  for (const r of f.cloud === 'otc' ? Object.keys(f.regions) : [])
     if (!regions.includes(r))
       ctx.issue(
         `regions.${r}`,
@@ -126,6 +128,7 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     description: f.description,
     cloud: f.cloud,
     now,
+    regions: worldRegions(f),
     apiVersions: resolveApiVersions(f, projects, ctx),
     missingServices: resolveMissingServices(f),
     allowTokenRescope: f.allowTokenRescope,

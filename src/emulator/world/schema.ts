@@ -223,6 +223,8 @@ const Network = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   /** The VPC (router) the subnet belongs to; defaults to the network name. */
   vpc: name.optional(),
   cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, 'expected an IPv4 CIDR like 10.0.1.0/24'),
@@ -253,6 +255,8 @@ const SecurityGroup = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   description: z.string().default(''),
   createdAt: WorldTime.default('now'),
   rules: z.array(Rule).default([]),
@@ -275,6 +279,8 @@ const Server = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   az: z.string().optional(),
   flavor: name,
   /** The image the server was built from. */
@@ -298,6 +304,8 @@ const Volume = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   size: z.int().positive(),
   type: z.string().default('SAS'),
   az: z.string().optional(),
@@ -330,6 +338,8 @@ const FloatingIp = z.strictObject({
     .optional(),
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   /** Bound to this server's port (`port` = index among its ports); omit for an unbound EIP. */
   server: name.optional(),
   port: count.default(0),
