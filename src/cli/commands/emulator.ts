@@ -82,7 +82,7 @@ export function projectLines(world: World, username: string): string[] {
   })
   const more = world.projects.length - LISTED_PROJECTS
   return [
-    `  projects:  ${world.projects.length} in ${regions.size} region${regions.size === 1 ? '' : 's'} (scan them all: sphere scan --all-projects --regions all)`,
+    `  projects:  ${world.projects.length} in ${regions.size} region${regions.size === 1 ? '' : 's'}`,
     ...lines,
     ...(more > 0 ? [`    … and ${more} more`] : []),
   ]
