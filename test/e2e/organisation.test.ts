@@ -166,4 +166,42 @@ describe('sphere scan: the organisation in one run', () => {
     assert.deepEqual(key(offline.doc!), key(online.doc!))
     assert.deepEqual(labels(offline.doc!), labels(online.doc!))
   })
+
+  it('--all-projects --regions all on the organisation world: every project the user can enter, the other one an issue, exit 3', async () => {
+    const file = cloudsYaml({ org: { emu: a } })
+    const full = await scan(file, ['--os-cloud', 'org', '--all-projects', '--regions', 'all'])
+    // Failing findings exist in the demo organisation: exit 1 says so first.
+    assert.equal(full.code, 1, full.err)
+    assert.deepEqual(
+      labels(full.doc!).filter((l) => l.includes(' project ')),
+      [
+        'org project eu-de/eu-de',
+        'org project eu-de/eu-de_dev',
+        'org project eu-de/eu-de_restricted',
+        'org project eu-nl/eu-nl',
+      ],
+    )
+    const issues = full.doc!.issues.filter((i) => i.scope.projectName === 'eu-de_restricted')
+    assert.equal(issues.length, 1)
+    assert.equal(issues[0]!.errorKind, 'auth')
+    // eu-nl has no CTS: its trackers are not offered there, never a pass.
+    const nl = full.doc!.findings.filter(
+      (f) => f.checkId === 'cts-tracker-enabled' && f.scope.region === 'eu-nl',
+    )
+    assert.ok(nl.length > 0 && nl.every((f) => f.status !== 'pass'))
+    // With nothing failing at or above the threshold, the project it cannot enter makes it 3.
+    const r = await scan(file, [
+      '--os-cloud',
+      'org',
+      '--all-projects',
+      '--regions',
+      'all',
+      '--duty',
+      'data-protection',
+      '--fail-on',
+      'critical',
+    ])
+    assert.equal(r.code, 3, r.err)
+    assert.match(r.err, /scan incomplete: 1 collection issue/)
+  })
 })

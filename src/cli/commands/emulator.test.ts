@@ -41,6 +41,7 @@ describe(projectLines.name, () => {
       '    eu-de_dev         eu-de',
       '    eu-nl             eu-nl   (no cts in eu-nl)',
       '    eu-de_restricted  eu-de   (sphere-admin has no role here)',
+      '  scan them all: sphere scan --all-projects --regions all',
     ])
   })
 
@@ -48,7 +49,7 @@ describe(projectLines.name, () => {
     assert.deepEqual(projectLines(loadWorld('empty'), 'admin'), [])
     const big = worldFromFlags({ generate: 'servers=30,projects=30,regions=3' }, '/')
     const lines = projectLines(big, 'sphere-admin')
-    assert.equal(lines.length, 22)
-    assert.equal(lines.at(-1), '    … and 10 more')
+    assert.equal(lines.length, 23)
+    assert.equal(lines.at(-2), '    … and 10 more')
   })
 })

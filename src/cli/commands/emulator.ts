@@ -85,6 +85,7 @@ export function projectLines(world: World, username: string): string[] {
     `  projects:  ${world.projects.length} in ${regions.size} region${regions.size === 1 ? '' : 's'}`,
     ...lines,
     ...(more > 0 ? [`    … and ${more} more`] : []),
+    '  scan them all: sphere scan --all-projects --regions all',
   ]
 }
 
