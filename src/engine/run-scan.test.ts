@@ -125,8 +125,6 @@ describe(collectScopes.name, () => {
       'evs.volume',
       'iam.user',
     ])
-    const inFlight = 0
-    const peak = 0
     const seen: ScopeInventory[] = []
     const progress: number[] = []
     await collectScopes(
