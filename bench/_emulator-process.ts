@@ -18,7 +18,15 @@ import {
 
 /** Parent → child. */
 export type ToEmulator =
-  | { kind: 'start'; servers: number; seed: number; now: number; latencyMs: number }
+  | {
+      kind: 'start'
+      servers: number
+      seed: number
+      now: number
+      latencyMs: number
+      projects?: number
+      regions?: number
+    }
   | { kind: 'stop' }
 
 /** Child → parent. */
@@ -42,7 +50,13 @@ const send = (m: FromEmulator) => process.send?.(m)
 
 async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
   const t0 = performance.now()
-  const world = generateWorld({ servers: m.servers, seed: m.seed, now: m.now })
+  const world = generateWorld({
+    servers: m.servers,
+    seed: m.seed,
+    now: m.now,
+    ...(m.projects ? { projects: m.projects } : {}),
+    ...(m.regions ? { regions: m.regions } : {}),
+  })
   const generateMs = performance.now() - t0
   const emu = await startEmulator({ world, port: 0, latencyMs: m.latencyMs })
   const cpu0 = process.cpuUsage()

@@ -14,6 +14,9 @@ export interface ServeSpec {
   latencyMs: number
   /** The world's "now" (epoch ms); the scan evaluates against the same instant. */
   now: number
+  /** An organisation: this many projects (default 1) over this many regions (default 1). */
+  projects?: number
+  regions?: number
 }
 
 /** What the emulator says when it stops. */
@@ -87,7 +90,13 @@ export async function serveInChild(spec: ServeSpec): Promise<Served> {
 /** Generates and serves the world in this process (its CPU and memory then count as ours). */
 export async function serveInline(spec: ServeSpec): Promise<Served> {
   const t0 = performance.now()
-  const world = generateWorld({ servers: spec.servers, seed: spec.seed, now: spec.now })
+  const world = generateWorld({
+    servers: spec.servers,
+    seed: spec.seed,
+    now: spec.now,
+    ...(spec.projects ? { projects: spec.projects } : {}),
+    ...(spec.regions ? { regions: spec.regions } : {}),
+  })
   const generateMs = performance.now() - t0
   const emu = await startEmulator({ world, port: 0, latencyMs: spec.latencyMs })
   return {

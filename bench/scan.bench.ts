@@ -8,6 +8,8 @@
  *
  *   npm run bench -- [--servers 1000,10000] [--latency-ms 20] [--concurrency 4] [--seed 1]
  *                    [--emulator process|inline] [--in-process] [--json]
+ *   npm run bench -- --projects 50 [--regions 2] [--parallel 4] --servers 20000 …  (an organisation:
+ *                    bench/organisation.bench.ts)
  *
  * Each size runs in a fresh node process (like one `sphere scan`), so its peak RSS and its
  * JIT warm-up are its own; `--in-process` runs every size in this process instead. Profile with
@@ -20,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type BenchReport, formatText, linearity } from './_format.ts'
 import { machine, measureScan, type ScanMeasurement } from './_measure.ts'
+import { formatOrganisation, measureOrganisation } from './organisation.bench.ts'
 
 export { type BenchReport, formatText, linearity, REPORT_FIELDS } from './_format.ts'
 export { type MeasureOptions, measureScan, type ScanMeasurement, TARGETS } from './_measure.ts'
@@ -35,6 +38,10 @@ export interface BenchArgs {
   /** Run every size in this process (default: a fresh process per size when there are several). */
   inProcess: boolean
   json: boolean
+  /** An organisation of this many projects (1: the single-project bench). */
+  projects: number
+  regions: number
+  parallel: number
 }
 
 /**
@@ -52,6 +59,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       emulator: { type: 'string', default: 'process' },
       'in-process': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      projects: { type: 'string', default: '1' },
+      regions: { type: 'string', default: '2' },
+      parallel: { type: 'string', default: '4' },
     },
   })
   const int = (name: string, raw: string, min: number) => {
@@ -73,6 +83,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     emulator,
     inProcess: values['in-process'],
     json: values.json,
+    projects: int('projects', values.projects, 1),
+    regions: int('regions', values.regions, 1),
+    parallel: int('parallel', values.parallel, 1),
   }
 }
 
@@ -121,6 +134,13 @@ export async function runBench(
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2))
+  if (args.projects > 1) {
+    for (const servers of args.servers) {
+      const m = await measureOrganisation({ ...args, servers })
+      process.stdout.write(args.json ? `${JSON.stringify(m, null, 2)}\n` : formatOrganisation(m))
+    }
+    return
+  }
   const report = await runBench(args, (l) => process.stderr.write(`${l}\n`))
   process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report))
 }

@@ -6,10 +6,12 @@
 import type * as M from './world/model.ts'
 
 type ProjectScoped = { projectId: string }
+type RegionScoped = ProjectScoped & { region: string }
 
 /** Indexes one world; build once per emulator. */
 export class WorldIndex {
   private readonly perProject = new Map<unknown, Map<string, unknown[]>>()
+  private readonly perRegion = new Map<unknown, Map<string, unknown[]>>()
   readonly serverById: Map<string, M.Server>
   readonly portById: Map<string, M.Port>
   readonly networkById: Map<string, M.Network>
@@ -49,6 +51,17 @@ export class WorldIndex {
       this.perProject.set(items, byProject)
     }
     return (byProject.get(projectId) as T[] | undefined) ?? []
+  }
+
+  /** The items of one project in one region (a plain OpenStack project spans several). */
+  inRegion<T extends RegionScoped>(items: readonly T[], projectId: string, region: string) {
+    let byPlace = this.perRegion.get(items)
+    if (!byPlace) {
+      byPlace = new Map()
+      for (const it of items) push(byPlace, `${it.projectId}\u0000${it.region}`, it)
+      this.perRegion.set(items, byPlace)
+    }
+    return (byPlace.get(`${projectId}\u0000${region}`) as T[] | undefined) ?? []
   }
 }
 

@@ -8,6 +8,7 @@ import type { Context, Hono } from 'hono'
 import type { ServiceKey } from '../clients/core/types.ts'
 import { OPS, type OperationDef, type OperationKey, type WireInput } from '../clients/operations.ts'
 import type { WorldIndex } from './_index.ts'
+import { regionOf, regionOrigin, requestPlace } from './_region.ts'
 import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
 import { apiNotPublished, errorBody, jsonResponse, webobNotFound } from './errors.ts'
 import { type LimitRule, PagingError, readLimit } from './paging.ts'
@@ -36,10 +37,12 @@ export interface RouteContext {
   auth: AuthInfo
   /** The project of the request: the path's `{project_id}`, else the token's or `X-Project-Id`. */
   project: Project
+  /** The region of the request (see `_region.ts`); one of the project's. */
+  region: string
   params: Record<string, string>
-  /** The request URL on the advertised origin (for next links). */
+  /** The request URL on the advertised origin and region (for next links). */
   url: URL
-  /** The origin services are served from. */
+  /** The origin the request's region's services are served from. */
   origin: string
   /** A query parameter. */
   q(name: string): string | undefined
@@ -99,14 +102,13 @@ export type RouteDef = Pick<
  * The answer for an API version the request's region does not serve (`world.apiVersions`), or
  * undefined when it does: OTC's gateway 404, or Cinder's webob 404 on a plain OpenStack. Decided
  * before authentication, as a gateway routes before it checks tokens. The region is the one of
- * the path's project (the first project's when the path names none or an unknown one).
+ * the request (`requestPlace`: its path prefix, or its project's: the path's, else the token's).
  */
 function versionNotServed(c: Context<EmulatorEnv>, shared: Shared, op: RouteDef) {
   if (op.apiVersion === undefined) return undefined
   const world = shared.world
-  const pid = c.req.param('project_id')
-  const project = world.projects.find((p) => p.id === pid) ?? world.projects[0]!
-  if (serves(world.apiVersions, project.region, op.service, op.apiVersion)) return undefined
+  const { region } = requestPlace(shared, c.req.raw)
+  if (serves(world.apiVersions, region, op.service, op.apiVersion)) return undefined
   const requestId = c.get('requestId')
   return world.cloud === 'openstack'
     ? webobNotFound(c.req.header('Accept'), requestId)
@@ -162,13 +164,16 @@ export function route(
       if (params.domain_id !== undefined && params.domain_id !== shared.world.domain.id)
         return failFor(c, 403, `Domain ${params.domain_id} is not the caller's domain.`)
     }
+    const region = regionOf(shared.world, c.req.raw, project)
+    if (op.scope === 'project' && !project.regions.includes(region))
+      return failFor(c, 404, `Project ${project.id} has no endpoints in region ${region}.`)
     if (denied(auth, service, op.key))
       return failFor(
         c,
         403,
         `Policy doesn't allow ${service}:${op.resource}:${op.op} to be performed.`,
       )
-    const origin = originOf(c, shared)
+    const origin = regionOrigin(shared.world, originOf(c, shared), region)
     const own = new URL(c.req.url)
     const ctx: RouteContext = {
       c,
@@ -176,8 +181,9 @@ export function route(
       index: shared.index,
       auth,
       project,
+      region,
       params,
-      url: new URL(own.pathname + own.search, origin),
+      url: new URL(`${origin}${own.pathname}${own.search}`),
       origin,
       q: (name) => c.req.query(name),
       limit: (rule) => readLimit(c.req.query('limit'), rule),

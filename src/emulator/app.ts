@@ -8,9 +8,10 @@ import { type Context, Hono, type Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ServiceKey } from '../clients/core/types.ts'
 import { WorldIndex } from './_index.ts'
+import { requestPlace, stripRegion } from './_region.ts'
 import { type EmulatorEnv, failFor, type Shared } from './_route.ts'
 import { accessKeyIndex } from './auth.ts'
-import { APIGW, gatewayBody, jsonResponse, webobNotFound } from './errors.ts'
+import { APIGW, apiNotPublished, gatewayBody, jsonResponse, webobNotFound } from './errors.ts'
 import { type EmulatorStats, FaultInjector, type FaultOptions } from './faults.ts'
 import { SERVICE_PREFIX, TokenStore } from './keystone.ts'
 import { type LoadStats, LoadTracker } from './load-stats.ts'
@@ -27,6 +28,7 @@ import { rdsRoutes } from './services/rds.ts'
 import { volumeRoutes } from './services/volume.ts'
 import { uuidFor } from './world/ids.ts'
 import type { World } from './world/model.ts'
+import { isMissing } from './world/regional-services.ts'
 
 /** Options of {@link createEmulator}. */
 export interface EmulatorOptions extends FaultOptions {
@@ -80,7 +82,12 @@ export const KEYSTONE_NOT_FOUND_HTML =
   '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n'
 
 /** What a plain OpenStack answers where it lacks an OTC service (openstack worlds only). */
-function notOnOpenStack(service: ServiceKey, path: string, requestId: string): Response {
+function notOnOpenStack(
+  service: ServiceKey,
+  path: string,
+  requestId: string,
+  where = 'this cloud',
+): Response {
   if (service === 'iam')
     return new Response(KEYSTONE_NOT_FOUND_HTML, {
       status: 404,
@@ -89,7 +96,7 @@ function notOnOpenStack(service: ServiceKey, path: string, requestId: string): R
         'x-openstack-request-id': `req-${requestId}`,
       },
     })
-  return jsonResponse(404, { message: `No service at ${path}: this cloud has no ${service}` })
+  return jsonResponse(404, { message: `No service at ${path}: ${where} has no ${service}` })
 }
 
 /**
@@ -130,6 +137,19 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     }
   })
 
+  /**
+   * A service the request's region lacks (`regions.<r>.missingServices`) answers as an API the
+   * gateway has not published (OTC), or as a plain OpenStack without it, before authentication.
+   */
+  function missingInRegion(c: Context<EmulatorEnv>, service: ServiceKey, requestId: string) {
+    if (Object.keys(world.missingServices).length === 0) return undefined
+    const { region } = requestPlace(shared, c.req.raw)
+    if (!isMissing(world.missingServices, region, service)) return undefined
+    return world.cloud === 'openstack'
+      ? notOnOpenStack(service, c.req.path, requestId, `region ${region}`)
+      : apiNotPublished(requestId)
+  }
+
   /** Headers, the plain-OpenStack gaps, latency and faults, then the route. */
   async function serveOne(
     c: Context<EmulatorEnv>,
@@ -141,6 +161,8 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     c.header('X-Openstack-Request-Id', `req-${requestId}`)
     if (world.cloud === 'openstack' && OTC_ONLY_SERVICES.has(service))
       return notOnOpenStack(service, c.req.path, requestId)
+    const absent = missingInRegion(c, service, requestId)
+    if (absent) return absent
     const isTokenRequest = c.req.method === 'POST' && c.req.path === '/identity/v3/auth/tokens'
     if (opts.latencyMs) await sleep(opts.latencyMs)
     const d = faults.decide(service, isTokenRequest)
@@ -207,7 +229,14 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
       : jsonResponse(500, { message: err.message }),
   )
 
+  // `/region/<name>/…` (a plain OpenStack's further regions) is routed as `/…` in that region.
+  const route = app.fetch
+  const fetch: typeof app.fetch = (req, ...rest) => {
+    const inner = stripRegion(world, req)
+    return inner instanceof Response ? inner : route(inner, ...rest)
+  }
   return Object.assign(app, {
+    fetch,
     world,
     stats: () => faults.stats(),
     load: () => load.stats(),

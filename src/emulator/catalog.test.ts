@@ -3,7 +3,13 @@ import { describe, it } from 'node:test'
 import { buildCatalog } from './catalog.ts'
 import type { Project } from './world/model.ts'
 
-const project: Project = { id: 'p1', name: 'eu-ch2', region: 'eu-ch2', description: '' }
+const project: Project = {
+  id: 'p1',
+  name: 'eu-ch2',
+  region: 'eu-ch2',
+  regions: ['eu-ch2'],
+  description: '',
+}
 const urls = (c: ReturnType<typeof buildCatalog>) =>
   Object.fromEntries(c.map((e) => [e.type, e.endpoints[0]?.url]))
 
@@ -70,6 +76,32 @@ describe(buildCatalog.name, () => {
     assert.deepEqual(
       buildCatalog('http://x', undefined).map((c) => c.type),
       ['identity'],
+    )
+  })
+
+  it('leaves out every catalog type of a missing service, and only those', () => {
+    const all = buildCatalog('http://x', project).map((c) => c.type)
+    const without = buildCatalog('http://x', project, 'otc', undefined, ['cts', 'volume', 'ces'])
+    assert.deepEqual(
+      without.map((c) => c.type),
+      all.filter((t) => !['cts', 'volumev2', 'volumev3', 'evs', 'ces', 'cesv1'].includes(t)),
+    )
+    const newer = buildCatalog(
+      'http://x',
+      project,
+      'otc',
+      { compute: ['v2.1'], ces: ['v2'], cts: ['v3'], volume: ['v3'] },
+      ['cts', 'ces'],
+    ).map((c) => c.type)
+    assert.ok(!newer.includes('ctsv3') && !newer.includes('cesv2'))
+    const plain = buildCatalog('http://x', project, 'openstack', undefined, ['volume', 'image'])
+    assert.deepEqual(
+      plain.map((c) => c.type),
+      ['compute', 'network', 'identity'],
+    )
+    assert.ok(
+      without.some((c) => c.type === 'identity'),
+      'identity is never missing',
     )
   })
 })

@@ -6,9 +6,11 @@
  */
 import type { z } from 'zod'
 import type { CatalogEntryWire } from '../clients/identity/auth-schemas.ts'
+import { regionOrigin } from './_region.ts'
 import { defaultVersions, type ServedVersions, servedVersions } from './world/api-versions.ts'
 import { hexFor } from './world/ids.ts'
 import type { Project, World } from './world/model.ts'
+import type { RegionalService } from './world/regional-services.ts'
 
 /** A catalog as the token body carries it. */
 export type Catalog = z.input<typeof CatalogEntryWire>[]
@@ -18,13 +20,15 @@ export type Catalog = z.input<typeof CatalogEntryWire>[]
  * (otc-api.md §1.4), or, for a plain OpenStack world, the types of a Zed control plane
  * (identity, compute, image, network, block-storage + volumev3): no OTC-only type, no CBR,
  * Cloud Eye, CTS or RDS. Services offered in several API versions list only those `versions`
- * (the project's region's) include.
+ * (the project's region's) include; services in `missing` are left out.
  */
 export function buildCatalog(
   origin: string,
   project: Project | undefined,
   cloud: World['cloud'] = 'otc',
   versions: ServedVersions = defaultVersions(cloud),
+  missing: readonly RegionalService[] = [],
+  serviceOrigin = origin,
 ): Catalog {
   const identity: Catalog[number] = {
     type: 'identity',
@@ -39,10 +43,11 @@ export function buildCatalog(
   const pid = project.id
   const entries: [type: string, name: string, url: string][] =
     cloud === 'openstack'
-      ? openstackEntries(origin, pid, versions)
-      : otcEntries(origin, pid, versions)
+      ? openstackEntries(serviceOrigin, pid, versions)
+      : otcEntries(serviceOrigin, pid, versions)
+  const offered = entries.filter(([type]) => !missing.includes(SERVICE_OF_TYPE[type]!))
   return [
-    ...entries.map(([type, name, url]) => ({
+    ...offered.map(([type, name, url]) => ({
       type,
       name,
       id: hexFor('catalog', type),
@@ -53,6 +58,24 @@ export function buildCatalog(
 }
 
 type Entry = [type: string, name: string, url: string]
+
+/** The service behind each catalog type this module writes (to leave out a missing one). */
+const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
+  compute: 'compute',
+  image: 'image',
+  network: 'network',
+  'block-storage': 'volume',
+  volumev2: 'volume',
+  volumev3: 'volume',
+  evs: 'volume',
+  cbr: 'cbr',
+  ces: 'ces',
+  cesv1: 'ces',
+  cesv2: 'ces',
+  cts: 'cts',
+  ctsv3: 'cts',
+  rdsv3: 'rds',
+}
 
 function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
   const v2 = has(versions, 'volume', 'v2')
@@ -130,8 +153,39 @@ function endpoint(type: string, region: string, url: string): Catalog[number]['e
   }
 }
 
-/** The catalog of `project` in `world`, with the versions the project's region serves. */
+/**
+ * The catalog of `project` in `world`: endpoints in each of its regions (OTC: its one; a plain
+ * OpenStack: every region, the first at the origin, the others under `/region/<name>`), each
+ * with the versions that region serves and without the services it lacks
+ * (`regions.<region>.missingServices`).
+ */
 export function catalogOf(world: World, origin: string, project: Project | undefined): Catalog {
-  const versions = project ? servedVersions(world.apiVersions, project.region) : undefined
-  return buildCatalog(origin, project, world.cloud, versions)
+  if (!project) return buildCatalog(origin, undefined, world.cloud)
+  const perRegion = project.regions.map((region) =>
+    buildCatalog(
+      origin,
+      { ...project, region },
+      world.cloud,
+      servedVersions(world.apiVersions, region),
+      world.missingServices[region] ?? [],
+      regionOrigin(world, origin, region),
+    ),
+  )
+  return perRegion.length === 1 ? perRegion[0]! : mergeRegions(perRegion)
+}
+
+/** One catalog from per-region ones: each type once, with the endpoints of every region. */
+function mergeRegions(catalogs: readonly Catalog[]): Catalog {
+  const byType = new Map<string, Catalog[number]>()
+  for (const entry of catalogs.flat()) {
+    const seen = byType.get(entry.type)
+    if (!seen) byType.set(entry.type, { ...entry, endpoints: [...entry.endpoints] })
+    else
+      for (const e of entry.endpoints)
+        if (!seen.endpoints.some((x) => x.id === e.id)) seen.endpoints.push(e)
+  }
+  // Keystone's global endpoint (`*`) goes after the regional ones, as in a single region.
+  for (const entry of byType.values())
+    entry.endpoints.sort((a, b) => Number(a.region === '*') - Number(b.region === '*'))
+  return [...byType.values()]
 }

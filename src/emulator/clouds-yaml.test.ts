@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { parse } from 'yaml'
 import { demoWorld } from './_test-kit.ts'
 import { loginFor, writeCloudsYaml } from './clouds-yaml.ts'
-import { loadWorld } from './world/load.ts'
+import { loadWorld, worldFromData } from './world/load.ts'
 
 describe(writeCloudsYaml.name, () => {
   it('writes one cloud with the emulator auth URL and the world login', () => {
@@ -46,5 +46,16 @@ describe(writeCloudsYaml.name, () => {
 
   it('logs in to the empty world as its administrator', () => {
     assert.equal(loginFor(loadWorld('empty')).username, 'admin')
+  })
+
+  it('logs in to the first project the administrator has a role in', () => {
+    const world = worldFromData({
+      name: 'w',
+      domain: { name: 'OTC00000000001000000042' },
+      projects: [{ name: 'eu-de_locked' }, { name: 'eu-nl' }],
+      users: [{ name: 'scan', password: 'pw', groups: ['admin'], projects: ['eu-nl'] }],
+    })
+    const login = loginFor(world)
+    assert.deepEqual([login.projectName, login.region], ['eu-nl', 'eu-nl'])
   })
 })

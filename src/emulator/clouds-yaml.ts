@@ -47,7 +47,7 @@ export function writeCloudsYaml(o: CloudsYamlOptions): string {
 
 /**
  * A login for scanning a world: the first enabled administrator with a password, in the first
- * project (demo: `sphere-admin`).
+ * project it has a role in (demo: `sphere-admin` in `eu-de`).
  * @throws {Error} when no enabled user with a password is in the `admin` group
  */
 export function loginFor(world: World): Omit<CloudsYamlOptions, 'authUrl' | 'cloudName'> {
@@ -60,8 +60,8 @@ export function loginFor(world: World): Omit<CloudsYamlOptions, 'authUrl' | 'clo
         !u.isDomainOwner &&
         u.groupIds.includes(admin?.id ?? ''),
     ) ?? world.users.find((u) => u.enabled && u.password !== undefined)
-  const project = world.projects[0]!
   if (!user?.password) throw new Error(`world "${world.name}" has no enabled user with a password`)
+  const project = world.projects.find((p) => user.projectIds.includes(p.id)) ?? world.projects[0]!
   return {
     username: user.name,
     password: user.password,

@@ -43,10 +43,14 @@ export class TokenStore {
 
   constructor(private readonly ttlMs: number) {}
 
-  issue(info: Omit<TokenInfo, 'expiresAt'>): { token: string; info: TokenInfo } {
+  /** Issues a token; it expires after the TTL, or at `expiresAt` (a re-scoped token keeps its origin's). */
+  issue(
+    info: Omit<TokenInfo, 'expiresAt'>,
+    expiresAt = info.issuedAt + this.ttlMs,
+  ): { token: string; info: TokenInfo } {
     const seed = createHash('sha256').update(`token\u0000${++this.counter}\u0000${info.userId}`)
     const token = `MIIEmulator${seed.digest('base64url')}`
-    const full = { ...info, expiresAt: info.issuedAt + this.ttlMs }
+    const full = { ...info, expiresAt }
     this.tokens.set(token, full)
     return { token, info: full }
   }
@@ -59,10 +63,10 @@ export class TokenStore {
   }
 }
 
-/** Why a token request was refused (Keystone answers 401, or 400 for a malformed body). */
+/** Why a token request was refused (Keystone answers 401, 403 for a forbidden re-scope, or 400). */
 export class AuthFailure extends Error {
   constructor(
-    readonly status: 400 | 401,
+    readonly status: 400 | 401 | 403,
     message: string,
   ) {
     super(message)
@@ -77,9 +81,43 @@ function matchesDomain(world: World, ref: { id?: string; name?: string } | undef
   return ref !== undefined && (ref.id === world.domain.id || ref.name === world.domain.name)
 }
 
+/** Who authenticated, and what the credentials fix: a bound project, an expiry, prior methods. */
+interface Authenticated {
+  user: User
+  /** The project an application credential (or a token made from one) is bound to. */
+  projectId?: string
+  /** A re-scoped token keeps the expiry of the token it was made from (Keystone). */
+  expiresAt?: number
+  methods: string[]
+}
+
+/**
+ * `methods: ["token"]`: re-scoping an unexpired token of ours (otc-api-platform.md §9.4 option 2).
+ * As Keystone: the new token keeps the old one's expiry and methods; `allow_rescope_scoped_token`
+ * off refuses with 403 (on OTC every token is scoped, so that refuses every re-scope).
+ */
+function fromToken(world: World, store: TokenStore, tokenId: string, now: number): Authenticated {
+  const info = store.lookup(tokenId, now)
+  const user =
+    info && info !== 'expired' ? world.users.find((u) => u.id === info.userId) : undefined
+  if (!info || info === 'expired' || !user?.enabled) throw new AuthFailure(401, UNAUTHORIZED)
+  if (!world.allowTokenRescope)
+    throw new AuthFailure(
+      403,
+      'You are not authorized to perform the requested action: rescope a scoped token.',
+    )
+  return {
+    user,
+    projectId: info.methods.includes('application_credential') ? info.projectId : undefined,
+    expiresAt: info.expiresAt,
+    methods: ['token', ...info.methods.filter((m) => m !== 'token')],
+  }
+}
+
 /** The user behind the credentials, and the project an application credential is bound to. */
-function authenticate(world: World, auth: Auth, now: number): { user: User; projectId?: string } {
+function authenticate(world: World, store: TokenStore, auth: Auth, now: number): Authenticated {
   const id = auth.identity
+  if (id.methods.includes('token') && id.token) return fromToken(world, store, id.token.id, now)
   if (id.methods.includes('password') && id.password) {
     const u = id.password.user
     const user = world.users.find((x) =>
@@ -87,7 +125,7 @@ function authenticate(world: World, auth: Auth, now: number): { user: User; proj
     )
     if (!user?.enabled || user.password === undefined || user.password !== u.password)
       throw new AuthFailure(401, UNAUTHORIZED)
-    return { user }
+    return { user, methods: id.methods }
   }
   if (id.methods.includes('application_credential') && id.application_credential) {
     const a = id.application_credential
@@ -108,7 +146,7 @@ function authenticate(world: World, auth: Auth, now: number): { user: User; proj
       (cred.expiresAt !== null && cred.expiresAt <= now)
     )
       throw new AuthFailure(401, UNAUTHORIZED)
-    return { user, projectId: cred.projectId }
+    return { user, projectId: cred.projectId, methods: id.methods }
   }
   throw new AuthFailure(401, `Unsupported authentication method: ${id.methods.join(', ')}`)
 }
@@ -129,6 +167,22 @@ function scope(world: World, auth: Auth): string | undefined {
   return undefined
 }
 
+/**
+ * The project the new token is for (undefined: domain-scoped). A user without a role in the
+ * project gets Keystone's 401 ("User … has no access to project …", shown to the client as the
+ * generic message, as Keystone hides the reason unless `insecure_debug` is on). A token bound to
+ * a project (application credential) cannot be scoped to another one.
+ */
+function scopeFor(world: World, auth: Auth, authn: Authenticated): string | undefined {
+  const requested = auth.scope?.project || auth.scope?.domain ? scope(world, auth) : undefined
+  const projectId = authn.projectId ?? requested
+  if (authn.projectId !== undefined && requested !== undefined && requested !== authn.projectId)
+    throw new AuthFailure(401, UNAUTHORIZED)
+  if (projectId !== undefined && !authn.user.projectIds.includes(projectId))
+    throw new AuthFailure(401, UNAUTHORIZED)
+  return projectId
+}
+
 /** The token's role: OTC's `te_admin`/`readonly`, Keystone's `admin`/`reader`. */
 function roleOf(cloud: World['cloud'], isAdmin: boolean): { id: string; name: string } {
   const name =
@@ -143,8 +197,9 @@ export function issueToken(
   request: TokenRequest,
   opts: { now: number; origin: string; catalog: boolean },
 ): { token: string; body: z.input<typeof TokenResponse> } {
-  const { user, projectId: boundProject } = authenticate(world, request.auth, opts.now)
-  const projectId = boundProject ?? scope(world, request.auth)
+  const authn = authenticate(world, store, request.auth, opts.now)
+  const { user } = authn
+  const projectId = scopeFor(world, request.auth, authn)
   const isAdmin = user.groupIds.includes(world.groups.find((g) => g.name === 'admin')?.id ?? '')
   // A plain Keystone gives a domain-scoped token only to users with a role on the domain; a
   // project reader gets 401 (the devcloud's sphere-scanner does). OTC gives one to every user.
@@ -156,12 +211,10 @@ export function issueToken(
     !user.isDomainOwner
   )
     throw new AuthFailure(401, UNAUTHORIZED)
-  const { token, info } = store.issue({
-    userId: user.id,
-    methods: request.auth.identity.methods,
-    issuedAt: opts.now,
-    projectId,
-  })
+  const { token, info } = store.issue(
+    { userId: user.id, methods: authn.methods, issuedAt: opts.now, projectId },
+    authn.expiresAt,
+  )
   const project = world.projects.find((p) => p.id === projectId)
   const domain = { id: world.domain.id, name: world.domain.name }
   const body = {

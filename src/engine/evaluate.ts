@@ -216,8 +216,22 @@ export function inScope(
   return { checks, duties }
 }
 
-/** Findings of every check plus the host-evidence pseudo-checks, before muting. */
-function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
+/** What running the checks of a scope gave, before muting. */
+interface Ran {
+  infos: CheckInfo[]
+  findings: Finding[]
+  notes: ScanNote[]
+}
+
+/**
+ * Findings of every check plus the host-evidence pseudo-checks, before muting: one step per
+ * check, so a caller can let other work (the requests of scopes still being read) run between.
+ */
+function* runChecks(
+  input: EvaluateInput,
+  checks: AnyCheck[],
+  duties: Duty[],
+): Generator<void, Ran> {
   const { inventory: inv, model, scope } = input
   const services = new Map(model.services.map((s) => [s.id, s]))
   const dutyById = new Map(model.duties.map((d) => [d.id, d]))
@@ -247,6 +261,7 @@ function runChecks(input: EvaluateInput, checks: AnyCheck[], duties: Duty[]) {
     // Loops, not push(...list): spreading 100k+ findings overflows the call stack.
     for (const f of checkFindings(c, { scope, inventory: inv, ctx, project, owner }))
       findings.push(f)
+    yield
   }
   // A host-only duty no selected check covers still shows, per server, that evidence is missing.
   const servers = inv.all('ecs.server') as readonly EcsServer[]
@@ -285,13 +300,34 @@ export interface ScopeEvaluation {
  * @throws {SelectionError} for a selected check or duty id that does not exist
  */
 export function evaluateScope(input: EvaluateInput): ScopeEvaluation {
+  const steps = scopeSteps(input)
+  let r = steps.next()
+  while (!r.done) r = steps.next()
+  return r.value
+}
+
+/**
+ * {@link evaluateScope} that gives the event loop a turn after each check: a scope evaluated
+ * while others are still being read does not hold their requests back.
+ */
+export async function evaluateScopeAsync(input: EvaluateInput): Promise<ScopeEvaluation> {
+  const steps = scopeSteps(input)
+  let r = steps.next()
+  while (!r.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    r = steps.next()
+  }
+  return r.value
+}
+
+function* scopeSteps(input: EvaluateInput): Generator<void, ScopeEvaluation> {
   const { inventory: inv, model, scope } = input
   const { checks, duties } = inScope(
     selectChecks(input.checks, model, input.selection),
     inv,
     scope.kind,
   )
-  const ran = runChecks(input, checks, duties)
+  const ran = yield* runChecks(input, checks, duties)
   const used = new Set<number>()
   let findings = ran.findings
   if (input.mutelist) {

@@ -13,6 +13,7 @@ import { listAuthProjects, listProjects } from '../clients/identity/projects.ts'
 import type { ProjectWire } from '../clients/identity/schemas.ts'
 import { ACCOUNT_TYPES, accountScope, PROJECT_TYPES, type ScopeRef } from '../inventory/scope.ts'
 import type { ResourceType } from '../inventory/types.ts'
+import { mapLimit } from './_map-limit.ts'
 import { RegionError } from './run-scan.ts'
 import type { ScanNote } from './types.ts'
 
@@ -170,12 +171,18 @@ export async function planCloud(
 
   const catalogRegions = new Set<string>()
   if (projectTypes.some((t) => t !== 'project')) {
-    for (const p of projects) {
+    // One token per project, several obtained at once (each is a round trip to Keystone).
+    const entered = await mapLimit(projects, 8, async (p) => {
       const session = p.id === homeProject.id ? home : home.forProject(p)
-      let pInfo: SessionInfo
       try {
-        pInfo = p.id === homeProject.id ? info : await session.info()
+        return { session, info: p.id === homeProject.id ? info : await session.info() }
       } catch (err) {
+        return { session, error: err }
+      }
+    })
+    for (const [i, p] of projects.entries()) {
+      const { session, info: pInfo, error } = entered[i]!
+      if (!pInfo) {
         planned.push({
           scope: {
             cloud: cloud.name,
@@ -187,7 +194,7 @@ export async function planCloud(
           authUrl,
           projectId: p.id,
           types: projectTypes,
-          failure: errorOf(err),
+          failure: errorOf(error),
         })
         continue
       }

@@ -50,15 +50,31 @@ describe(planCloud.name, () => {
   })
 
   it('--all-projects: every project the user reaches, each with its own session', async () => {
-    const plan = await planCloud({ name: 'demo', session: demoSession() }, { allProjects: true }, [
-      'project',
-      'ecs.server',
-    ])
+    const inRegion = await planCloud(
+      { name: 'demo', session: demoSession() },
+      { allProjects: true },
+      ['project', 'ecs.server'],
+    )
+    // The configured region only: eu-nl's project is left out, and a note says so.
+    assert.ok(!names(inRegion.planned).includes('project:eu-nl/eu-nl'))
+    assert.match(inRegion.notes.map((n) => n.message).join('\n'), /project eu-nl .* not scanned/)
+    const plan = await planCloud(
+      { name: 'demo', session: demoSession() },
+      { allProjects: true, regions: 'all' },
+      ['project', 'ecs.server'],
+    )
     const projects = plan.planned.filter((p) => p.scope.kind === 'project')
-    assert.ok(projects.length >= 2)
-    assert.ok(names(plan.planned).includes('project:eu-de/eu-de_dev'))
-    assert.ok(projects.every((p) => p.session && !p.failure))
+    assert.deepEqual(names(plan.planned), [
+      'project:eu-de/eu-de',
+      'project:eu-de/eu-de_dev',
+      'project:eu-de/eu-de_restricted',
+      'project:eu-nl/eu-nl',
+    ])
     assert.equal(new Set(projects.map((p) => p.scope.projectId)).size, projects.length)
+    // The domain lists a project the user has no role in: a scope that says so, not silence.
+    const restricted = projects.find((p) => p.scope.projectName === 'eu-de_restricted')!
+    assert.equal(restricted.failure?.errorKind, 'auth')
+    assert.ok(projects.filter((p) => p !== restricted).every((p) => p.session && !p.failure))
   })
 
   it('--projects by name or id; an unknown one is a failed scope, not a crash', async () => {
@@ -109,8 +125,6 @@ describe(collectScopes.name, () => {
       'evs.volume',
       'iam.user',
     ])
-    const inFlight = 0
-    const peak = 0
     const seen: ScopeInventory[] = []
     const progress: number[] = []
     await collectScopes(
@@ -122,7 +136,11 @@ describe(collectScopes.name, () => {
     )
     assert.equal(seen.length, plan.planned.length)
     assert.equal(progress.at(-1), plan.planned.length)
-    for (const s of seen) assert.deepEqual(s.input.issues, [])
+    for (const s of seen)
+      assert.deepEqual(
+        s.input.issues?.map((i) => i.errorKind),
+        s.scope.projectName === 'eu-de_restricted' ? ['auth'] : [],
+      )
     assert.deepEqual(
       seen.map((s) => s.scope.projectId).sort(),
       plan.planned.map((p) => p.scope.projectId).sort(),

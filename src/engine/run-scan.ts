@@ -16,7 +16,13 @@ import { Inventory } from '../inventory/inventory.ts'
 import type { SavedScan, ScopeInventory } from '../inventory/saved.ts'
 import type { ResourceType } from '../inventory/types.ts'
 import type { ResponsibilityModel } from '../responsibility/schema.ts'
-import { evaluateScope, type ScopeEvaluation, type Selection } from './evaluate.ts'
+import {
+  type EvaluateInput,
+  evaluateScope,
+  evaluateScopeAsync,
+  type ScopeEvaluation,
+  type Selection,
+} from './evaluate.ts'
 import { type LoadedHostEvidence, matchHostEvidence, reduceHostNotes } from './host-evidence.ts'
 import type { Mutelist } from './mutelist.ts'
 import { combineScopes } from './organisation.ts'
@@ -186,6 +192,15 @@ export class ScanEvaluator {
 
   /** Evaluates one scope. */
   add(s: ScopeInventory): void {
+    this.evals.push(evaluateScope(this.input(s)))
+  }
+
+  /** Evaluates one scope, giving the event loop a turn after each check (during a scan). */
+  async addAsync(s: ScopeInventory): Promise<void> {
+    this.evals.push(await evaluateScopeAsync(this.input(s)))
+  }
+
+  private input(s: ScopeInventory): EvaluateInput {
     const o = this.o
     const inventory = new Inventory(s.input)
     const hosts = o.hostReports
@@ -195,22 +210,20 @@ export class ScanEvaluator {
         })
       : undefined
     if (hosts) this.hostNotes.push(hosts.notes.map((n) => ({ ...n, scope: s.scope })))
-    this.evals.push(
-      evaluateScope({
-        inventory,
-        scope: s.scope,
-        authUrl: s.authUrl,
-        ...(s.apiVersions ? { apiVersions: s.apiVersions } : {}),
-        checks: o.checks,
-        model: o.model,
-        settings: o.settings,
-        mutelist: o.mutelist,
-        ...(hosts ? { hostReports: hosts.byServerId } : {}),
-        now: o.now,
-        selection: o.selection,
-        scan: { startedAt: '', finishedAt: '', tool: o.tool },
-      }),
-    )
+    return {
+      inventory,
+      scope: s.scope,
+      authUrl: s.authUrl,
+      ...(s.apiVersions ? { apiVersions: s.apiVersions } : {}),
+      checks: o.checks,
+      model: o.model,
+      settings: o.settings,
+      mutelist: o.mutelist,
+      ...(hosts ? { hostReports: hosts.byServerId } : {}),
+      now: o.now,
+      selection: o.selection,
+      scan: { startedAt: '', finishedAt: '', tool: o.tool },
+    }
   }
 
   /** The organisation's result of every scope added. */

@@ -73,7 +73,13 @@ export async function scanClouds(
       plans.push({ planned: [unreachable(cloud, err)], notes: [] })
     }
   }
-  const planned = plans.flatMap((p) => p.planned)
+  // Account scopes first: the IAM fan-out (user → keys → last use) is the longest chain of
+  // requests, so it must not wait behind the projects' lists.
+  const all = plans.flatMap((p) => p.planned)
+  const planned = [
+    ...all.filter((p) => p.scope.kind === 'account'),
+    ...all.filter((p) => p.scope.kind !== 'account'),
+  ]
   opts.onPlanned?.(planned)
   await collectScopes(
     planned,

@@ -88,7 +88,12 @@ async function readInventory(world: World, opts: Omit<EmulatorOptions, 'clock' |
       region: 'eu-de',
       projectId: info.projectId,
     })
-    return { input, stats: session.stats(), emulatorStats: emu.emulator.stats() }
+    return {
+      input,
+      stats: session.stats(),
+      emulatorStats: emu.emulator.stats(),
+      load: emu.emulator.load(),
+    }
   } finally {
     await emu.close()
   }
@@ -110,7 +115,13 @@ describe('full inventory read of the demo world under faults', () => {
       faulty.emulatorStats.faults.total > faulty.emulatorStats.faults.throttled,
       '5xx faults were injected',
     )
-    assert.ok(faulty.emulatorStats.faults.throttled > 0, 'requests beyond 20/s were throttled')
+    // Throttling needs more than 20 requests of a service in a second; a loaded machine may not
+    // get there, and then there is nothing to throttle (not a failure of the client).
+    const peak = Math.max(...Object.values(faulty.load.peakPerSecond).map((n) => n ?? 0))
+    assert.ok(
+      faulty.emulatorStats.faults.throttled > 0 || peak <= 20,
+      `requests beyond 20/s were throttled (peak ${peak}/s)`,
+    )
     assert.ok(retries > 0, 'retries are recorded in the session stats')
     console.log(
       `# faults injected: ${faulty.emulatorStats.faults.total} (throttled ${faulty.emulatorStats.faults.throttled}); client retries: ${retries}`,

@@ -21,7 +21,10 @@ describe('sphere demo', () => {
     assert.equal(r.status, 0, r.stderr)
     assert.match(r.stdout, /local emulator at http:\/\/127\.0\.0\.1:\d+/)
     assert.match(r.stdout, /network-access\s+customer.*NOT MET/)
-    assert.match(r.stdout, /^Summary: .* 0 collection issues/m)
+    // The whole demo organisation: two regions, and one project the demo user may not enter.
+    assert.match(r.stdout, /4 projects in 2 regions of 1 cloud/)
+    assert.match(r.stdout, /^Summary: .* 1 collection issue/m)
+    assert.match(r.stdout, /cannot enter project eu-de_restricted/)
     const html = join(dir, 'sphere-report.html')
     assert.ok(existsSync(html))
     assert.match(

@@ -70,7 +70,7 @@ Options:
           signal: io.signal,
           onProgress: (p) => progress.update(p, 0),
         },
-        (s) => evaluator.add(s),
+        (s) => evaluator.addAsync(s),
       ).finally(() => progress.done())
       const result = evaluator.finish(new Date(), notes)
       io.stdout.write(

@@ -41,8 +41,18 @@ export function worldFromFlags(values: Record<string, unknown>, cwd: string): Wo
   if (values.generate !== undefined) {
     if (values.world !== undefined)
       throw new UsageError('--world and --generate cannot be combined')
-    const g = pairsFlag('generate', values.generate, ['servers', 'seed'])
-    return generateWorld({ servers: g.servers ?? 1000, seed: g.seed ?? 1 })
+    const g = pairsFlag('generate', values.generate, ['servers', 'projects', 'regions', 'seed'])
+    try {
+      return generateWorld({
+        servers: g.servers ?? 1000,
+        projects: g.projects ?? 1,
+        regions: g.regions ?? 1,
+        seed: g.seed ?? 1,
+      })
+    } catch (err) {
+      if (err instanceof RangeError) throw new UsageError(`--generate: ${err.message}`)
+      throw err
+    }
   }
   const name = String(values.world ?? 'demo')
   return loadWorld(
@@ -50,17 +60,48 @@ export function worldFromFlags(values: Record<string, unknown>, cwd: string): Wo
   )
 }
 
+/** Most projects listed one per line; a larger organisation gets a count of the rest. */
+const LISTED_PROJECTS = 20
+
+/**
+ * The lines describing a world with several projects: each project with its region, the
+ * services its region lacks and whether `username` may enter it; nothing for a single project.
+ */
+export function projectLines(world: World, username: string): string[] {
+  if (world.projects.length < 2) return []
+  const user = world.users.find((u) => u.name === username)
+  const regions = new Set(world.projects.map((p) => p.region))
+  const width = Math.max(...world.projects.slice(0, LISTED_PROJECTS).map((p) => p.name.length))
+  const lines = world.projects.slice(0, LISTED_PROJECTS).map((p) => {
+    const notes = [
+      ...(user?.projectIds.includes(p.id) ? [] : [`${username} has no role here`]),
+      ...(world.missingServices[p.region] ?? []).map((s) => `no ${s} in ${p.region}`),
+    ]
+    const note = notes.length > 0 ? `   (${notes.join('; ')})` : ''
+    return `    ${p.name.padEnd(width)}  ${p.region}${note}`
+  })
+  const more = world.projects.length - LISTED_PROJECTS
+  return [
+    `  projects:  ${world.projects.length} in ${regions.size} region${regions.size === 1 ? '' : 's'}`,
+    ...lines,
+    ...(more > 0 ? [`    … and ${more} more`] : []),
+    '  scan them all: sphere scan --all-projects --regions all',
+  ]
+}
+
 export default defineCommand({
   name: 'emulator',
   summary: 'Run a local OpenStack/OTC cloud emulator on 127.0.0.1',
   usage:
-    'sphere emulator [--world demo|empty|FILE | --generate servers=N[,seed=S]] [--port N] [fault options]',
+    'sphere emulator [--world demo|empty|FILE | --generate servers=N[,projects=P,regions=R,seed=S]] [--port N] [fault options]',
   help: `Serves Keystone, Nova, Glance, Neutron, Cinder, CBR, Cloud Eye, CTS, IAM and RDS APIs from a
 world file, under one origin, with a service catalog that points at itself. Runs until Ctrl-C.
 
 Options:
   --world <name|file>          built-in world (${BUILT_IN_WORLDS.join(', ')}) or a world YAML file (default: demo)
-  --generate servers=N,seed=S  a generated world of N servers with realistic ratios
+  --generate servers=N,projects=P,regions=R,seed=S
+                               a generated world of N servers with realistic ratios, shared out
+                               over P projects (default 1) in R regions (default 1; R <= P)
   --port <n>                   port on 127.0.0.1 (default 0: any free port)
   --latency-ms <n>             delay added to every request
   --throttle-rps <n>           requests per second per service; beyond it 429 with Retry-After
@@ -109,6 +150,7 @@ Example:
         `  user:      ${login.username} (domain ${login.domainName})`,
         `  password:  ${login.password}   (a local test credential, not a secret)`,
         `  project:   ${login.projectName}   region: ${login.region}`,
+        ...projectLines(world, login.username),
         '',
       ].join('\n'),
     )

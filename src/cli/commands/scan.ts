@@ -132,7 +132,7 @@ function resolveClouds(o: ScanOptions, io: CliIO): CloudConfig[] {
 async function readClouds(
   o: ScanOptions,
   io: CliIO,
-  onScope: (s: ScopeInventory) => void,
+  onScope: (s: ScopeInventory) => void | Promise<void>,
 ): Promise<ScanNote[]> {
   const configs = resolveClouds(o, io)
   for (const c of configs)
@@ -333,8 +333,8 @@ command that collects one.`,
       let first = true
       saving?.write(inventoryHead({ tool, collectedAt: startedAt.toISOString() }))
       try {
-        notes = await readClouds(o, io, (s) => {
-          evaluator.add(s)
+        notes = await readClouds(o, io, async (s) => {
+          await evaluator.addAsync(s)
           saving?.write(inventoryScope(s, first))
           first = false
         })

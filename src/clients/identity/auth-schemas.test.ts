@@ -88,6 +88,14 @@ describe('auth wire schemas', () => {
       'd',
     )
   })
+  it('accept a re-scoping request (methods token, token.id) and reject one without the id', () => {
+    const rescope = (token: object) => ({
+      auth: { identity: { methods: ['token'], token }, scope: { project: { id: 'p' } } },
+    })
+    assert.equal(TokenRequest.parse(rescope({ id: 'tok' })).auth.identity.token?.id, 'tok')
+    assert.equal(TokenRequest.safeParse(rescope({})).success, false)
+    assert.equal(TokenRequest.safeParse(rescope({ id: '' })).success, false)
+  })
   it('reject a token request without methods', () => {
     assert.equal(TokenRequest.safeParse({ auth: { identity: { methods: [] } } }).success, false)
   })

@@ -28,6 +28,8 @@ export const TokenRequest = z.object({
           }),
         })
         .optional(),
+      /** `methods: ["token"]`: re-scope an existing token (Keystone; otc-api-platform.md §9.4). */
+      token: z.object({ id: z.string().min(1) }).optional(),
       application_credential: z
         .object({
           id: z.string().optional(),

@@ -155,7 +155,7 @@ function listServers(
   r: RouteContext,
 ): WireInput<'compute.ListServersDetail'> {
   const limit = r.limit(SERVERS)
-  const items = filterServers(r, index.inProject(world.servers, r.project.id))
+  const items = filterServers(r, index.inRegion(world.servers, r.project.id, r.region))
   const { page, more } = markerPage(items, (s) => s.id, r.q('marker'), limit)
   return {
     servers: page.map((s) => serverWire(index, s, root(r))),

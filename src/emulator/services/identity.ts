@@ -23,6 +23,7 @@ import { authenticateRequest } from '../auth.ts'
 import { catalogOf } from '../catalog.ts'
 import { AuthFailure, issueToken } from '../keystone.ts'
 import { nextUrl, PagingError } from '../paging.ts'
+import { hexFor } from '../world/ids.ts'
 import type { Group, Project, User, World } from '../world/model.ts'
 import { fmt } from '../world/time.ts'
 
@@ -52,6 +53,28 @@ function keystonePage<T>(r: RouteContext, items: readonly T[]): { page: T[]; lin
   }
 }
 
+/**
+ * OTC's built-in project `MOS` ("default project name of OBS"), which shows up in project lists
+ * though it is no region (otc-api-platform.md §9.2). Listed, never scoped to: a token request for
+ * it fails as for an unknown project (what OTC does is not documented).
+ */
+function mosProject(world: World): Project {
+  const description = 'default project name of OBS'
+  const id = hexFor('project', world.domain.name, 'MOS')
+  return { id, name: 'MOS', region: '', regions: [], description }
+}
+
+/** The projects lists show: the world's, plus `MOS` on OTC. */
+export function listedProjects(world: World): Project[] {
+  return world.cloud === 'otc' ? [...world.projects, mosProject(world)] : [...world.projects]
+}
+
+/** OTC: a sub-project's parent is its region's project (`eu-de_dev` → `eu-de`); else the domain. */
+function parentOf(world: World, p: Project): string {
+  if (world.cloud !== 'otc' || !p.name.includes('_')) return world.domain.id
+  return world.projects.find((x) => x.name === p.region)?.id ?? world.domain.id
+}
+
 function projectWire(world: World, p: Project, origin: string) {
   return {
     id: p.id,
@@ -59,7 +82,7 @@ function projectWire(world: World, p: Project, origin: string) {
     domain_id: world.domain.id,
     description: p.description,
     enabled: true,
-    parent_id: world.domain.id,
+    parent_id: parentOf(world, p),
     is_domain: false,
     links: { self: `${origin}/identity/v3/projects/${p.id}` },
   } satisfies WireInput<'identity.ListProjects'>['projects'][number]
@@ -165,17 +188,23 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
     const authn = await authenticateRequest(c, shared, 'identity', c.get('requestId'))
     if (!authn.ok) return authn.response
     const origin = originOf(c, shared)
+    // Only the projects the caller has a role in (Keystone semantics), plus OTC's MOS (the
+    // one listed project without a region).
+    const roles = new Set(authn.auth.user.projectIds)
+    const mine = listedProjects(world).filter((p) => roles.has(p.id) || p.region === '')
     return c.json({
-      projects: world.projects.map((p) => projectWire(world, p, origin)),
+      projects: mine.map((p) => projectWire(world, p, origin)),
       links: { self: `${origin}/identity/v3/auth/projects`, previous: null, next: null },
     } satisfies WireInput<'identity.ListProjects'>)
   })
 
+  // Every project of the domain, whether or not the caller has a role in it.
   serve(app, shared, 'identity.ListProjects', (r) => {
-    const items = world.projects.filter(
+    const items = listedProjects(world).filter(
       (p) =>
         matches(r.q('name'), p.name) &&
         matches(r.q('domain_id'), world.domain.id) &&
+        matches(r.q('parent_id'), parentOf(world, p)) &&
         matches(r.q('enabled'), true) &&
         matches(r.q('is_domain'), false),
     )

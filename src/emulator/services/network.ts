@@ -130,11 +130,11 @@ function paged<T extends { id: string }>(r: RouteContext, items: readonly T[]) {
 export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const { world, index } = shared
-  const rulesOf = (pid: string) =>
-    index.inProject(world.securityGroups, pid).flatMap((g) => g.rules)
+  const rulesOf = (r: RouteContext) =>
+    index.inRegion(world.securityGroups, r.project.id, r.region).flatMap((g) => g.rules)
 
   serve(app, shared, 'network.ListSecurityGroups', (r) => {
-    const items = where(r, index.inProject(world.securityGroups, r.project.id), {
+    const items = where(r, index.inRegion(world.securityGroups, r.project.id, r.region), {
       id: (g) => g.id,
       name: (g) => g.name,
       tenant_id: (g) => g.projectId,
@@ -144,7 +144,7 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
   })
 
   serve(app, shared, 'network.ListSecurityGroupRules', (r) => {
-    const items = where(r, rulesOf(r.project.id), {
+    const items = where(r, rulesOf(r), {
       security_group_id: (x) => x.securityGroupId,
       direction: (x) => x.direction,
       remote_ip_prefix: (x) => x.remoteIpPrefix,
@@ -156,7 +156,7 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
   })
 
   serve(app, shared, 'network.ListPorts', (r) => {
-    const items = where(r, index.inProject(world.ports, r.project.id), {
+    const items = where(r, index.inRegion(world.ports, r.project.id, r.region), {
       device_id: (p) => p.serverId,
       device_owner: (p) => `compute:${p.az}`,
       network_id: (p) => p.networkId,
@@ -167,7 +167,7 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
   })
 
   serve(app, shared, 'network.ListFloatingIps', (r) => {
-    const items = where(r, index.inProject(world.floatingIps, r.project.id), {
+    const items = where(r, index.inRegion(world.floatingIps, r.project.id, r.region), {
       port_id: (f) => f.portId,
       floating_ip_address: (f) => f.address,
       id: (f) => f.id,

@@ -126,7 +126,7 @@ function listVolumes(shared: Shared, r: RouteContext) {
   const { world, index } = shared
   const limit = r.limit(CINDER)
   const items = index
-    .inProject(world.volumes, r.project.id)
+    .inRegion(world.volumes, r.project.id, r.region)
     .filter(
       (v) =>
         matches(r.q('name'), v.name) &&
@@ -145,7 +145,7 @@ function listBackups(shared: Shared, r: RouteContext, version: string) {
   const { world, index } = shared
   const limit = r.limit(CINDER)
   const items = index
-    .inProject(world.volumeBackups, r.project.id)
+    .inRegion(world.volumeBackups, r.project.id, r.region)
     .filter((b) => matches(r.q('volume_id'), b.volumeId) && matches(r.q('status'), b.status))
   const { page, more } = markerPage(items, (b) => b.id, r.q('marker'), limit)
   return {

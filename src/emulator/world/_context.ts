@@ -8,6 +8,29 @@ import { uuidFor } from './ids.ts'
 import type { Project } from './model.ts'
 import { resolveTime } from './time.ts'
 
+/**
+ * Where a region-bound resource lives: its project and region. `key` scopes its name (names are
+ * unique per project and region) and `label` derives its ids; both are the project's own for its
+ * home region, so single-region worlds keep their names and ids.
+ */
+export interface Place {
+  project: Project
+  region: string
+  key: string
+  label: string
+}
+
+/** The place of `project` in `region`. */
+export function placeOf(project: Project, region = project.region): Place {
+  const home = region === project.region
+  return {
+    project,
+    region,
+    key: home ? project.id : `${project.id}@${region}`,
+    label: home ? project.name : `${project.name}@${region}`,
+  }
+}
+
 /** Something with a name that can be referenced. */
 interface Named {
   name: string
@@ -69,6 +92,7 @@ export class ResolveContext {
   readonly issues: InputIssue[] = []
   readonly projects = new Map<string, Project>()
   private defaultProjectName = ''
+  private allPlaces: Place[] | undefined
 
   constructor(readonly now: number) {}
 
@@ -80,6 +104,29 @@ export class ResolveContext {
     if (this.projects.has(p.name)) this.issue(path, `duplicate project name "${p.name}"`)
     if (this.projects.size === 0) this.defaultProjectName = p.name
     this.projects.set(p.name, p)
+    this.allPlaces = undefined
+  }
+
+  /**
+   * The place of a region-bound resource: its project (see {@link project}) and its region,
+   * which must be one of the project's (default: the project's home region).
+   */
+  place(projectName: string | undefined, region: string | undefined, path: string): Place {
+    const project = this.project(projectName, `${path}.project`)
+    if (region === undefined || project.regions.includes(region)) return placeOf(project, region)
+    this.issue(
+      `${path}.region`,
+      `project "${project.name}" is not in region "${region}"; ${listOf(project.regions)}`,
+    )
+    return placeOf(project)
+  }
+
+  /** Every place (project × region), each project's home region first. */
+  places(): readonly Place[] {
+    this.allPlaces ??= [...this.projects.values()].flatMap((p) =>
+      p.regions.map((r) => placeOf(p, r)),
+    )
+    return this.allPlaces
   }
 
   /** The named project, or the first project when no name is given. */

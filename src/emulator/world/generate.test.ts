@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { describe, it } from 'node:test'
-import { get, tokenFor } from '../_test-kit.ts'
+import { get, postToken, tokenFor } from '../_test-kit.ts'
 import { createEmulator } from '../app.ts'
-import { generateWorld, generateWorldDocument } from './generate.ts'
+import {
+  generateWorld,
+  generateWorldDocument,
+  organisationProjects,
+  REGION_NAMES,
+} from './generate.ts'
+import type { World } from './model.ts'
 
 const NOW = Date.parse('2025-06-01T00:00:00Z')
 
@@ -77,6 +84,138 @@ describe(generateWorld.name, () => {
     assert.ok(backups.count > 10_000)
     assert.ok(
       world.images.length > 100 && world.keyPairs.length > 100 && world.securityGroups.length > 100,
+    )
+  })
+})
+
+/** Items per project id. */
+const perProject = (w: World, items: readonly { projectId: string }[]) =>
+  w.projects.map((p) => items.filter((i) => i.projectId === p.id).length)
+
+describe('generateWorld with projects and regions', () => {
+  it('keeps the single-project default unchanged, to the byte', () => {
+    // SHA-256 of the document generated before projects/regions existed (servers=220, seed=11).
+    const doc = JSON.stringify(generateWorldDocument({ servers: 220, seed: 11 }))
+    assert.equal(
+      createHash('sha256').update(doc).digest('hex'),
+      '2d70635851bccb69bae3c037be4116b9bff0b47b44245b381655520e58923dcd',
+    )
+    assert.equal(
+      JSON.stringify(generateWorldDocument({ servers: 220, seed: 11, projects: 1, regions: 1 })),
+      doc,
+    )
+  })
+
+  it('names projects as OTC does: each region, then <region>_pNN in turn', () => {
+    assert.deepEqual(organisationProjects(5, 2), [
+      { name: 'eu-de', region: 'eu-de' },
+      { name: 'eu-nl', region: 'eu-nl' },
+      { name: 'eu-de_p01', region: 'eu-de' },
+      { name: 'eu-nl_p01', region: 'eu-nl' },
+      { name: 'eu-de_p02', region: 'eu-de' },
+    ])
+    assert.deepEqual(
+      organisationProjects(4, 4).map((p) => p.name),
+      ['eu-de', 'eu-nl', 'eu-fr', 'eu-at'],
+    )
+    assert.equal(organisationProjects(12, 12).at(-1)?.name, REGION_NAMES.at(-1))
+    for (const [p, r] of [
+      [1, 2],
+      [3, 0],
+      [20, 13],
+      [1001, 1],
+      [2.5, 1],
+    ] as const)
+      assert.throws(() => generateWorld({ servers: 10, projects: p, regions: r }), RangeError)
+  })
+
+  it('gives every project its share of each resource, linked within the project', () => {
+    const w = generateWorld({ servers: 600, projects: 6, regions: 2, seed: 4, now: NOW })
+    assert.deepEqual(
+      w.projects.map((p) => `${p.name}@${p.region}`),
+      [
+        'eu-de@eu-de',
+        'eu-nl@eu-nl',
+        'eu-de_p01@eu-de',
+        'eu-nl_p01@eu-nl',
+        'eu-de_p02@eu-de',
+        'eu-nl_p02@eu-nl',
+      ],
+    )
+    assert.deepEqual(perProject(w, w.servers), [100, 100, 100, 100, 100, 100])
+    const kinds = {
+      volumes: w.volumes,
+      ports: w.ports,
+      floatingIps: w.floatingIps,
+      securityGroups: w.securityGroups,
+      networks: w.networks,
+      vaults: w.vaults,
+      backups: w.backups,
+      alarms: w.alarms,
+      trackers: w.trackers,
+      rdsInstances: w.rdsInstances,
+    }
+    for (const [kind, items] of Object.entries(kinds)) {
+      const counts = perProject(w, items)
+      const mean = items.length / counts.length
+      for (const n of counts)
+        assert.ok(n > 0 && Math.abs(n - mean) <= mean * 0.4, `${kind} per project: ${counts}`)
+    }
+    const server = new Map(w.servers.map((s) => [s.id, s]))
+    const project = new Map(w.projects.map((p) => [p.id, p]))
+    for (const s of w.servers) assert.ok(s.az.startsWith(`${project.get(s.projectId)!.region}-0`))
+    for (const v of w.volumes)
+      if (v.attachment) assert.equal(server.get(v.attachment.serverId)!.projectId, v.projectId)
+    for (const p of w.ports) assert.equal(server.get(p.serverId)!.projectId, p.projectId)
+    // Identity stays account-wide: the same users as one project of 600 servers, each with a role everywhere.
+    assert.equal(w.users.length, generateWorld({ servers: 600, seed: 4, now: NOW }).users.length)
+    assert.equal(w.users[0]!.name, 'sphere-admin')
+    assert.equal(w.users[0]!.projectIds.length, 6)
+    assert.equal(new Set(w.servers.map((s) => s.name)).size, 600)
+  })
+
+  it('is deterministic with projects too', () => {
+    const opts = { servers: 200, projects: 4, regions: 2, seed: 8 }
+    assert.deepEqual(generateWorldDocument(opts), generateWorldDocument(opts))
+    assert.notDeepEqual(generateWorldDocument(opts), generateWorldDocument({ ...opts, seed: 9 }))
+  })
+
+  it('serves each project its own resources under its own token', async () => {
+    const world = generateWorld({ servers: 90, projects: 3, regions: 2, seed: 2, now: NOW })
+    const app = createEmulator(world, { clock: () => NOW })
+    const nl = world.projects[1]!
+    const body = {
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: {
+            user: {
+              name: 'sphere-admin',
+              password: 'Sphere-Generated-1',
+              domain: { name: world.domain.name },
+            },
+          },
+        },
+        scope: { project: { id: nl.id } },
+      },
+    }
+    const token = (await postToken(app, body)).headers.get('X-Subject-Token')!
+    const listed = await (
+      await get(app, `/compute/v2.1/${nl.id}/servers/detail?limit=1000`, token)
+    ).json()
+    assert.deepEqual(
+      listed.servers.map((s: { name: string }) => s.name).sort(),
+      world.servers
+        .filter((s) => s.projectId === nl.id)
+        .map((s) => s.name)
+        .sort(),
+    )
+    assert.equal(listed.servers.length, 30)
+    const deToken = await tokenFor(app, world, 'project', 'sphere-admin', 'Sphere-Generated-1')
+    const projects = await (await get(app, '/identity/v3/auth/projects', deToken)).json()
+    assert.deepEqual(
+      projects.projects.map((p: { name: string }) => p.name),
+      ['eu-de', 'eu-nl', 'eu-de_p01', 'MOS'],
     )
   })
 })

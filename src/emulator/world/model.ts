@@ -5,6 +5,7 @@
  * @module
  */
 import type { ApiVersionsConfig } from './api-versions.ts'
+import type { MissingServices } from './regional-services.ts'
 
 export interface Domain {
   id: string
@@ -36,7 +37,13 @@ export interface Domain {
 export interface Project {
   id: string
   name: string
+  /** Its home region: OTC's from the name; where its resources are unless they say otherwise. */
   region: string
+  /**
+   * The regions it can be used in, home first: on OTC only its own; on a plain OpenStack every
+   * region of the cloud (its catalog lists endpoints in each).
+   */
+  regions: string[]
   description: string
 }
 
@@ -74,6 +81,8 @@ export interface User {
   loginProtection: { enabled: boolean; method: 'vmfa' | 'sms' | 'email' | 'none' } | null
   accessKeys: AccessKey[]
   groupIds: string[]
+  /** The projects the user has a role in (may scope a token to), in world order. */
+  projectIds: string[]
   deny: string[]
 }
 
@@ -142,6 +151,8 @@ export interface KeyPair {
 export interface Network {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   subnetId: string
   vpcId: string
@@ -169,6 +180,8 @@ export interface SecurityGroupRule {
 export interface SecurityGroup {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   description: string
   createdAt: number
@@ -178,6 +191,8 @@ export interface SecurityGroup {
 export interface Port {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   networkId: string
   subnetId: string
   serverId: string
@@ -191,6 +206,8 @@ export interface Port {
 export interface Server {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   az: string
   flavorId: string
@@ -210,6 +227,8 @@ export interface Server {
 export interface Volume {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   size: number
   type: string
@@ -229,6 +248,8 @@ export interface Volume {
 export interface VolumeBackup {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   name: string
   volumeId: string
   size: number
@@ -240,6 +261,8 @@ export interface VolumeBackup {
 export interface FloatingIp {
   id: string
   projectId: string
+  /** The region it lives in (one of its project's regions). */
+  region: string
   address: string
   portId: string | null
   bandwidth: number
@@ -364,8 +387,17 @@ export interface World {
   cloud: 'otc' | 'openstack'
   /** The instant relative times were counted from. */
   now: number
+  /**
+   * Every region of the world, in order: the projects' regions (and, on a plain OpenStack, the
+   * further ones `regions:` names). The first is served without a region path prefix.
+   */
+  regions: string[]
   /** The API versions each region serves, for reads offered in several (see `api-versions.ts`). */
   apiVersions: ApiVersionsConfig
+  /** Regional services a region does not offer (see `regional-services.ts`). */
+  missingServices: MissingServices
+  /** Keystone re-scopes scoped tokens (`methods: ["token"]`); else 403. */
+  allowTokenRescope: boolean
   domain: Domain
   projects: Project[]
   groups: Group[]

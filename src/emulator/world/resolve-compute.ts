@@ -108,19 +108,20 @@ export function resolveNetworks(
 ): Network[] {
   return f.networks.map((n, i) => {
     const path = `networks[${i}]`
-    const project = ctx.project(n.project, `${path}.project`)
+    const at = ctx.place(n.project, n.region, path)
     const base = ipToInt(n.cidr.split('/')[0]!)
     const net: Network = {
-      id: ctx.uuid(n.id, 'network', project.name, n.name),
-      projectId: project.id,
+      id: ctx.uuid(n.id, 'network', at.label, n.name),
+      projectId: at.project.id,
+      region: at.region,
       name: n.name,
-      subnetId: uuidFor('subnet', project.name, n.name),
-      vpcId: uuidFor('vpc', project.name, n.vpc ?? n.name),
+      subnetId: uuidFor('subnet', at.label, n.name),
+      vpcId: uuidFor('vpc', at.label, n.vpc ?? n.name),
       cidr: n.cidr,
       gateway: intToIp(base + 1),
       createdAt: ctx.now,
     }
-    table.add(net, `${path}.name`, project.id)
+    table.add(net, `${path}.name`, at.key)
     return net
   })
 }
@@ -150,37 +151,41 @@ export function resolveSecurityGroups(
   ctx: ResolveContext,
   table: NameTable<SecurityGroup>,
 ): SecurityGroup[] {
-  type Entry = { group: SecurityGroup; rules: FileRule[]; path: string }
+  type Entry = { group: SecurityGroup; rules: FileRule[]; path: string; key: string }
   const entries: Entry[] = f.securityGroups.map((g, i) => {
-    const project = ctx.project(g.project, `securityGroups[${i}].project`)
+    const at = ctx.place(g.project, g.region, `securityGroups[${i}]`)
     const group: SecurityGroup = {
-      id: ctx.uuid(g.id, 'security-group', project.name, g.name),
-      projectId: project.id,
+      id: ctx.uuid(g.id, 'security-group', at.label, g.name),
+      projectId: at.project.id,
+      region: at.region,
       name: g.name,
       description: g.description,
       createdAt: ctx.time(g.createdAt, `securityGroups[${i}].createdAt`),
       rules: [],
     }
-    table.add(group, `securityGroups[${i}].name`, project.id)
-    return { group, rules: g.rules, path: `securityGroups[${i}]` }
+    table.add(group, `securityGroups[${i}].name`, at.key)
+    return { group, rules: g.rules, path: `securityGroups[${i}]`, key: at.key }
   })
-  // Every project has a `default` group, whether the file lists it or not.
-  for (const project of ctx.projects.values()) {
-    if (table.find('default', project.id)) continue
+  // Every project has a `default` group in each of its regions, whether the file lists it or not.
+  for (const at of ctx.places()) {
+    if (table.find('default', at.key)) continue
     const group: SecurityGroup = {
-      id: uuidFor('security-group', project.name, 'default'),
-      projectId: project.id,
+      id: uuidFor('security-group', at.label, 'default'),
+      projectId: at.project.id,
+      region: at.region,
       name: 'default',
       description: 'Default security group',
       createdAt: ctx.now,
       rules: [],
     }
-    table.add(group, 'securityGroups', project.id)
-    entries.unshift({ group, rules: defaultGroupRules(), path: 'securityGroups' })
+    table.add(group, 'securityGroups', at.key)
+    entries.unshift({ group, rules: defaultGroupRules(), path: 'securityGroups', key: at.key })
   }
-  for (const { group, rules, path } of entries) {
+  for (const { group, rules, path, key } of entries) {
     const all = rules.some((r) => r.direction === 'egress') ? rules : [...rules, ...EGRESS_ALL]
-    group.rules = all.map((r, j) => resolveRule(r, j, group, `${path}.rules[${j}]`, ctx, table))
+    group.rules = all.map((r, j) =>
+      resolveRule(r, j, { group, key }, `${path}.rules[${j}]`, ctx, table),
+    )
   }
   return entries.map((e) => e.group)
 }
@@ -188,7 +193,7 @@ export function resolveSecurityGroups(
 function resolveRule(
   r: FileRule,
   index: number,
-  group: SecurityGroup,
+  { group, key }: { group: SecurityGroup; key: string },
   path: string,
   ctx: ResolveContext,
   table: NameTable<SecurityGroup>,
@@ -200,7 +205,7 @@ function resolveRule(
       ? null
       : r.remoteGroup === 'self'
         ? group.id
-        : (table.get(r.remoteGroup, `${path}.remoteGroup`, group.projectId)?.id ?? null)
+        : (table.get(r.remoteGroup, `${path}.remoteGroup`, key)?.id ?? null)
   const [portMin, portMax] = parsePorts(r.ports)
   if (portMin !== null && portMax !== null && portMin > portMax)
     ctx.issue(`${path}.ports`, 'expected the lower port first')

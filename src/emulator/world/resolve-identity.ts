@@ -22,14 +22,30 @@ export function resolveDomain(f: WorldFileData): Domain {
   }
 }
 
+/** A project's home region: as given, else OTC's from its name, else OpenStack's `RegionOne`. */
+const homeRegion = (f: WorldFileData, p: WorldFileData['projects'][number]) =>
+  p.region ?? (f.cloud === 'otc' ? p.name.split('_')[0]! : 'RegionOne')
+
+/**
+ * Every region of a world, in order: the projects' home regions, then (plain OpenStack only,
+ * where every region serves every project) the further regions `regions:` names.
+ */
+export function worldRegions(f: WorldFileData): string[] {
+  const extra = f.cloud === 'openstack' ? Object.keys(f.regions) : []
+  return [...new Set([...f.projects.map((p) => homeRegion(f, p)), ...extra])]
+}
+
 export function resolveProjects(f: WorldFileData, ctx: ResolveContext): Project[] {
+  const all = worldRegions(f)
   return f.projects.map((p, i) => {
     if (f.cloud === 'otc' && !OTC_PROJECT_NAME.test(p.name))
       ctx.issue(`projects[${i}].name`, 'expected a project name like eu-de or eu-de_dev')
+    const region = homeRegion(f, p)
     const project: Project = {
       id: p.id ?? hexFor('project', f.domain.name, p.name),
       name: p.name,
-      region: p.region ?? (f.cloud === 'otc' ? p.name.split('_')[0]! : 'RegionOne'),
+      region,
+      regions: f.cloud === 'otc' ? [region] : [region, ...all.filter((r) => r !== region)],
       description: p.description,
     }
     ctx.addProject(project, `projects[${i}].name`)
@@ -103,6 +119,7 @@ export function resolveUsers(
         const group = groups.get(g, `${path}.groups[${j}]`)
         return group ? [group.id] : []
       }),
+      projectIds: roleProjects(u.projects, ctx, path),
       deny: u.deny.filter((d, j) => {
         const known = (SERVICE_KEYS as readonly string[]).includes(d) || d in OPS
         if (!known)
@@ -116,6 +133,23 @@ export function resolveUsers(
     table.add(user, `${path}.name`)
     return user
   })
+}
+
+/** The projects a user has a role in: the named ones (each once), or every project. */
+function roleProjects(names: string[] | undefined, ctx: ResolveContext, path: string): string[] {
+  if (names === undefined) return [...ctx.projects.values()].map((p) => p.id)
+  const ids = new Set<string>()
+  names.forEach((n, j) => {
+    const p = ctx.projects.get(n)
+    if (!p)
+      ctx.issue(
+        `${path}.projects[${j}]`,
+        `unknown project "${n}"; expected one of: ${[...ctx.projects.keys()].map((k) => `"${k}"`).join(', ')}`,
+      )
+    else if (ids.has(p.id)) ctx.issue(`${path}.projects[${j}]`, `project "${n}" is listed twice`)
+    else ids.add(p.id)
+  })
+  return [...ctx.projects.values()].filter((p) => ids.has(p.id)).map((p) => p.id)
 }
 
 export function checkAccessKeysUnique(users: readonly User[], ctx: ResolveContext): void {
@@ -139,6 +173,11 @@ export function resolveAppCredentials(
     const user = users.get(a.user, `${path}.user`)
     const project = ctx.project(a.project, `${path}.project`)
     if (!user) return []
+    if (!user.projectIds.includes(project.id))
+      ctx.issue(
+        `${path}.project`,
+        `user "${a.user}" has no role in project "${project.name}" (see users[].projects)`,
+      )
     return [
       {
         id: a.id ?? hexFor('application-credential', f.domain.name, a.user, a.name),

@@ -3,7 +3,7 @@
  * IPs, allocating fixed IPs and device names where the file leaves them out.
  * @module
  */
-import type { NameTable, ResolveContext } from './_context.ts'
+import type { NameTable, Place, ResolveContext } from './_context.ts'
 import { macFor, uuidFor } from './ids.ts'
 import type {
   Flavor,
@@ -12,7 +12,6 @@ import type {
   KeyPair,
   Network,
   Port,
-  Project,
   SecurityGroup,
   Server,
   Volume,
@@ -58,8 +57,9 @@ interface ServerSite {
   ctx: ResolveContext
   t: ServerTables
   ips: IpAllocator
-  project: Project
-  /** The project's networks, in file order (the first is the default). */
+  /** The server's project and region. */
+  at: Place
+  /** The networks of its project in its region, in file order (the first is the default). */
   networks: readonly Network[]
   path: string
   serverId: string
@@ -68,33 +68,36 @@ interface ServerSite {
 }
 
 function serverPorts(s: FileServer, site: ServerSite): Port[] {
-  const { ctx, t, project, path } = site
+  const { ctx, t, at, path } = site
+  const { project } = at
   const specs = s.ports ?? [{ network: s.network, ip: s.ip, securityGroups: s.securityGroups }]
   return specs.flatMap((spec, j) => {
     const ppath = s.ports ? `${path}.ports[${j}]` : path
     const netName = spec.network ?? s.network
     const net =
-      netName === undefined
-        ? site.networks[0]
-        : t.networks.get(netName, `${ppath}.network`, project.id)
+      netName === undefined ? site.networks[0] : t.networks.get(netName, `${ppath}.network`, at.key)
     if (!net) {
       if (netName === undefined)
-        ctx.issue(`${ppath}.network`, `project "${project.name}" has no networks; define one`)
+        ctx.issue(
+          `${ppath}.network`,
+          `project "${project.name}" has no networks${at.label === project.name ? '' : ` in ${at.region}`}; define one`,
+        )
       return []
     }
     const sgNames = spec.securityGroups ?? s.securityGroups ?? ['default']
     return [
       {
-        id: uuidFor('port', project.name, s.name, String(j)),
+        id: uuidFor('port', at.label, s.name, String(j)),
         projectId: project.id,
+        region: at.region,
         networkId: net.id,
         subnetId: net.subnetId,
         serverId: site.serverId,
         az: site.az,
         ip: spec.ip ?? site.ips.allocate(net),
-        mac: macFor(project.name, s.name, String(j)),
+        mac: macFor(at.label, s.name, String(j)),
         securityGroupIds: sgNames.flatMap((g, k) => {
-          const sg = t.securityGroups.get(g, `${ppath}.securityGroups[${k}]`, project.id)
+          const sg = t.securityGroups.get(g, `${ppath}.securityGroups[${k}]`, at.key)
           return sg ? [sg.id] : []
         }),
         createdAt: site.createdAt,
@@ -131,8 +134,9 @@ function systemDisk(
 ): Volume {
   const name = disk.name ?? `${s.name}-sys`
   return {
-    id: uuidFor('volume', site.project.name, name),
-    projectId: site.project.id,
+    id: uuidFor('volume', site.at.label, name),
+    projectId: site.at.project.id,
+    region: site.at.region,
     name,
     size: disk.size,
     type: disk.type,
@@ -140,7 +144,7 @@ function systemDisk(
     bootable: true,
     imageId: image?.id ?? null,
     encrypted: disk.encrypted,
-    kmsKeyId: disk.encrypted ? uuidFor('kms-key', site.project.name, 'default') : null,
+    kmsKeyId: disk.encrypted ? uuidFor('kms-key', site.at.project.name, 'default') : null,
     attachment: { serverId: site.serverId, device: '/dev/vda', attachedAt: site.createdAt },
     status: 'in-use',
     multiattach: false,
@@ -167,16 +171,16 @@ export function resolveServers(
   const systemDisks: Volume[] = []
   const servers = f.servers.map((s, i) => {
     const path = `servers[${i}]`
-    const project = ctx.project(s.project, `${path}.project`)
+    const at = ctx.place(s.project, s.region, path)
     const site: ServerSite = {
       ctx,
       t,
       ips,
-      project,
-      networks: networksOf(project.id),
+      at,
+      networks: networksOf(at.key),
       path,
-      serverId: ctx.uuid(s.id, 'server', project.name, s.name),
-      az: s.az ?? `${project.region}-01`,
+      serverId: ctx.uuid(s.id, 'server', at.label, s.name),
+      az: s.az ?? `${at.region}-01`,
       createdAt: ctx.time(s.createdAt, `${path}.createdAt`),
     }
     const flavor = t.flavors.get(s.flavor, `${path}.flavor`)
@@ -187,7 +191,8 @@ export function resolveServers(
     const vpcId = site.networks.find((n) => n.id === own[0]?.networkId)?.vpcId ?? ''
     const server: Server = {
       id: site.serverId,
-      projectId: project.id,
+      projectId: at.project.id,
+      region: at.region,
       name: s.name,
       az: site.az,
       flavorId: flavor?.id ?? s.flavor,
@@ -202,10 +207,10 @@ export function resolveServers(
       description: s.description,
       createdAt: site.createdAt,
     }
-    t.servers.add(server, `${path}.name`, project.id)
+    t.servers.add(server, `${path}.name`, at.key)
     if (s.systemDisk) {
       const disk = systemDisk(s.systemDisk, s, site, image)
-      t.volumes.add(disk, `${path}.systemDisk`, project.id)
+      t.volumes.add(disk, `${path}.systemDisk`, at.key)
       systemDisks.push(disk)
     }
     return server
@@ -226,11 +231,12 @@ export function resolveVolumes(
     if (d.attachment) devicesUsed.set(d.attachment.serverId, new Set([d.attachment.device]))
   const volumes = f.volumes.map((v, i) => {
     const path = `volumes[${i}]`
-    const project = ctx.project(v.project, `${path}.project`)
+    const at = ctx.place(v.project, v.region, path)
+    const { project } = at
     const server =
       v.attachedTo === undefined
         ? undefined
-        : t.servers.get(v.attachedTo, `${path}.attachedTo`, project.id)
+        : t.servers.get(v.attachedTo, `${path}.attachedTo`, at.key)
     const image = v.image === undefined ? undefined : t.images.get(v.image, `${path}.image`)
     let attachment: Volume['attachment'] = null
     if (server) {
@@ -242,12 +248,13 @@ export function resolveVolumes(
       attachment = { serverId: server.id, device, attachedAt: server.createdAt }
     }
     const vol: Volume = {
-      id: ctx.uuid(v.id, 'volume', project.name, v.name),
+      id: ctx.uuid(v.id, 'volume', at.label, v.name),
       projectId: project.id,
+      region: at.region,
       name: v.name,
       size: v.size,
       type: v.type,
-      az: v.az ?? server?.az ?? `${project.region}-01`,
+      az: v.az ?? server?.az ?? `${at.region}-01`,
       bootable: v.bootable,
       imageId: image?.id ?? null,
       encrypted: v.encrypted,
@@ -259,7 +266,7 @@ export function resolveVolumes(
       tags: v.tags,
       createdAt: ctx.time(v.createdAt, `${path}.createdAt`),
     }
-    t.volumes.add(vol, `${path}.name`, project.id)
+    t.volumes.add(vol, `${path}.name`, at.key)
     return vol
   })
   return [...systemDisks, ...volumes]
@@ -281,6 +288,7 @@ export function resolveVolumeBackups(
       {
         id: ctx.uuid(b.id, 'volume-backup', vol.id, b.name),
         projectId: vol.projectId,
+        region: vol.region,
         name: b.name,
         volumeId: vol.id,
         size: vol.size,
@@ -292,14 +300,14 @@ export function resolveVolumeBackups(
   })
 }
 
-/** A name looked up in every project, first project first. */
+/** A name looked up in every project and region, first project (home region) first. */
 export function findInProjects<T extends { name: string }>(
   table: NameTable<T>,
   name: string,
   ctx: ResolveContext,
 ): T | undefined {
-  for (const p of ctx.projects.values()) {
-    const item = table.find(name, p.id)
+  for (const at of ctx.places()) {
+    const item = table.find(name, at.key)
     if (item) return item
   }
   return undefined
@@ -312,16 +320,17 @@ export function resolveFloatingIps(
 ): FloatingIp[] {
   return f.floatingIps.map((fip, i) => {
     const path = `floatingIps[${i}]`
-    const project = ctx.project(fip.project, `${path}.project`)
+    const at = ctx.place(fip.project, fip.region, path)
     const server =
-      fip.server === undefined ? undefined : servers.get(fip.server, `${path}.server`, project.id)
+      fip.server === undefined ? undefined : servers.get(fip.server, `${path}.server`, at.key)
     const portId = server ? server.portIds[fip.port] : undefined
     if (server && portId === undefined)
       ctx.issue(`${path}.port`, `server "${server.name}" has ${server.portIds.length} port(s)`)
     const address = fip.address ?? `80.158.${16 + Math.floor(i / 250)}.${(i % 250) + 2}`
     return {
-      id: ctx.uuid(fip.id, 'floating-ip', project.name, address),
-      projectId: project.id,
+      id: ctx.uuid(fip.id, 'floating-ip', at.label, address),
+      projectId: at.project.id,
+      region: at.region,
       address,
       portId: portId ?? null,
       bandwidth: fip.bandwidth,

@@ -8,6 +8,7 @@ import { InputError } from '../../model/input-error.ts'
 import { NameTable, ResolveContext } from './_context.ts'
 import { type ApiVersionsConfig, defaultVersions } from './api-versions.ts'
 import type * as M from './model.ts'
+import type { MissingServices } from './regional-services.ts'
 import {
   resolveFlavors,
   resolveImages,
@@ -23,6 +24,7 @@ import {
   resolveGroups,
   resolveProjects,
   resolveUsers,
+  worldRegions,
 } from './resolve-identity.ts'
 import {
   resolveAlarms,
@@ -43,6 +45,15 @@ import {
 import type { WorldFileData } from './schema.ts'
 import { resolveTime } from './time.ts'
 
+/** The services each named region lacks (regions without any are left out). */
+function resolveMissingServices(f: WorldFileData): MissingServices {
+  return Object.fromEntries(
+    Object.entries(f.regions)
+      .filter(([, v]) => v.missingServices.length > 0)
+      .map(([r, v]) => [r, v.missingServices]),
+  )
+}
+
 /** The world's API versions: the cloud's defaults, the file's, then each named region's. */
 function resolveApiVersions(
   f: WorldFileData,
@@ -52,7 +63,8 @@ function resolveApiVersions(
   const given = (v: WorldFileData['apiVersions']) =>
     Object.fromEntries(Object.entries(v).filter(([, list]) => list !== undefined))
   const regions = [...new Set(projects.map((p) => p.region))]
-  for (const r of Object.keys(f.regions))
+  // On a plain OpenStack `regions:` names the cloud's further regions; on OTC a project's region.
+  for (const r of f.cloud === 'otc' ? Object.keys(f.regions) : [])
     if (!regions.includes(r))
       ctx.issue(
         `regions.${r}`,
@@ -116,7 +128,10 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     description: f.description,
     cloud: f.cloud,
     now,
+    regions: worldRegions(f),
     apiVersions: resolveApiVersions(f, projects, ctx),
+    missingServices: resolveMissingServices(f),
+    allowTokenRescope: f.allowTokenRescope,
     domain,
     projects,
     groups,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { SERVICE_VERSIONS } from './api-versions.ts'
+import { REGIONAL_SERVICES } from './regional-services.ts'
 import { ABSOLUTE_TIME, RELATIVE_TIME } from './time.ts'
 
 const text = z.string().trim().min(1, 'expected a non-empty text')
@@ -76,7 +77,7 @@ const Project = z.strictObject({
   name,
   id: id.optional(),
   /** Defaults to the part of the name before `_` (OTC), or `RegionOne` (openstack). */
-  region: z.string().optional(),
+  region: z.string().min(1, 'expected a region name such as eu-de or RegionOne').optional(),
   description: z.string().default(''),
 })
 
@@ -121,6 +122,11 @@ const User = z.strictObject({
     .optional(),
   accessKeys: z.array(AccessKey).default([]),
   groups: z.array(name).default([]),
+  /**
+   * The projects the user has a role in (Keystone role assignments): only these can be scoped
+   * to and are listed by `GET /v3/auth/projects`. Absent = every project of the domain.
+   */
+  projects: z.array(name).optional(),
   /** Services (`cts`) or operations (`compute.ListKeypairs`) this user may not call: 403. */
   deny: z
     .array(
@@ -217,6 +223,8 @@ const Network = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   /** The VPC (router) the subnet belongs to; defaults to the network name. */
   vpc: name.optional(),
   cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, 'expected an IPv4 CIDR like 10.0.1.0/24'),
@@ -247,6 +255,8 @@ const SecurityGroup = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   description: z.string().default(''),
   createdAt: WorldTime.default('now'),
   rules: z.array(Rule).default([]),
@@ -269,6 +279,8 @@ const Server = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   az: z.string().optional(),
   flavor: name,
   /** The image the server was built from. */
@@ -292,6 +304,8 @@ const Volume = z.strictObject({
   name,
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   size: z.int().positive(),
   type: z.string().default('SAS'),
   az: z.string().optional(),
@@ -324,6 +338,8 @@ const FloatingIp = z.strictObject({
     .optional(),
   id: id.optional(),
   project: name.optional(),
+  /** One of the project's regions (a plain OpenStack has several); default: the project's. */
+  region: z.string().min(1, 'expected a region name').optional(),
   /** Bound to this server's port (`port` = index among its ports); omit for an unbound EIP. */
   server: name.optional(),
   port: count.default(0),
@@ -471,7 +487,14 @@ const ApiVersions = z.strictObject({
 export type ApiVersionsInput = z.output<typeof ApiVersions>
 
 /** Settings of one region (the region of the projects named after it). */
-const Region = z.strictObject({ apiVersions: ApiVersions.prefault({}) })
+const Region = z.strictObject({
+  apiVersions: ApiVersions.prefault({}),
+  /** Regional services this region does not offer (OTC: no CTS in eu-nl); not in its catalog. */
+  missingServices: z
+    .array(z.enum(REGIONAL_SERVICES))
+    .refine((l) => new Set(l).size === l.length, 'expected each service once')
+    .default([]),
+})
 
 /**
  * What kind of cloud a world looks like. `otc` (default): Open Telekom Cloud, every OTC service in
@@ -494,6 +517,11 @@ export const WorldFile = z.strictObject({
   apiVersions: ApiVersions.prefault({}),
   /** Per region (`eu-de`, `eu-ch2`): what differs from the world's defaults. */
   regions: z.record(z.string(), Region).default({}),
+  /**
+   * Whether Keystone re-scopes a scoped token (`methods: ["token"]`), as its default
+   * `allow_rescope_scoped_token` does; `false` answers 403 (for a client's fallback path).
+   */
+  allowTokenRescope: z.boolean().default(true),
   domain: Domain,
   projects: z.array(Project).min(1, 'expected at least one project'),
   groups: z.array(Group).default([]),

@@ -1,12 +1,15 @@
 /**
  * The demo world's purpose, as a test: for every customer duty Sphere checks, name the
  * resources meant to fail (docs/world.md lists the same), and make sure some pass too. The
- * predicates are simple stand-ins for the real checks, with the thresholds the docs state.
+ * predicates are simple stand-ins for the real checks, with the thresholds the docs state,
+ * over what the scanning user `sphere-admin` can see (not the project it has no role in).
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { demoWorld, NOW } from '../_test-kit.ts'
+import { loginFor } from '../clouds-yaml.ts'
 import type { SecurityGroupRule, World } from '../world/model.ts'
+import { isMissing } from '../world/regional-services.ts'
 
 const DAY = 86_400_000
 const ADMIN_PORTS = [22, 3389, 3306, 5432, 1433]
@@ -19,6 +22,31 @@ const covers = (r: SecurityGroupRule, port: number) =>
   (r.protocol === null || r.protocol === 'tcp') &&
   (r.portMin === null || (r.portMin <= port && port <= (r.portMax ?? port)))
 const adminOpen = (r: SecurityGroupRule) => fromInternet(r) && ADMIN_PORTS.some((p) => covers(r, p))
+
+/** The world as `user` sees it: only the projects it has a role in, and their resources. */
+function visibleTo(w: World, user: string): World {
+  const ids = new Set(w.users.find((u) => u.name === user)!.projectIds)
+  const mine = <T extends { projectId: string }>(items: T[]) =>
+    items.filter((i) => ids.has(i.projectId))
+  return {
+    ...w,
+    projects: w.projects.filter((p) => ids.has(p.id)),
+    networks: mine(w.networks),
+    securityGroups: mine(w.securityGroups),
+    ports: mine(w.ports),
+    servers: mine(w.servers),
+    volumes: mine(w.volumes),
+    volumeBackups: mine(w.volumeBackups),
+    floatingIps: mine(w.floatingIps),
+    vaults: mine(w.vaults),
+    backupPolicies: mine(w.backupPolicies),
+    backups: mine(w.backups),
+    alarms: mine(w.alarms),
+    trackers: mine(w.trackers),
+    rdsInstances: mine(w.rdsInstances),
+    rdsBackups: mine(w.rdsBackups),
+  }
+}
 
 /** check id → [failing names, passing names]. */
 function evaluate(w: World): Record<string, [string[], string[]]> {
@@ -171,8 +199,9 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       (a) => !a.actionsEnabled || a.notifications.length === 0,
       (a) => a.name,
     ),
+    // A region without CTS cannot pass or fail (the scan reports the service missing).
     'cts-tracker-enabled': split(
-      w.projects,
+      w.projects.filter((p) => !isMissing(w.missingServices, p.region, 'cts')),
       (p) => !w.trackers.some((t) => t.projectId === p.id && t.status === 'enabled'),
       (p) => p.name,
     ),
@@ -191,16 +220,22 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
     'sg-bastion',
     'sg-db-public',
     'sg-legacy-open',
+    'sg-nl-ssh-open',
     'sg-windows-rdp',
   ],
-  'ecs-server-no-public-admin-exposure': ['bastion-01', 'legacy-01', 'win-rdp-01'],
+  'ecs-server-no-public-admin-exposure': ['bastion-01', 'legacy-01', 'nl-jump-01', 'win-rdp-01'],
   'rds-instance-not-public': ['legacy-mysql'],
   'ecs-server-not-default-sg': ['build-01', 'dev-sandbox-01', 'legacy-01'],
-  'evs-volume-attached': ['<img src=x onerror=alert(1)>', 'backup-staging', 'old-migration-disk'],
+  'evs-volume-attached': [
+    '<img src=x onerror=alert(1)>',
+    'backup-staging',
+    'nl-scratch',
+    'old-migration-disk',
+  ],
   'vpc-eip-bound': ['80.158.10.98', '80.158.10.99'],
   'ecs-server-image-supported': ['build-01', 'legacy-01'],
   'ecs-server-image-current': ['app-02', 'build-01', 'legacy-01', 'web-02'],
-  'ecs-server-keypair-login': ['legacy-01', 'win-rdp-01'],
+  'ecs-server-keypair-login': ['legacy-01', 'nl-jump-01', 'win-rdp-01'],
   'iam-user-mfa-enabled': ['bob.dev', 'dave.former'],
   'iam-access-key-rotated': ['alice.admin', 'bob.dev', 'dave.former'],
   'iam-access-key-used': ['bob.dev', 'dave.former'],
@@ -218,6 +253,7 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
     '<img src=x onerror=alert(1)>',
     'backup-staging',
     'monitor-01-data',
+    'nl-scratch',
     'old-migration-disk',
   ],
   'cbr-backup-recent': ['legacy-01', 'legacy-01-data', 'monitor-01'],
@@ -232,6 +268,7 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
     'dev-sandbox-01-sys',
     'legacy-01-data',
     'legacy-01-sys',
+    'nl-scratch',
     'old-migration-disk',
   ],
 }
@@ -239,7 +276,7 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
 const ACCOUNT_WIDE = new Set(['iam-password-policy-strong'])
 
 describe('demo world (duty mix)', () => {
-  const results = evaluate(demoWorld())
+  const results = evaluate(visibleTo(demoWorld(), loginFor(demoWorld()).username))
 
   for (const [check, expected] of Object.entries(EXPECTED_FAILURES)) {
     it(`${check}: fails exactly the documented resources and passes others`, () => {
@@ -264,5 +301,40 @@ describe('demo world (duty mix)', () => {
     ])
     assert.ok(w.volumes.some((v) => v.name === '<img src=x onerror=alert(1)>'))
     assert.ok(w.servers.some((s) => s.bootFromVolume) && w.servers.some((s) => !s.bootFromVolume))
+  })
+
+  it('is a small organisation: four projects in two regions, one the scanner may not enter', () => {
+    const w = demoWorld()
+    assert.deepEqual(
+      w.projects.map((p) => `${p.name}@${p.region}`),
+      ['eu-de@eu-de', 'eu-de_dev@eu-de', 'eu-nl@eu-nl', 'eu-de_restricted@eu-de'],
+    )
+    const login = loginFor(w)
+    assert.deepEqual(
+      [login.username, login.projectName, login.region],
+      ['sphere-admin', 'eu-de', 'eu-de'],
+    )
+    const scanner = w.users.find((u) => u.name === login.username)!
+    const restricted = w.projects.find((p) => p.name === 'eu-de_restricted')!
+    assert.ok(!scanner.projectIds.includes(restricted.id))
+    assert.equal(scanner.projectIds.length, 3)
+    // What it cannot see is bad practice: a scan that skipped the project silently would pass it.
+    const hidden = w.servers.filter((s) => s.projectId === restricted.id)
+    assert.deepEqual(
+      hidden.map((s) => s.name),
+      ['fin-db-01'],
+    )
+    assert.equal(hidden[0]!.keyName, null)
+  })
+
+  it('lacks CTS in eu-nl only, and eu-nl has its own resources', () => {
+    const w = demoWorld()
+    assert.deepEqual(w.missingServices, { 'eu-nl': ['cts'] })
+    const nl = w.projects.find((p) => p.name === 'eu-nl')!
+    assert.deepEqual(
+      w.servers.filter((s) => s.projectId === nl.id).map((s) => `${s.name}@${s.az}`),
+      ['nl-web-01@eu-nl-01', 'nl-jump-01@eu-nl-02'],
+    )
+    assert.ok(!w.trackers.some((t) => t.projectId === nl.id))
   })
 })
