@@ -127,14 +127,25 @@ const CORE = String.raw`
     scope: function (f) { return SC[f[11]] ? SC[f[11]].label : ''; },
     message: function (f) { return f[7].toLowerCase(); }
   };
+  var ranks = {};
+  /** Each finding's place when every finding is sorted by this key (computed once per key). */
+  function rankOf(name) {
+    if (ranks[name]) return ranks[name];
+    var key = SORTS[name], keys = new Array(FI.length), all = new Array(FI.length), r = new Int32Array(FI.length);
+    for (var i = 0; i < FI.length; i++) { keys[i] = key(FI[i]); all[i] = i; }
+    all.sort(function (a, b) { return cmp(keys[a], keys[b]) || a - b; });
+    // Equal keys share a rank, so that ties keep the reading order in both directions.
+    for (var k = 0, n = 0; k < all.length; k++) {
+      if (k > 0 && cmp(keys[all[k - 1]], keys[all[k]]) !== 0) n++;
+      r[all[k]] = n;
+    }
+    return (ranks[name] = r);
+  }
   function sortList() {
-    var key = SORTS[state.sort];
-    if (!key) return;
+    if (!SORTS[state.sort]) return;
+    var r = rankOf(state.sort);
     var dir = state.dir === 'desc' ? -1 : 1;
-    var keys = matched.map(function (i) { return key(FI[i]); });
-    var pos = matched.map(function (_, j) { return j; });
-    pos.sort(function (a, b) { return cmp(keys[a], keys[b]) * dir || a - b; });
-    matched = pos.map(function (j) { return matched[j]; });
+    matched.sort(function (a, b) { return (r[a] - r[b]) * dir || a - b; });
   }
   function groupChecks() {
     var by = {};
@@ -172,7 +183,12 @@ const CORE = String.raw`
     if (f[9]) td.appendChild(el('p', null, f[9]));
     if (c[3]) { td.appendChild(el('b', null, 'How to fix')); td.appendChild(el('pre', null, c[3])); }
     if (c[4]) td.appendChild(el('pre', null, c[4]));
-    if (f[8]) { td.appendChild(el('b', null, 'Evidence')); td.appendChild(el('pre', null, f[8])); }
+    if (f[8]) {
+      var ev = f[8];
+      try { ev = JSON.stringify(JSON.parse(ev), null, 1); } catch (e) { /* shown as it is */ }
+      td.appendChild(el('b', null, 'Evidence'));
+      td.appendChild(el('pre', 'evidence', ev));
+    }
     tr.appendChild(td);
     return tr;
   }
@@ -314,5 +330,7 @@ export const HTML_SCRIPT = `(function () {
   document.documentElement.setAttribute('data-ready', '1');
   drawCharts();
   document.documentElement.setAttribute('data-charts', typeof Chart === 'undefined' ? 'none' : '1');
+  // The search index is built while the reader reads, so that the first search is as fast as the next.
+  (window.requestIdleCallback || function (f) { return setTimeout(f, 200); })(function () { if (!hay) haystack(); });
 })();
 `

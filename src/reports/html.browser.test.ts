@@ -183,6 +183,25 @@ describe('HTML report in Chromium', { skip }, () => {
     await page.close()
   })
 
+  it("opens a finding's details: the check, how to fix it and its evidence, indented", async () => {
+    const f = r.findings.find((x) => x.evidence && x.status === 'fail')!
+    const page = await open(r, 'details')
+    await search(page, f.resource.id)
+    const row = page.locator('#findings-body tr.finding').filter({ hasText: f.message }).first()
+    await row.locator('button').click()
+    const evidence = await page
+      .locator('#findings-body tr.details pre.evidence')
+      .first()
+      .textContent()
+    assert.equal(evidence, JSON.stringify(f.evidence, null, 1))
+    assert.match(
+      (await page.locator('#findings-body tr.details').first().textContent())!,
+      /How to fix/,
+    )
+    assert.deepEqual(pageErrors, [])
+    await page.close()
+  })
+
   /** Canvas ink and Chart.js instance per chart. */
   const chartState = (page: Page) =>
     page.evaluate(() => {
