@@ -52,9 +52,16 @@ export function makeFinding(
   return cause ? { ...f, cause } : f
 }
 
-/** The reference of a resource. */
+const REFS = new WeakMap<AnyResource, ResourceRef>()
+
+/** The reference of a resource: one object per resource, shared by all its findings. */
 export function refOf(r: AnyResource): ResourceRef {
-  return { type: r.type, id: r.id, name: r.name, region: r.region }
+  let ref = REFS.get(r)
+  if (!ref) {
+    ref = Object.freeze({ type: r.type, id: r.id, name: r.name, region: r.region })
+    REFS.set(r, ref)
+  }
+  return ref
 }
 
 function unavailableText(list: readonly UnavailableType[]): string {

@@ -26,7 +26,7 @@ import { checkFindings } from './_check-findings.ts'
 import { hostCheckInfo, hostFindings, isHostCheckId, isHostOnly } from './_host.ts'
 import { ownerFor, rollupDuty } from './duties.ts'
 import { type Mutelist, resourceTags } from './mutelist.ts'
-import { cmp, cmpKeys } from './order.ts'
+import { cmp, cmpKeys, sortByKey } from './order.ts'
 import { combineScopes } from './organisation.ts'
 import type {
   CheckInfo,
@@ -143,7 +143,8 @@ function summarise(inv: Inventory, services: Map<string, Service>): InventorySum
   return { counts, status, services: list, models }
 }
 
-const findingKey = (f: Finding) => [f.checkId, f.resource.region, f.resource.type, f.resource.id]
+const findingKey = (f: Finding) =>
+  `${f.checkId}\u0000${f.resource.region}\u0000${f.resource.type}\u0000${f.resource.id}`
 const issueKey = (i: CollectionIssue) => [
   i.resourceType,
   i.region,
@@ -337,7 +338,13 @@ function* scopeSteps(input: EvaluateInput): Generator<void, ScopeEvaluation> {
     }
     findings = muteFindings(findings, input.mutelist, input.now, tagsOf, used)
   }
-  findings.sort((a, b) => cmpKeys(findingKey(a), findingKey(b)))
+  sortByKey(findings, findingKey)
+  const byDuty = new Map<string, Finding[]>()
+  for (const f of findings) {
+    const l = byDuty.get(f.duty)
+    if (l) l.push(f)
+    else byDuty.set(f.duty, [f])
+  }
   const services = new Map(model.services.map((s) => [s.id, s]))
   const summary = summarise(inv, services)
   const present = summary.services.map((id) => services.get(id)!)
@@ -346,7 +353,7 @@ function* scopeSteps(input: EvaluateInput): Generator<void, ScopeEvaluation> {
     const ids = ran.infos.filter((i) => i.duty === d.id).map((i) => i.id)
     return rollupDuty({
       duty: d,
-      findings: findings.filter((f) => f.duty === d.id),
+      findings: byDuty.get(d.id) ?? [],
       checks: ids,
       present,
       // The in-VM part is open while servers exist and no host check reads their reports.

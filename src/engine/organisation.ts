@@ -43,13 +43,6 @@ export interface CombineInput {
 
 const scopeOrder = (a: { scope: ScopeRef }, b: { scope: ScopeRef }) =>
   compareScopes(a.scope, b.scope)
-const findingKey = (f: Finding) => [
-  scopeKey(f.scope),
-  f.checkId,
-  f.resource.region,
-  f.resource.type,
-  f.resource.id,
-]
 const issueKey = (i: ScopedIssue) => [
   scopeKey(i.scope),
   i.resourceType,
@@ -153,9 +146,9 @@ export function mergeDuty(parts: readonly { scope: ScopeRef; duty: DutyResult }[
  */
 export function combineScopes(evals: readonly ScopeEvaluation[], o: CombineInput): ScanResult {
   const sorted = [...evals].sort((a, b) => scopeOrder(a.scope, b.scope))
+  // Scope by scope in scope order, each scope's findings already sorted: no global sort.
   const findings: Finding[] = []
   for (const e of sorted) for (const f of e.findings) findings.push(f)
-  findings.sort((a, b) => cmpKeys(findingKey(a), findingKey(b)))
   const checks = new Map<string, CheckInfo>()
   for (const e of sorted) for (const c of e.checks) if (!checks.has(c.id)) checks.set(c.id, c)
   const duties = o.model.duties

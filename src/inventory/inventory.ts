@@ -78,7 +78,9 @@ export class Inventory {
     for (const r of linkResources(input.resources)) {
       const m = this.byType.get(r.type) ?? new Map<string, AnyResource>()
       this.byType.set(r.type, m)
-      m.set(r.id, deepFreeze(r))
+      // Frozen at the resource: its fields are readonly in the types, and a deep walk of every
+      // nested array of 70k+ resources costs more than it guards (docs/benchmark.md).
+      m.set(r.id, Object.freeze(r))
     }
     for (const [type, m] of this.byType) this.lists.set(type, Object.freeze([...m.values()]))
     this.cbrBackups = indexBy(this.all('cbr.backup'), (b) => b.resourceId)

@@ -245,7 +245,10 @@ describe('sphere demo with the demo world host reports', () => {
     assert.match(out, /host-ssh-no-password-login\s+app-01/)
     assert.match(out, /host-ssh-no-root-login\s+db-01/)
     assert.match(out, /host-monitoring-agent\s+db-01/)
-    assert.match(out, /host-ssh-no-root-login\s+1×\s+server "build-01".*host report is 31 days old/)
+    assert.match(
+      out,
+      /host-ssh-no-root-login\s+\d+×\s+server "build-01".*host report is 31 days old/,
+    )
     assert.match(out, /demo-hosts\/app-01\.json\s+matched server app-01 .* by hostname app-01/)
     assert.match(out, /demo-hosts\/old-web-03\.json\s+matches no server/)
     const page = readFileSync(html, 'utf8')
