@@ -56,6 +56,10 @@ const ACTIONS: [string, string][] = [
     'sort by resource',
     "document.querySelector('#findings button.sort[data-key=resource]').click()",
   ],
+  [
+    'sort by resource, descending',
+    "document.querySelector('#findings button.sort[data-key=resource]').click()",
+  ],
   ['reset', "click('f-reset')"],
 ]
 

@@ -19,7 +19,7 @@ describe('bench/reports.bench.ts', () => {
       ['bench.csv', 'bench.html', 'bench.json', 'bench.ocsf.json', 'bench.sarif'],
     )
     assert.equal(m.files.length, BENCH_FORMATS.length)
-    assert.ok(m.peakRssBytes > 0 && m.findings > 0 && m.sarif.results > 0)
+    assert.ok(m.peakRssBytes > 0 && (m.findings ?? 0) > 0 && (m.sarif?.results ?? 0) > 0)
     const text = formatReports(m)
     for (const field of ['peak RSS:', 'findings:', 'bench.html', 'SARIF:'])
       assert.ok(text.includes(field), `text lacks "${field}"`)

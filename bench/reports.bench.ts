@@ -8,7 +8,7 @@
  * findings, charts, each filter). Figures are printed, never asserted.
  *
  *   npm run bench:reports -- [--servers 10000] [--latency-ms 20] [--seed 1] [--keep DIR]
- *                            [--no-browser] [--json]
+ *                            [--formats json,html,sarif,ocsf,csv] [--no-browser] [--json]
  * @module
  */
 import { spawnSync } from 'node:child_process'
@@ -41,6 +41,8 @@ export interface ReportsOptions {
   /** Keep the reports in this directory (default: a temporary one, removed). */
   keep?: string
   browser: boolean
+  /** Formats to write (default {@link BENCH_FORMATS}); e.g. `csv` alone to compare. */
+  formats?: readonly string[]
 }
 
 /** What {@link measureReports} measured. */
@@ -54,8 +56,10 @@ export interface ReportsMeasurement {
   peakRssBytes: number
   targetRssBytes: number
   files: { name: string; bytes: number }[]
-  findings: number
-  sarif: { results: number; grouped: boolean; note: string }
+  formats: readonly string[]
+  /** From the JSON report's summary (null without json). */
+  findings: number | null
+  sarif: { results: number; grouped: boolean; note: string } | null
   html: HtmlTimings | null
   stderr: string
   loadAverage: number[]
@@ -65,6 +69,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** Runs the scan and measures it (and the HTML in Chromium unless `browser` is false). */
 export async function measureReports(o: ReportsOptions): Promise<ReportsMeasurement> {
+  const formats = o.formats ?? BENCH_FORMATS
   const dir = o.keep ?? mkdtempSync(join(tmpdir(), 'sphere-bench-reports-'))
   const out = join(dir, 'reports')
   mkdirSync(out, { recursive: true })
@@ -95,7 +100,7 @@ export async function measureReports(o: ReportsOptions): Promise<ReportsMeasurem
         '--os-cloud',
         'bench',
         '--format',
-        BENCH_FORMATS.join(','),
+        formats.join(','),
         '--output-dir',
         out,
         '--output-name',
@@ -119,12 +124,19 @@ export async function measureReports(o: ReportsOptions): Promise<ReportsMeasurem
   const files = readdirSync(out)
     .sort()
     .map((name) => ({ name, bytes: statSync(join(out, name)).size }))
-  const json = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as {
-    summary: { findings: Record<string, number> }
-  }
-  const sarif = JSON.parse(readFileSync(join(out, 'bench.sarif'), 'utf8'))
+  const has = (f: string) => formats.includes(f)
+  const findings = has('json')
+    ? Object.values(
+        (
+          JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as {
+            summary: { findings: Record<string, number> }
+          }
+        ).summary.findings,
+      ).reduce((a, b) => a + b, 0)
+    : null
+  const sarif = has('sarif') ? JSON.parse(readFileSync(join(out, 'bench.sarif'), 'utf8')) : null
   const stderr = String(run.stderr ?? '')
-  const html = o.browser ? await htmlTimings(join(out, 'bench.html')) : null
+  const html = o.browser && has('html') ? await htmlTimings(join(out, 'bench.html')) : null
   if (!o.keep) rmSync(dir, { recursive: true, force: true })
   return {
     options: o,
@@ -135,8 +147,9 @@ export async function measureReports(o: ReportsOptions): Promise<ReportsMeasurem
     peakRssBytes: usage.maxRssBytes,
     targetRssBytes: 1024 ** 3,
     files,
-    findings: Object.values(json.summary.findings).reduce((a, b) => a + b, 0),
-    sarif: {
+    formats,
+    findings,
+    sarif: sarif && {
       results: sarif.runs[0].results.length,
       grouped: sarif.runs[0].properties?.grouped === true,
       note: /SARIF[^\n]*group[^\n]*/i.exec(stderr)?.[0] ?? '',
@@ -155,13 +168,16 @@ export function formatReports(m: ReportsMeasurement): string {
   const o = m.options
   const lines = [
     `reports bench: ${o.servers.toLocaleString('en')} servers, ${o.latencyMs} ms latency, seed ${o.seed}; load: ${m.loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
-    `sphere scan --format ${BENCH_FORMATS.join(',')} --output-dir: exit ${m.exitCode}, wall ${ms(m.wallMs)} (world generation ${ms(m.generateMs)}, not included), CPU ${ms(m.cpuMs)}`,
-    `findings: ${m.findings.toLocaleString('en')}`,
+    `sphere scan --format ${m.formats.join(',')} --output-dir: exit ${m.exitCode}, wall ${ms(m.wallMs)} (world generation ${ms(m.generateMs)}, not included), CPU ${ms(m.cpuMs)}`,
+    `findings: ${m.findings?.toLocaleString('en') ?? 'n/a (no json)'}`,
     `peak RSS: ${mib(m.peakRssBytes)} (maxRSS of the sphere process) against ${mib(m.targetRssBytes)}: ${m.peakRssBytes <= m.targetRssBytes ? 'met' : 'MISSED'}, ${Math.round((100 * m.peakRssBytes) / m.targetRssBytes)}% used`,
     'files:',
     ...m.files.map((f) => `  ${f.name.padEnd(20)} ${mib(f.bytes).padStart(12)}`),
-    `SARIF: ${m.sarif.results.toLocaleString('en')} results, ${m.sarif.grouped ? 'grouped' : 'one per finding'}${m.sarif.note ? ` (stderr: ${m.sarif.note.trim()})` : ''}`,
   ]
+  if (m.sarif)
+    lines.push(
+      `SARIF: ${m.sarif.results.toLocaleString('en')} results, ${m.sarif.grouped ? 'grouped' : 'one per finding'}${m.sarif.note ? ` (stderr: ${m.sarif.note.trim()})` : ''}`,
+    )
   if (m.html) {
     const h = m.html
     lines.push(
@@ -184,6 +200,7 @@ async function main() {
       seed: { type: 'string', default: '1' },
       keep: { type: 'string' },
       'no-browser': { type: 'boolean', default: false },
+      formats: { type: 'string', default: BENCH_FORMATS.join(',') },
       json: { type: 'boolean', default: false },
     },
   })
@@ -198,6 +215,7 @@ async function main() {
     latencyMs: int('latency-ms', values['latency-ms'], 0),
     seed: int('seed', values.seed, 0),
     browser: !values['no-browser'],
+    formats: values.formats.split(',').map((f) => f.trim()),
     ...(values.keep ? { keep: values.keep } : {}),
   })
   process.stdout.write(`${values.json ? JSON.stringify(m, null, 2) : formatReports(m)}\n`)
