@@ -237,14 +237,20 @@ describe('sphere demo with the demo world host reports', () => {
     const html = join(dir, 'demo.html')
     assert.equal(await runCli(['demo', '--html', html], c.io), 0, c.err())
     const out = c.out()
-    assert.match(out, /host-security-updates-applied\s+web-02 .*\n.*4 security updates pending/)
+    // Failing findings are grouped by check: a header line, then one entry per resource.
+    const group = (id: string) =>
+      out.split('\n\n').find((b) => new RegExp(`^  [A-Z]+  ${id}: `).test(b)) ?? ''
     assert.match(
-      out,
-      /host-os-supported\s+legacy-01 .*\n.*CentOS Linux 7, past its end of standard support/,
+      group('host-security-updates-applied'),
+      /- web-02 .*\n.*4 security updates pending/,
     )
-    assert.match(out, /host-ssh-no-password-login\s+app-01/)
-    assert.match(out, /host-ssh-no-root-login\s+db-01/)
-    assert.match(out, /host-monitoring-agent\s+db-01/)
+    assert.match(
+      group('host-os-supported'),
+      /- legacy-01 .*\n.*CentOS Linux 7, past its end of standard support/,
+    )
+    assert.match(group('host-ssh-no-password-login'), /- app-01 /)
+    assert.match(group('host-ssh-no-root-login'), /- db-01 /)
+    assert.match(group('host-monitoring-agent'), /- db-01 /)
     assert.match(
       out,
       /host-ssh-no-root-login\s+\d+×\s+server "build-01".*host report is 31 days old/,
