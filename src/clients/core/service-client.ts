@@ -86,7 +86,8 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       const signal = joinSignals(ctx.signal, opts.signal)
       const budgetMs = opts.budgetMs ?? b.defaultBudgetMs
       const deadline = budgetMs === undefined ? undefined : ctx.now() + budgetMs
-      const send = () => sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline })
+      const send = () =>
+        sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, budgetMs })
       try {
         const res = await send().catch((err: unknown) => {
           if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope)))
@@ -151,9 +152,11 @@ async function sendWithRetry(
     signal: AbortSignal | undefined
     /** Epoch ms by which the call must be done (its budget), if it has one. */
     deadline: number | undefined
+    /** The budget's length, for the timeout message. */
+    budgetMs: number | undefined
   },
 ): Promise<WireResponse> {
-  const { scope, idempotent, signal, deadline } = call
+  const { scope, idempotent, signal, deadline, budgetMs } = call
   const auth = b.auth ? await b.auth.headers({ ...wire, scope }) : {}
   const signed = { ...wire, headers: { ...wire.headers, ...auth } }
   const onRetry = ({
@@ -172,7 +175,7 @@ async function sendWithRetry(
   return withRetry(
     (attempt) =>
       b.limiter
-        .run(() => attemptOnce(ctx, b, signed, { attempt, signal, deadline }), signal)
+        .run(() => attemptOnce(ctx, b, signed, { attempt, signal, deadline, budgetMs }), signal)
         .catch((err: unknown) => {
           if (err instanceof CloudApiError) throw err
           throw new CloudApiError(
@@ -190,15 +193,20 @@ async function attemptOnce(
   ctx: HttpContext,
   b: ClientBinding,
   wire: WireRequest,
-  at: { attempt: number; signal: AbortSignal | undefined; deadline: number | undefined },
+  at: {
+    attempt: number
+    signal: AbortSignal | undefined
+    deadline: number | undefined
+    budgetMs: number | undefined
+  },
 ): Promise<WireResponse> {
-  const { attempt, signal, deadline } = at
+  const { attempt, signal, deadline, budgetMs } = at
   const started = ctx.now()
   let outcome: number | string = 'error'
   const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - started
   const timeoutMs = Math.max(1, Math.min(ctx.timeoutMs, left))
   try {
-    const res = await sendOnce(ctx, wire, signal, timeoutMs, left <= ctx.timeoutMs)
+    const res = await sendOnce(ctx, wire, signal, timeoutMs, budgetMs)
     outcome = res.status
     return res
   } catch (err) {
