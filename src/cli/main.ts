@@ -15,6 +15,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'List the checks, each under the duty it evidences',
     load: () => import('./commands/checks.ts').then((m) => m.default),
   },
+  compliance: {
+    summary: 'Show a compliance framework (C5:2020, CCM v4) criterion by criterion over a scan',
+    load: () => import('./commands/compliance.ts').then((m) => m.default),
+  },
   demo: {
     summary: 'Scan a built-in demo cloud (local emulator) and write an HTML report',
     load: () => import('./commands/demo.ts').then((m) => m.default),

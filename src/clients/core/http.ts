@@ -167,8 +167,8 @@ export async function sendOnce(
   req: WireRequest,
   signal: AbortSignal | undefined,
   timeoutMs: number = ctx.timeoutMs,
-  /** The timeout is the call's budget (authentication), not `--api-timeout`. */
-  budgeted = false,
+  /** The whole budget of a budgeted call (authentication): the timeout message names it. */
+  budgetMs?: number,
 ): Promise<WireResponse> {
   // One controller and one timer per attempt; the run's signal reaches it through one shared
   // listener (abort-link.ts), not a composite signal per attempt.
@@ -207,10 +207,16 @@ export async function sendOnce(
         {
           ...base(),
           kind: 'timeout',
-          summary: `no response from ${req.url.origin} within ${seconds(timeoutMs)}`,
-          hint: budgeted
-            ? 'the endpoint accepts connections but does not answer; check auth_url, or raise --auth-timeout if it is just slow'
-            : 'the service is slow or unreachable; raise --api-timeout if it is just slow',
+          summary:
+            budgetMs === undefined
+              ? `no response from ${req.url.origin} within ${seconds(timeoutMs)}`
+              : `no response from ${req.url.origin} within ${seconds(budgetMs)}${
+                  ctx.timeoutMs < budgetMs ? ` (attempts of ${seconds(ctx.timeoutMs)} each)` : ''
+                }`,
+          hint:
+            budgetMs !== undefined
+              ? 'the endpoint accepts connections but does not answer; check auth_url, or raise --auth-timeout if it is just slow'
+              : 'the service is slow or unreachable; raise --api-timeout if it is just slow',
         },
         { cause: err },
       )

@@ -87,7 +87,7 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       const deadline = budgetMs === undefined ? undefined : ctx.now() + budgetMs
       const critical = opts.critical === true
       const send = () =>
-        sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, critical })
+        sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, budgetMs, critical })
       try {
         const res = await send().catch((err: unknown) => {
           if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope)))
@@ -163,10 +163,12 @@ async function sendWithRetry(
     signal: AbortSignal | undefined
     /** Epoch ms by which the call must be done (its budget), if it has one. */
     deadline: number | undefined
+    /** The budget's length, for the timeout message. */
+    budgetMs: number | undefined
     critical: boolean
   },
 ): Promise<WireResponse> {
-  const { scope, idempotent, signal, deadline, critical } = call
+  const { scope, idempotent, signal, deadline, budgetMs, critical } = call
   const auth = b.auth ? await b.auth.headers({ ...wire, scope }) : {}
   const signed: WireRequest = { ...wire, headers: { ...wire.headers, ...auth } }
   const onRetry = ({
@@ -185,7 +187,11 @@ async function sendWithRetry(
   return withRetry(
     (attempt) =>
       b.limiter
-        .run(() => attemptOnce(ctx, b, signed, { attempt, signal, deadline }), signal, critical)
+        .run(
+          () => attemptOnce(ctx, b, signed, { attempt, signal, deadline, budgetMs }),
+          signal,
+          critical,
+        )
         .catch((err: unknown) => {
           if (err instanceof CloudApiError) throw err
           throw new CloudApiError(
@@ -203,15 +209,20 @@ async function attemptOnce(
   ctx: HttpContext,
   b: ClientBinding,
   wire: WireRequest,
-  at: { attempt: number; signal: AbortSignal | undefined; deadline: number | undefined },
+  at: {
+    attempt: number
+    signal: AbortSignal | undefined
+    deadline: number | undefined
+    budgetMs: number | undefined
+  },
 ): Promise<WireResponse> {
-  const { attempt, signal, deadline } = at
+  const { attempt, signal, deadline, budgetMs } = at
   const started = ctx.now()
   let outcome: number | string = 'error'
   const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - started
   const timeoutMs = Math.max(1, Math.min(ctx.timeoutMs, left))
   try {
-    const res = await sendOnce(ctx, wire, signal, timeoutMs, left <= ctx.timeoutMs)
+    const res = await sendOnce(ctx, wire, signal, timeoutMs, budgetMs)
     outcome = res.status
     return res
   } catch (err) {
