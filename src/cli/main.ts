@@ -15,6 +15,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'List the checks, each under the duty it evidences',
     load: () => import('./commands/checks.ts').then((m) => m.default),
   },
+  compliance: {
+    summary: 'Show a compliance framework (C5:2020, CCM v4) criterion by criterion over a scan',
+    load: () => import('./commands/compliance.ts').then((m) => m.default),
+  },
   diff: {
     summary: 'Compare two scans: new failures, fixed, still failing, status and duty changes',
     load: () => import('./commands/diff.ts').then((m) => m.default),

@@ -33,7 +33,7 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
   world: 20 * MiB,
   /** Saved inventories (`sphere scan --inventory`). */
   inventory: 512 * MiB,
-  /** A JSON scan report (`sphere diff A.json B.json`). */
+  /** A JSON scan report (`sphere compliance --scan`, `sphere diff A.json B.json`). */
   report: 512 * MiB,
   /** One host report or raw collector output (`sphere scan --host-reports`, `sphere host parse`). */
   'host-report': 5 * MiB,
@@ -48,7 +48,7 @@ export const INPUT_KIND_LABEL: Readonly<Record<InputKind, string>> = {
   mutelist: 'a mutelist',
   world: 'a world file',
   inventory: 'a saved inventory',
-  report: 'a JSON report',
+  report: 'a scan report',
   'host-report': 'a host report',
   data: 'a data file',
 }

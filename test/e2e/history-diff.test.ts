@@ -143,10 +143,10 @@ describe('sphere diff of two JSON reports, and errors', () => {
     assert.equal(r.code, 0, r.err)
     const d = JSON.parse(r.out)
     // The group's rule, and the server it exposed.
-    assert.deepEqual(
-      d.fixed.map((f: { resource: { name: string } }) => f.resource.name).sort(),
-      ['sg-windows-rdp', 'win-rdp-01'],
-    )
+    assert.deepEqual(d.fixed.map((f: { resource: { name: string } }) => f.resource.name).sort(), [
+      'sg-windows-rdp',
+      'win-rdp-01',
+    ])
     assert.equal(d.newFailures.length, 0)
   })
 

@@ -1,0 +1,73 @@
+/**
+ * Where `sphere compliance` gets its scan from: a JSON scan report (`--scan`, refused when it was
+ * written with finding filters, since the view would miss findings) or a saved inventory
+ * (`--inventory`, evaluated here as `sphere scan --inventory` would).
+ * @module
+ */
+import { checks } from '../checks/index.ts'
+import type { ComplianceInput, ComplianceSource } from '../compliance/evaluate.ts'
+import { ScanEvaluator } from '../engine/run-scan.ts'
+import { loadScanConfig } from '../engine/scan-config.ts'
+import { scanSubject } from '../engine/summary.ts'
+import { readSavedInventory } from '../inventory/saved.ts'
+import { InputError } from '../model/input-error.ts'
+import { readInputFile } from '../model/input-file.ts'
+import { validateDocument } from '../model/yaml-file.ts'
+import { JsonReportSchema } from '../reports/json-schema.ts'
+import { loadResponsibilityModel } from '../responsibility/load.ts'
+
+/** A scan to view, and what it covered. */
+export interface LoadedScan {
+  readonly input: ComplianceInput
+  readonly source: ComplianceSource
+}
+
+/**
+ * Reads a JSON scan report (`sphere scan --format json`).
+ * @throws {InputError} for a file that is not a complete report of this schema version
+ */
+export function readScanReport(file: string): LoadedScan {
+  let data: unknown
+  try {
+    data = JSON.parse(readInputFile(file, 'report'))
+  } catch (err) {
+    if (err instanceof InputError) throw err
+    throw new InputError(file, [
+      {
+        path: '',
+        message: `expected a JSON scan report (sphere scan --format json): ${(err as Error).message}`,
+      },
+    ])
+  }
+  const report = validateDocument(data, JsonReportSchema, file)
+  if (report.filter)
+    throw new InputError(file, [
+      {
+        path: 'filter',
+        message: `the report lists ${report.filter.listed} of ${report.filter.total} findings (written with --severity, --status or --quiet); expected a report of every finding: run the scan without those flags`,
+      },
+    ])
+  return {
+    input: report,
+    source: { subject: scanSubject(report), evaluatedAt: report.scan.evaluatedAt },
+  }
+}
+
+/** Evaluates a saved inventory (`sphere scan --save-inventory`) with the scan configuration. */
+export function evaluateInventory(file: string, config?: string, now = new Date()): LoadedScan {
+  const settings = loadScanConfig(config).settings
+  const evaluator = new ScanEvaluator({
+    checks,
+    model: loadResponsibilityModel(),
+    settings,
+    tool: { name: 'sphere', version: '' },
+    startedAt: now,
+    now,
+  })
+  for (const scope of readSavedInventory(file).scopes) evaluator.add(scope)
+  const result = evaluator.finish(now, [])
+  return {
+    input: result,
+    source: { subject: scanSubject(result), evaluatedAt: result.scan.evaluatedAt },
+  }
+}
