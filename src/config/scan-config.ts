@@ -25,6 +25,7 @@
  * checks: { include: [evs-volume-encrypted], exclude: [vpc-eip-bound] }   # (--checks, --exclude-checks)
  * duties: [network-access, authorization]                                  # (--duty)
  * mutelist: ./mutelist.yaml   # relative to this file                      (--mutelist)
+ * compliance: [c5-2020, ccm-v4] # compliance views in every report            (--compliance)
  * ```
  *
  * The thresholds' own schema lives with the checks, which this layer may not import: the caller
@@ -40,7 +41,7 @@ export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] 
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
 const KEYS =
-  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist'
+  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist, compliance'
 
 /** Builds the file's schema around a schema of the thresholds. */
 export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
@@ -112,6 +113,8 @@ export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
       duties: z.array(id).optional(),
       /** Mutelist file, relative to this file. */
       mutelist: z.string().trim().min(1, 'expected a file path').optional(),
+      /** Compliance frameworks whose view every report carries (ids as `sphere frameworks`). */
+      compliance: z.array(id).optional(),
     },
     {
       error: (iss) =>
