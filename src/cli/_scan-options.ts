@@ -14,6 +14,7 @@ import { InputError } from '../model/input-error.ts'
 import { inputDir, inputFile, type OutputTarget, outputTarget, PathError } from './_files.ts'
 import type { RenderSettings, ReportTarget } from './_scan-output.ts'
 import { listOf, reportOptions } from './_scan-report-options.ts'
+import { storeSpec } from './_store.ts'
 import { type CliIO, type CommandArgs, oneOf, UsageError } from './command.ts'
 
 /** Default of `--fail-on` / `failOn`. */
@@ -50,6 +51,8 @@ export interface ScanOptions {
   readonly inventory?: string
   /** Absolute path of the host reports directory. */
   readonly hostReports?: string
+  /** `--store` / `store: true`: where to save the scan (a SQLite file or a PostgreSQL URL). */
+  readonly store?: string
   readonly debug: boolean
 }
 
@@ -123,6 +126,10 @@ export function resolveScanOptions(
         ? fileFromConfig(config.file, 'mutelist', config.mutelist)
         : undefined
   const clouds = first(idList(values['os-cloud']), config.clouds)
+  if (values.db !== undefined && values.store !== true && config.store !== true)
+    throw new UsageError('--db needs --store (or store: true in --config)')
+  if (values.store === true && values['no-store'] === true)
+    throw new UsageError('--store and --no-store cannot be combined')
   const inventory =
     values.inventory === undefined ? undefined : inputFile('--inventory', values.inventory, io.cwd)
   const report = reportOptions(values, io, {
@@ -178,6 +185,10 @@ export function resolveScanOptions(
       values['host-reports'] === undefined
         ? undefined
         : inputDir('--host-reports', values['host-reports'], io.cwd),
+    store:
+      values.store === true || (config.store === true && values['no-store'] !== true)
+        ? storeSpec(values.db, io, config.db)
+        : undefined,
     debug: values.debug === true,
   }
 }

@@ -5,13 +5,17 @@
  * @module
  */
 import type { z } from 'zod'
+import { logs } from '../../log/logger.ts'
 import { formatPath } from '../../model/input-error.ts'
+import { joinSignals } from './abort-link.ts'
 import { CloudApiError } from './errors.ts'
 import {
   abortSummary,
   buildUrl,
   foreignOrigin,
   type HttpContext,
+  lazyRedactedUrl,
+  redactedUrlOf,
   requestIdOf,
   sendOnce,
   type WireRequest,
@@ -57,11 +61,6 @@ export interface ClientBinding {
   defaultBudgetMs?: number
 }
 
-function joinSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const s = signals.filter((x): x is AbortSignal => x !== undefined)
-  return s.length <= 1 ? s[0] : AbortSignal.any(s)
-}
-
 /**
  * Creates a client bound to one endpoint.
  * @example
@@ -86,8 +85,9 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       const signal = joinSignals(ctx.signal, opts.signal)
       const budgetMs = opts.budgetMs ?? b.defaultBudgetMs
       const deadline = budgetMs === undefined ? undefined : ctx.now() + budgetMs
+      const critical = opts.critical === true
       const send = () =>
-        sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, budgetMs })
+        sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, budgetMs, critical })
       try {
         const res = await send().catch((err: unknown) => {
           if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope)))
@@ -99,7 +99,16 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
         })
         const body = parseBody(ctx, wire, res, schema)
         ctx.stats.add(b.service, { pages: 1 })
-        return { status: res.status, headers: res.headers, body, url: ctx.redactor.url(wire.url) }
+        const redacted = wire.redactedUrl
+        return {
+          status: res.status,
+          headers: res.headers,
+          body,
+          // Redacted on first read only: most callers never read it.
+          get url() {
+            return redacted ? redacted() : ctx.redactor.url(wire.url)
+          },
+        }
       } catch (err) {
         ctx.stats.add(b.service, { errors: 1 })
         throw err
@@ -126,11 +135,13 @@ function prepare(ctx: HttpContext, b: ClientBinding, opts: RequestOptions): Wire
       hint: `credentials are only sent to ${new URL(b.endpoint).origin}`,
     })
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body)
+  const url = buildUrl(b.endpoint, opts.path, opts.query, b)
   return {
     service: b.service,
     op: opts.op,
     method,
-    url: buildUrl(b.endpoint, opts.path, opts.query, b),
+    url,
+    redactedUrl: lazyRedactedUrl(ctx, url),
     headers: {
       Accept: 'application/json',
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
@@ -154,11 +165,12 @@ async function sendWithRetry(
     deadline: number | undefined
     /** The budget's length, for the timeout message. */
     budgetMs: number | undefined
+    critical: boolean
   },
 ): Promise<WireResponse> {
-  const { scope, idempotent, signal, deadline, budgetMs } = call
+  const { scope, idempotent, signal, deadline, budgetMs, critical } = call
   const auth = b.auth ? await b.auth.headers({ ...wire, scope }) : {}
-  const signed = { ...wire, headers: { ...wire.headers, ...auth } }
+  const signed: WireRequest = { ...wire, headers: { ...wire.headers, ...auth } }
   const onRetry = ({
     attempt,
     delayMs,
@@ -175,7 +187,11 @@ async function sendWithRetry(
   return withRetry(
     (attempt) =>
       b.limiter
-        .run(() => attemptOnce(ctx, b, signed, { attempt, signal, deadline, budgetMs }), signal)
+        .run(
+          () => attemptOnce(ctx, b, signed, { attempt, signal, deadline, budgetMs }),
+          signal,
+          critical,
+        )
         .catch((err: unknown) => {
           if (err instanceof CloudApiError) throw err
           throw new CloudApiError(
@@ -217,18 +233,27 @@ async function attemptOnce(
   } finally {
     const durationMs = ctx.now() - started
     ctx.stats.add(b.service, { requests: 1, durationMs })
-    const u = new URL(ctx.redactor.url(wire.url))
-    const path = `${u.pathname}${u.search}`
-    ctx.logger.debug('http', {
-      service: b.service,
-      op: wire.op,
-      method: wire.method,
-      path,
-      status: outcome,
-      durationMs,
-      attempt,
-    })
+    if (logs(ctx.logger, 'debug')) logAttempt(ctx, b, wire, { outcome, durationMs, attempt })
   }
+}
+
+/** The `--debug` record of one attempt (built only when debug lines are written). */
+function logAttempt(
+  ctx: HttpContext,
+  b: ClientBinding,
+  wire: WireRequest,
+  a: { outcome: number | string; durationMs: number; attempt: number },
+): void {
+  const u = new URL(redactedUrlOf(ctx, wire))
+  ctx.logger.debug('http', {
+    service: b.service,
+    op: wire.op,
+    method: wire.method,
+    path: `${u.pathname}${u.search}`,
+    status: a.outcome,
+    durationMs: a.durationMs,
+    attempt: a.attempt,
+  })
 }
 
 function errorBase(wire: WireRequest, ctx: HttpContext) {
@@ -236,9 +261,11 @@ function errorBase(wire: WireRequest, ctx: HttpContext) {
     service: wire.service,
     op: wire.op,
     method: wire.method,
-    url: ctx.redactor.url(wire.url),
+    url: redactedUrlOf(ctx, wire),
   }
 }
+
+const NON_BLANK = /\S/
 
 /** Parses JSON and validates it; a mismatch is a `schema` error naming the zod issue paths. */
 function parseBody<S extends z.ZodType>(
@@ -247,18 +274,19 @@ function parseBody<S extends z.ZodType>(
   res: WireResponse,
   schema: S,
 ): z.output<S> {
-  const base = {
+  const base = () => ({
     ...errorBase(wire, ctx),
     kind: 'schema' as const,
     status: res.status,
     requestId: requestIdOf(res.headers),
-  }
+  })
   let data: unknown
-  if (res.text.trim() !== '') {
+  // Not `text.trim()`: that would copy a whole page to test it for emptiness.
+  if (NON_BLANK.test(res.text)) {
     try {
       data = JSON.parse(res.text)
     } catch (err) {
-      throw new CloudApiError({ ...base, summary: 'response body is not JSON' }, { cause: err })
+      throw new CloudApiError({ ...base(), summary: 'response body is not JSON' }, { cause: err })
     }
   }
   const r = schema.safeParse(data)
@@ -270,7 +298,7 @@ function parseBody<S extends z.ZodType>(
   const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : ''
   throw new CloudApiError(
     {
-      ...base,
+      ...base(),
       summary: `unexpected response body: ${issues}${more}`,
       hint: 'the API answered in a shape Sphere does not expect',
     },
