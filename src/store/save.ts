@@ -12,13 +12,13 @@ import type { BulkColumn, Db, SqlValue } from './db.ts'
 
 type WellFormed = { isWellFormed(): boolean; toWellFormed(): string }
 /**
- * Text as both engines store it: a lone surrogate (not Unicode, cannot be UTF-8) becomes U+FFFD,
- * the same on SQLite and PostgreSQL.
+ * Text as both engines store it: a lone surrogate (not Unicode, cannot be UTF-8) and NUL
+ * (PostgreSQL text cannot hold it) become U+FFFD, the same on SQLite and PostgreSQL.
  */
 export function wellFormed(s: string): string {
-  return (s as unknown as WellFormed).isWellFormed()
-    ? s
-    : (s as unknown as WellFormed).toWellFormed()
+  const w = s as unknown as WellFormed
+  const t = w.isWellFormed() ? s : w.toWellFormed()
+  return t.includes('\u0000') ? t.replaceAll('\u0000', '\ufffd') : t
 }
 
 /** Every text value of small rows made well-formed. */

@@ -89,15 +89,15 @@ for (const kind of BACKENDS) {
       await s.close()
     })
 
-    it('hostile cloud strings are stored and read back unchanged (lone surrogates as U+FFFD)', async () => {
+    it('hostile cloud strings are stored and read back unchanged (lone surrogates and NUL as U+FFFD)', async () => {
       const s = await Store.open(await fresh())
       const r = hostileScanResult()
       const id = await s.save(r)
-      // UTF-8 (both engines) cannot hold a lone surrogate: it becomes the replacement character.
+      // UTF-8 cannot hold a lone surrogate, PostgreSQL text no NUL: each becomes U+FFFD.
       const wellFormed = (_k: string, v: unknown) =>
         typeof v === 'string'
           ? v.replace(
-              /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+              /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g,
               '\ufffd',
             )
           : v
