@@ -5,10 +5,18 @@
  * @module
  */
 import { checks } from '../checks/index.ts'
-import type { ComplianceInput, ComplianceSource } from '../compliance/evaluate.ts'
+import {
+  type ComplianceInput,
+  type ComplianceSource,
+  type ComplianceView,
+  evaluateCompliance,
+} from '../compliance/evaluate.ts'
+import { loadCompliance } from '../compliance/load.ts'
+import type { ModelId } from '../compliance/schema.ts'
 import { ScanEvaluator } from '../engine/run-scan.ts'
 import { loadScanConfig } from '../engine/scan-config.ts'
 import { scanSubject } from '../engine/summary.ts'
+import type { ScanResult } from '../engine/types.ts'
 import { readSavedInventory } from '../inventory/saved.ts'
 import { InputError } from '../model/input-error.ts'
 import { readInputFile } from '../model/input-file.ts'
@@ -70,4 +78,20 @@ export function evaluateInventory(file: string, config?: string, now = new Date(
     input: result,
     source: { subject: scanSubject(result), evaluatedAt: result.scan.evaluatedAt },
   }
+}
+
+/**
+ * The views a scan's reports carry (`sphere scan --compliance a,b`), for the most demanding model
+ * among the services the scan found (IaaS when it found servers or volumes).
+ */
+export function scanComplianceViews(result: ScanResult, ids: readonly string[]): ComplianceView[] {
+  if (ids.length === 0) return []
+  const data = loadCompliance()
+  const model: ModelId = result.inventory.models[0] ?? 'iaas'
+  const source = { subject: scanSubject(result), evaluatedAt: result.scan.evaluatedAt }
+  return ids.map((id) => {
+    const fw = data.frameworks.find((f) => f.id === id)
+    if (!fw) throw new Error(`unknown framework ${id}`)
+    return evaluateCompliance(fw, model, result, data.attestations, source)
+  })
 }

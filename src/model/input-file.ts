@@ -33,7 +33,7 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
   world: 20 * MiB,
   /** Saved inventories (`sphere scan --inventory`). */
   inventory: 512 * MiB,
-  /** A JSON scan report (`sphere compliance --scan`). */
+  /** A JSON scan report (`sphere compliance --scan`, `sphere diff A.json B.json`). */
   report: 512 * MiB,
   /** One host report or raw collector output (`sphere scan --host-reports`, `sphere host parse`). */
   'host-report': 5 * MiB,

@@ -202,3 +202,95 @@ describe('sphere compliance against the emulator', () => {
     assert.match(readFileSync(out, 'utf8'), /^BSI C5:2020/)
   })
 })
+
+describe('sphere scan --compliance', () => {
+  it('adds the views to JSON, CSV and text; the config file key does the same', async () => {
+    const out = join(dir, 'views')
+    const r = await sphere([
+      'scan',
+      '--inventory',
+      inventory,
+      '--compliance',
+      'c5-2020,ccm-v4',
+      '--format',
+      'json,csv,text',
+      '--output-dir',
+      out,
+      '--output-name',
+      'v',
+    ])
+    assert.equal(r.code, 1, r.err)
+    const doc = JSON.parse(readFileSync(join(out, 'v.json'), 'utf8'))
+    assert.deepEqual(
+      doc.compliance.map((c: { framework: { id: string } }) => c.framework.id),
+      ['c5-2020', 'ccm-v4'],
+    )
+    assert.equal(
+      doc.compliance[0].criteria.find((c: { id: string }) => c.id === 'OPS-06').status,
+      'not_met',
+    )
+    assert.match(readFileSync(join(out, 'v.csv'), 'utf8').split('\r\n')[0]!, /,c5-2020,ccm-v4$/)
+    assert.match(readFileSync(join(out, 'v.txt'), 'utf8'), /^ {2}OPS-06 +NOT MET/m)
+    const config = join(dir, 'sphere.yaml')
+    writeFileSync(config, 'compliance: [ccm-v4]\n')
+    const c = await sphere([
+      'scan',
+      '--inventory',
+      inventory,
+      '--config',
+      config,
+      '--format',
+      'json',
+    ])
+    assert.deepEqual(
+      JSON.parse(c.out).compliance.map((x: { framework: { id: string } }) => x.framework.id),
+      ['ccm-v4'],
+    )
+  })
+
+  it('an unknown framework: the flag is a usage error, the config key names file and path (exit 2)', async () => {
+    const r = await sphere(['scan', '--inventory', inventory, '--compliance', 'iso-27001'])
+    assert.equal(r.code, 2)
+    assert.match(
+      r.err,
+      /--compliance: "iso-27001" is not valid; expected one or more of: c5-2020, ccm-v4/,
+    )
+    const config = join(dir, 'bad.yaml')
+    writeFileSync(config, 'compliance: [c5-2020, nis2]\n')
+    const c = await sphere(['scan', '--inventory', inventory, '--config', config])
+    assert.equal(c.code, 2)
+    assert.match(
+      c.err,
+      /bad\.yaml: compliance\[1\]: unknown framework "nis2"; expected one of: c5-2020, ccm-v4/,
+    )
+  })
+
+  it('sphere compliance --format markdown and csv', async () => {
+    const md = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--scan',
+      report,
+      '--format',
+      'markdown',
+    ])
+    assert.equal(md.code, 0, md.err)
+    assert.match(md.out, /^\| OPS-06 \| Backup and restore concept \| shared \| ❌ not met \|/m)
+    const csv = await sphere([
+      'compliance',
+      '--framework',
+      'ccm-v4',
+      '--scan',
+      report,
+      '--format',
+      'csv',
+    ])
+    assert.equal(csv.code, 0, csv.err)
+    assert.equal(csv.out.split('\r\n').filter(Boolean).length, 198)
+    assert.match(
+      csv.out,
+      /\r\nccm-v4,iaas,BCR,BCR-08,Regular backups with restore checks,shared,not_met,/,
+    )
+  })
+})

@@ -9,6 +9,8 @@ import { toComplianceDocument } from '../../compliance/document.ts'
 import { evaluateCompliance } from '../../compliance/evaluate.ts'
 import { loadCompliance } from '../../compliance/load.ts'
 import { FRAMEWORK_IDS } from '../../compliance/registry.ts'
+import { renderComplianceCsv } from '../../reports/compliance-csv.ts'
+import { renderComplianceMarkdown } from '../../reports/compliance-markdown.ts'
 import { renderComplianceText } from '../../reports/compliance-text.ts'
 import { MODEL_IDS } from '../../responsibility/schema.ts'
 import { evaluateInventory, type LoadedScan, readScanReport } from '../_compliance-input.ts'
@@ -17,7 +19,7 @@ import { defineCommand, EXIT, oneOf, UsageError } from '../command.ts'
 import { useColor } from '../tty.ts'
 
 /** Output formats of `sphere compliance`. */
-export const COMPLIANCE_FORMATS = ['text', 'json'] as const
+export const COMPLIANCE_FORMATS = ['text', 'json', 'markdown', 'csv'] as const
 
 export default defineCommand({
   name: 'compliance',
@@ -38,7 +40,7 @@ Options:
   --model <id>         whose ownership applies: iaas (default), paas or saas
   --format <fmt>       ${COMPLIANCE_FORMATS.join(', ')} (default text)
   -o, --output <file>  write to a file instead of stdout (written whole or not at all)
-  --findings <n|all>   text: failing resources listed per criterion (default 10)
+  --findings <n|all>   text, markdown: failing resources listed per criterion (default 10)
   -h, --help           show this help
 
 Exit codes: 0 the view was written; 2 usage or input error (a filtered or invalid report, a
@@ -86,10 +88,14 @@ Examples:
     const out =
       format === 'json'
         ? `${JSON.stringify(toComplianceDocument(view), null, 2)}\n`
-        : renderComplianceText(view, {
-            color: !target && useColor(io.stdout, io.env),
-            maxFailing,
-          })
+        : format === 'markdown'
+          ? renderComplianceMarkdown(view, { maxFailing })
+          : format === 'csv'
+            ? renderComplianceCsv(view)
+            : renderComplianceText(view, {
+                color: !target && useColor(io.stdout, io.env),
+                maxFailing,
+              })
     if (target) {
       writeOutput(target, out, io.signal)
       io.stderr.write(`${format} compliance view written to ${target.path}\n`)
