@@ -184,8 +184,7 @@ export function cbrRoutes(shared: Shared): Hono<EmulatorEnv> {
       .inProject(world.backupPolicies, r.project.id)
       .filter(
         (p) =>
-          eq(operationType, 'backup') &&
-          (vaultId === undefined || p.vaultIds.includes(vaultId)),
+          eq(operationType, 'backup') && (vaultId === undefined || p.vaultIds.includes(vaultId)),
       )
     return { policies: items.map(policyWire), count: items.length }
   })
