@@ -355,3 +355,34 @@ describe('sphere compliance --store', () => {
     assert.match(missing.err, /no scan 7 in .*history\.db/)
   })
 })
+
+describe('sphere compliance --format html (audit pack)', () => {
+  it('writes one self-contained document: every area, OPS-06 open with its servers, no external resource', async () => {
+    const out = join(dir, 'c5.html')
+    const r = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--scan',
+      report,
+      '--format',
+      'html',
+      '--output',
+      out,
+    ])
+    assert.equal(r.code, 0, r.err)
+    const html = readFileSync(out, 'utf8')
+    assert.match(html, /^<!doctype html>/)
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/,
+    )
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'no external resource')
+    assert.doesNotMatch(html, /<script/)
+    assert.equal((html.match(/<section class="domain"/g) ?? []).length, 17)
+    assert.match(html, /Scope: 4 projects in 2 regions of 1 cloud/)
+    const appendix = html.slice(html.indexOf('id="fail-OPS-06"'))
+    for (const name of unprotectedServers()) assert.ok(appendix.includes(name), name)
+    assert.match(html, /BSI C5 attestation \(ISAE 3000\) of Open Telekom Cloud/)
+  })
+})
