@@ -45,6 +45,7 @@ function visibleTo(w: World, user: string): World {
     trackers: mine(w.trackers),
     rdsInstances: mine(w.rdsInstances),
     rdsBackups: mine(w.rdsBackups),
+    buckets: mine(w.buckets),
   }
 }
 
@@ -210,6 +211,35 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       (v) => !v.encrypted,
       (v) => v.name,
     ),
+    // Public: a grant to everyone or all accounts, or an unconditional Allow for principal `*`.
+    'obs-bucket-not-public': split(
+      w.buckets,
+      (b) =>
+        b.grants.some((g) => g.grantee === 'everyone' || g.grantee === 'authenticated') ||
+        (b.policy ?? []).some(
+          (s) =>
+            s.effect === 'Allow' &&
+            s.principal === '*' &&
+            s.sourceIps.length === 0 &&
+            s.referers.length === 0,
+        ),
+      (b) => b.name,
+    ),
+    'obs-bucket-encrypted': split(
+      w.buckets,
+      (b) => b.encryption === null,
+      (b) => b.name,
+    ),
+    'obs-bucket-versioning': split(
+      w.buckets,
+      (b) => b.versioning !== 'Enabled',
+      (b) => b.name,
+    ),
+    'obs-bucket-logging': split(
+      w.buckets,
+      (b) => b.logging === null,
+      (b) => b.name,
+    ),
   }
 }
 
@@ -271,6 +301,10 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
     'nl-scratch',
     'old-migration-disk',
   ],
+  'obs-bucket-not-public': ['nordwind-exports', 'nordwind-shared', 'nordwind-website'],
+  'obs-bucket-encrypted': ['nordwind-exports'],
+  'obs-bucket-versioning': ['nordwind-exports', 'nordwind-website'],
+  'obs-bucket-logging': ['nordwind-cts-logs', 'nordwind-exports', 'nordwind-website'],
 }
 /** Checks that are account-wide: one state is enough. */
 const ACCOUNT_WIDE = new Set(['iam-password-policy-strong'])
