@@ -36,6 +36,8 @@ import obsBucketLogging from './obs/obs-bucket-logging.ts'
 import obsBucketNotPublic from './obs/obs-bucket-not-public.ts'
 import obsBucketVersioning from './obs/obs-bucket-versioning.ts'
 import rdsBackupRetention from './rds/rds-backup-retention.ts'
+import rdsEngineVersionSupported from './rds/rds-engine-version-supported.ts'
+import rdsInstanceEncrypted from './rds/rds-instance-encrypted.ts'
 import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts'
 import vpcEipBound from './vpc/vpc-eip-bound.ts'
 import vpcSgNoAdminPortsFromInternet from './vpc/vpc-sg-no-admin-ports-from-internet.ts'
@@ -61,6 +63,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   // software-updates
   hostOsSupported,
   hostUpdateSourceConfigured,
+  rdsEngineVersionSupported,
   // authorization
   ecsServerKeypairLogin,
   hostSshNoPasswordLogin,
@@ -88,6 +91,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   // data-protection
   evsVolumeEncrypted,
   obsBucketEncrypted,
+  rdsInstanceEncrypted,
 ])
 
 /** The check with that id, or undefined. */

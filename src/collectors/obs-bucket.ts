@@ -121,7 +121,8 @@ export const obsBucketCollector = defineCollector({
     const resources = mine.map((b, i) => {
       const r = reads[i]!
       if (!r.ok) throw r.error
-      for (const [k, v] of Object.entries(r.value)) if (!v.ok) (errors[k] ??= []).push(v.error)
+      for (const [k, v] of Object.entries(r.value))
+        if (!v.ok) errors[k] = [...(errors[k] ?? []), v.error]
       return toObsBucket(
         b,
         {

@@ -260,7 +260,7 @@ export const passwordPolicy = (o: Over<IamPasswordPolicy> = {}): IamPasswordPoli
   ...o,
 })
 
-/** A private MySQL instance keeping backups 7 days. */
+/** A private, encrypted MySQL 8.0 instance keeping backups 7 days. */
 export const rdsInstance = (o: Over<RdsInstance> = {}): RdsInstance => ({
   ...base('rds.instance', 'rds', o),
   status: 'ACTIVE',
@@ -268,6 +268,8 @@ export const rdsInstance = (o: Over<RdsInstance> = {}): RdsInstance => ({
   engineVersion: '8.0',
   publicIps: [],
   backupKeepDays: 7,
+  encrypted: true,
+  kmsKeyId: 'kms-key-1',
   ...o,
 })
 

@@ -265,6 +265,9 @@ export interface RdsInstance extends ResourceBase<'rds.instance'> {
   readonly publicIps: readonly string[]
   /** `backup_strategy.keep_days`; 0 = automated backups off; null when not reported. */
   readonly backupKeepDays: number | null
+  /** Disk encryption with a KMS key (`disk_encryption_id` set); null when not reported. */
+  readonly encrypted: boolean | null
+  readonly kmsKeyId: string | null
 }
 
 /** A grant of a bucket ACL to a public group. */

@@ -77,7 +77,10 @@ describe('OBS client ↔ emulator on a real port', () => {
       [],
       'narrowed by SourceIp; the Deny is no grant',
     )
-    assert.equal(invoices.defaultEncryption && invoices.defaultEncryption.algorithm, 'aws:kms')
+    assert.equal(
+      invoices.defaultEncryption ? invoices.defaultEncryption.algorithm : null,
+      'aws:kms',
+    )
     const exports = byName.get('nordwind-exports')
     assert.ok(exports?.type === 'obs.bucket')
     assert.deepEqual(exports.publicPolicyStatements, ['PublicExports'])

@@ -190,7 +190,9 @@ export function createSession(
         ep.source === 'catalog'
           ? catalogTypesIn(who.catalog, CATALOG_TYPES[key], config.interface, config.region)
           : [],
-      limiter: limiterFor(ep.url),
+      // OBS is one host per region (`obs.<region>…`, buckets below it): its limit is per origin,
+      // which also holds where one origin serves every region by path (the emulator).
+      limiter: limiterFor(key === 'obs' ? new URL(ep.url).origin : ep.url),
       auth: key === 'obs' ? obsAuth(ep.url, region) : authenticator,
       virtualHosts: key === 'obs',
       // IAM (OTC /v3.0 extensions) is a global service: it wants a domain-scoped token.
