@@ -228,9 +228,11 @@ describe('sphere scan --config: every key does what it says', () => {
       '--config',
       config('requestsPerSecond: 3\n'),
     ])
+    // A token bucket of 3 per second with a burst of 3, saturated (OBS: ~60 reads at once): the
+    // burst, then one request per 333 ms, so at most 3 + 2 arrive within any one second.
     const peak = demo.emu.emulator.load().peakPerSecond
     for (const [service, v] of Object.entries(peak))
-      assert.ok((v ?? 0) <= 4, `${service}: ${v} requests within one second`)
+      assert.ok((v ?? 0) <= 5, `${service}: ${v} requests within one second`)
   })
 
   it('apiTimeoutSeconds: a request slower than it times out (exit 2 when even auth cannot finish)', async () => {
