@@ -2,12 +2,14 @@
 # Installs what the test suite needs on a fresh Debian machine, then the npm dependencies.
 # Debian packages: python3-openstackclient (the real OpenStack CLI runs against our emulator),
 # chromium (the HTML report is tested in a real headless browser), debootstrap (the host collector
-# runs in a minimal Debian root: test/host/debootstrap.test.ts).
+# runs in a minimal Debian root: test/host/debootstrap.test.ts), postgresql (the history store's
+# tests run against a real PostgreSQL: scripts/postgres.sh starts a throw-away cluster on
+# 127.0.0.1:55432).
 # Safe to run again: packages already present are not reinstalled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-openstackclient chromium debootstrap)
+APT_PACKAGES=(python3-openstackclient chromium debootstrap postgresql)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -26,3 +28,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
+
+# The throw-away PostgreSQL cluster for the store's tests (reused when already running).
+if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  bash scripts/postgres.sh
+else
+  echo "setup: no PostgreSQL server binaries; the store's PostgreSQL tests will be skipped" >&2
+fi

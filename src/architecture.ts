@@ -29,7 +29,8 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
     'checks',
     'host',
   ],
-  reports: ['model', 'responsibility', 'inventory', 'checks', 'engine'],
+  compliance: ['model', 'responsibility', 'inventory'],
+  reports: ['model', 'responsibility', 'inventory', 'checks', 'engine', 'compliance'],
   store: ['model', 'log', 'responsibility', 'inventory', 'checks', 'engine', 'reports'],
   server: [
     'model',

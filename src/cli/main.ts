@@ -15,6 +15,14 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'List the checks, each under the duty it evidences',
     load: () => import('./commands/checks.ts').then((m) => m.default),
   },
+  compliance: {
+    summary: 'Show a compliance framework (C5:2020, CCM v4) criterion by criterion over a scan',
+    load: () => import('./commands/compliance.ts').then((m) => m.default),
+  },
+  diff: {
+    summary: 'Compare two scans: new failures, fixed, still failing, status and duty changes',
+    load: () => import('./commands/diff.ts').then((m) => m.default),
+  },
   demo: {
     summary: 'Scan a built-in demo cloud (local emulator) and write an HTML report',
     load: () => import('./commands/demo.ts').then((m) => m.default),
@@ -22,6 +30,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   emulator: {
     summary: 'Run a local OpenStack/OTC cloud emulator on 127.0.0.1',
     load: () => import('./commands/emulator.ts').then((m) => m.default),
+  },
+  history: {
+    summary: 'List the scans in the history store; prune old ones',
+    load: () => import('./commands/history.ts').then((m) => m.default),
   },
   host: {
     summary: 'Collect evidence inside a VM: print the collector, parse its output, run it here',

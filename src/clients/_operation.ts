@@ -108,6 +108,7 @@ export function listItems<D extends ListDef>(
     items: (body) => (body as Record<string, z.output<D['items']['schema']>[]>)[key] ?? [],
     pager: pagerFor(def.pager, client.endpoint, opts.limit),
     signal: opts.signal,
+    ...(def.critical ? { critical: true } : {}),
   })
 }
 
@@ -125,6 +126,7 @@ export async function callOne<D extends OperationDef>(
       query: opts.query,
       scope: def.scope,
       signal: opts.signal,
+      ...(def.critical ? { critical: true } : {}),
     },
     def.schema,
   )

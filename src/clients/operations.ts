@@ -68,6 +68,11 @@ export interface OperationDef {
   readonly pager: PagingDecl
   /** `domain` for IAM (global) APIs, else `project`. */
   readonly scope: 'project' | 'domain'
+  /**
+   * On a scan's longest dependency chain (users → access keys → last use, bench/critical-path.ts):
+   * the endpoint's limiter serves these requests before the others that wait.
+   */
+  readonly critical?: boolean
   /** Schema of the whole response body (`<Op>Response`). */
   readonly schema: z.ZodType
   /** For lists: the body field holding the items, and their schema (`<Thing>Wire`). */
@@ -127,6 +132,7 @@ const DEFS = [
     path: '/v3/users',
     pager: keystoneNext,
     scope: 'domain',
+    critical: true,
     schema: identity.ListUsersResponse,
     items: { key: 'users', schema: identity.UserWire },
     query: ['domain_id', 'enabled', 'name', 'password_expires_at'],
@@ -153,6 +159,7 @@ const DEFS = [
     path: '/v3.0/OS-USER/users/{user_id}',
     pager: none,
     scope: 'domain',
+    critical: true,
     schema: iam.ShowUserResponse,
   }),
   def('iam.ListVirtualMfaDevices', {
@@ -176,6 +183,7 @@ const DEFS = [
     path: '/v3.0/OS-CREDENTIAL/credentials',
     pager: none,
     scope: 'domain',
+    critical: true,
     schema: iam.ListCredentialsResponse,
     items: { key: 'credentials', schema: iam.CredentialWire },
     query: ['user_id'],
@@ -185,6 +193,7 @@ const DEFS = [
     path: '/v3.0/OS-CREDENTIAL/credentials/{access_key}',
     pager: none,
     scope: 'domain',
+    critical: true,
     schema: iam.ShowCredentialResponse,
   }),
   def('iam.ShowPasswordPolicy', {

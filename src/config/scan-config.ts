@@ -25,6 +25,9 @@
  * checks: { include: [evs-volume-encrypted], exclude: [vpc-eip-bound] }   # (--checks, --exclude-checks)
  * duties: [network-access, authorization]                                  # (--duty)
  * mutelist: ./mutelist.yaml   # relative to this file                      (--mutelist)
+ * store: true              # save the scan in the history store         (--store)
+ * db: ./sphere.db          # the store: a SQLite file (relative to this file) or postgres://… (--db)
+ * compliance: [c5-2020, ccm-v4] # compliance views in every report            (--compliance)
  * ```
  *
  * The thresholds' own schema lives with the checks, which this layer may not import: the caller
@@ -40,7 +43,7 @@ export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] 
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
 const KEYS =
-  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist'
+  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist, store, db, compliance'
 
 /** Builds the file's schema around a schema of the thresholds. */
 export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
@@ -112,6 +115,12 @@ export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
       duties: z.array(id).optional(),
       /** Mutelist file, relative to this file. */
       mutelist: z.string().trim().min(1, 'expected a file path').optional(),
+      /** Save every scan in the history store (`sphere history`, `sphere diff`, `sphere serve`). */
+      store: z.boolean().optional(),
+      /** The store: a SQLite file (relative to this file) or a `postgres://` URL. */
+      db: z.string().trim().min(1, 'expected a file path or postgres:// URL').optional(),
+      /** Compliance frameworks whose view every report carries (ids as `sphere frameworks`). */
+      compliance: z.array(id).optional(),
     },
     {
       error: (iss) =>
@@ -134,6 +143,7 @@ export type ScanConfig<T = z.output<typeof AnyThresholds>> = Omit<
 function finish<T>(data: Omit<ScanConfig<T>, 'file'>, file: string): ScanConfig<T> {
   const out = { ...data, file }
   if (data.mutelist) out.mutelist = resolve(dirname(file), data.mutelist)
+  if (data.db && !/^postgres(ql)?:\/\//i.test(data.db)) out.db = resolve(dirname(file), data.db)
   return Object.freeze(out)
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { createStderrLogger, formatText, noopLogger } from './logger.ts'
+import { createStderrLogger, formatText, logs, noopLogger } from './logger.ts'
 
 function sink() {
   const lines: string[] = []
@@ -49,5 +49,15 @@ describe('createStderrLogger', () => {
   it('noopLogger accepts everything', () => {
     noopLogger.debug('x', { a: 1 })
     noopLogger.error('y')
+  })
+  it('says which levels it writes (noopLogger: none; a logger that cannot say: all)', () => {
+    const out: string[] = []
+    const log = createStderrLogger({ stream: { write: (c: string) => out.push(c) } })
+    assert.equal(logs(log, 'debug'), false)
+    assert.equal(logs(log, 'info'), true)
+    const debug = createStderrLogger({ stream: { write: () => {} }, level: 'debug' })
+    assert.equal(logs(debug, 'debug'), true)
+    assert.equal(logs(noopLogger, 'error'), false)
+    assert.equal(logs({ debug() {}, info() {}, warn() {}, error() {} }, 'debug'), true)
   })
 })

@@ -17,6 +17,7 @@ export type InputKind =
   | 'mutelist'
   | 'world'
   | 'inventory'
+  | 'report'
   | 'host-report'
   | 'data'
 
@@ -32,6 +33,8 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
   world: 20 * MiB,
   /** Saved inventories (`sphere scan --inventory`). */
   inventory: 512 * MiB,
+  /** A JSON scan report (`sphere compliance --scan`, `sphere diff A.json B.json`). */
+  report: 512 * MiB,
   /** One host report or raw collector output (`sphere scan --host-reports`, `sphere host parse`). */
   'host-report': 5 * MiB,
   /** Sphere's own data files (responsibility model, OS lifecycle). */
@@ -45,6 +48,7 @@ export const INPUT_KIND_LABEL: Readonly<Record<InputKind, string>> = {
   mutelist: 'a mutelist',
   world: 'a world file',
   inventory: 'a saved inventory',
+  report: 'a scan report',
   'host-report': 'a host report',
   data: 'a data file',
 }

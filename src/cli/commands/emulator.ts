@@ -7,7 +7,9 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SERVICE_KEYS } from '../../clients/core/types.ts'
 import {
+  applyChange,
   BUILT_IN_WORLDS,
+  ChangeError,
   generateWorld,
   loadWorld,
   loginFor,
@@ -109,6 +111,9 @@ Options:
   --fail-services <a,b>        services that always fail (${SERVICE_KEYS.join(', ')})
   --token-ttl <seconds>        token lifetime (default 86400)
   --seed <n>                   seed of the fault generator (default 1)
+  --change <kind=GROUP:PORT>   change the world before serving (repeatable): open-port=sg-app:22
+                               opens TCP 22 to 0.0.0.0/0 on security group sg-app; close-port
+                               removes such rules (two scans, one change: see sphere diff)
   --write-clouds-yaml <file>   write a clouds.yaml entry for this emulator
   --cloud-name <name>          name of that entry (default: sphere-emulator)
   -h, --help                   show this help
@@ -126,6 +131,7 @@ Example:
     'fail-services': { type: 'string' },
     'token-ttl': { type: 'string' },
     seed: { type: 'string' },
+    change: { type: 'string', multiple: true },
     'write-clouds-yaml': { type: 'string' },
     'cloud-name': { type: 'string' },
   },
@@ -140,6 +146,14 @@ Example:
       seed: numberFlag('seed', values.seed, 0, 2 ** 31, true),
     }
     const world = worldFromFlags(values, io.cwd)
+    const changes = ((values.change as string[] | undefined) ?? []).map((spec) => {
+      try {
+        return applyChange(world, spec)
+      } catch (err) {
+        if (err instanceof ChangeError) throw new UsageError(`--change: ${err.message}`)
+        throw err
+      }
+    })
     const emu = await start({ world, ...opts })
     const login = loginFor(world)
     const cloudName = String(values['cloud-name'] ?? 'sphere-emulator')
@@ -151,6 +165,7 @@ Example:
         `  password:  ${login.password}   (a local test credential, not a secret)`,
         `  project:   ${login.projectName}   region: ${login.region}`,
         ...projectLines(world, login.username),
+        ...changes.map((c) => `  changed:   ${c}`),
         '',
       ].join('\n'),
     )

@@ -10,6 +10,7 @@ import { checks } from '../../checks/index.ts'
 import { CloudApiError } from '../../clients/core/errors.ts'
 import { createRedactor } from '../../clients/core/redact.ts'
 import { createSession } from '../../clients/core/session.ts'
+import { FRAMEWORK_IDS } from '../../compliance/registry.ts'
 import { type CloudConfig, configSecrets } from '../../config/cloud-config.ts'
 import { resolveCloudConfig } from '../../config/clouds.ts'
 import { SelectionError } from '../../engine/evaluate.ts'
@@ -32,9 +33,11 @@ import { createStderrLogger } from '../../log/logger.ts'
 import { InputError } from '../../model/input-error.ts'
 import { safeText } from '../../reports/_terminal.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
+import type { Store } from '../../store/store.ts'
 import { openAtomic, PathError } from '../_files.ts'
 import { DEFAULT_FAIL_ON, resolveScanOptions, type ScanOptions } from '../_scan-options.ts'
 import { FORMAT_EXTENSION, progressLine, SCAN_FORMATS, writeReports } from '../_scan-output.ts'
+import { openStore, StoreError } from '../_store.ts'
 import { type CliIO, defineCommand, EXIT, UsageError } from '../command.ts'
 import { version } from '../main.ts'
 import { useColor } from '../tty.ts'
@@ -226,6 +229,11 @@ Options:
                            progress or "written" lines on stderr
   --findings <n|all>       text: resources listed per check (default 10); markdown: failing
                            findings listed (default 50); all: every one
+  --compliance <ids>       add compliance views (${FRAMEWORK_IDS.join(', ')}; comma-separated) to every
+                           report: a section in text and Markdown, \`compliance\` in JSON,
+                           a column per framework in CSV, unmapped.compliance in OCSF, SARIF rule
+                           properties; the view applies the most demanding service model found
+                           (see sphere compliance, sphere frameworks)
   --sarif-location <file>  the file every SARIF result points at (relative to the repository
                            root, e.g. the Terraform file or clouds.yaml of the project); default a
                            stable URI per scope: sphere/<cloud>/<region>/<project>
@@ -248,6 +256,10 @@ Options:
   --auth-timeout <seconds> time authentication may take, retries included (default 30)
   --timeout <seconds>      stop reading the cloud after this long; what was not read becomes
                            collection issues
+  --store                  also save the scan in the history store (sphere history, sphere diff,
+                           sphere serve); store: true in --config does the same (--no-store: not)
+  --db <file|url>          the store: a SQLite file or postgres://user:pass@host/db (default:
+                           SPHERE_DB, else db in --config, else $XDG_DATA_HOME/sphere/sphere.db)
   --debug                  log every request (method, path, status, time) to stderr, redacted;
                            stack traces for internal errors
   -h, --help               show this help
@@ -282,6 +294,7 @@ command that collects one.`,
     status: { type: 'string' },
     findings: { type: 'string' },
     'sarif-location': { type: 'string' },
+    compliance: { type: 'string' },
     'fail-on': { type: 'string' },
     'allow-incomplete': { type: 'boolean' },
     mutelist: { type: 'string' },
@@ -297,6 +310,9 @@ command that collects one.`,
     'api-timeout': { type: 'string' },
     'auth-timeout': { type: 'string' },
     timeout: { type: 'string' },
+    store: { type: 'boolean' },
+    'no-store': { type: 'boolean' },
+    db: { type: 'string' },
     debug: { type: 'boolean' },
   },
   async run({ values }, io) {
@@ -310,60 +326,93 @@ command that collects one.`,
     // Read before the cloud: a bad directory stops the scan early (exit 2).
     const hostReports =
       o.hostReports === undefined ? undefined : readHostReports(o.hostReports, io.cwd)
-    const startedAt = new Date()
-    const tool = { name: 'sphere', version: version() }
-    const evaluator = new ScanEvaluator({
-      checks,
-      model,
-      settings: o.settings,
-      mutelist,
-      selection: o.selection,
-      tool,
-      startedAt,
-      now: startedAt,
-      ...(hostReports ? { hostReports } : {}),
-    })
-    let outputError: PathError | undefined
-    let notes: ScanNote[] = []
-    if (o.inventory !== undefined) {
-      for (const scope of readSavedInventory(o.inventory).scopes) evaluator.add(scope)
-    } else {
-      // Each scope is evaluated (and saved) as soon as it is read, then dropped from memory.
-      const saving = o.saveInventory ? openAtomic(o.saveInventory) : undefined
-      let first = true
-      saving?.write(inventoryHead({ tool, collectedAt: startedAt.toISOString() }))
-      try {
-        notes = await readClouds(o, io, async (s) => {
-          await evaluator.addAsync(s)
-          saving?.write(inventoryScope(s, first))
-          first = false
-        })
-        io.signal?.throwIfAborted()
-        if (saving) {
-          saving.write(INVENTORY_TAIL)
-          saving.commit()
-          if (!o.render.quiet) io.stderr.write(`inventory written to ${o.saveInventory!.path}\n`)
-        }
-      } catch (err) {
-        saving?.abort()
-        if (!(err instanceof PathError)) throw err
-        // The cloud was read: still evaluate and write the report, then exit 2.
-        outputError = err
-        io.stderr.write(`sphere scan: ${safeText(err.message)}\n`)
-      }
+    // So is a store that cannot be opened.
+    const store = o.store === undefined ? undefined : await openStore(o.store)
+    try {
+      return await scanAndReport(o, io, model, hostReports, store, mutelist)
+    } finally {
+      await store?.close()
     }
-    io.signal?.throwIfAborted()
-    const result = evaluator.finish(new Date(), notes)
-    if (hostReports) io.stderr.write(hostSummary(result, o.render.quiet))
-    const toTerminal = o.reports.length === 1 && !o.reports[0]!.target
-    writeReports(result, o.reports, o.render, io, {
-      color: toTerminal && useColor(io.stdout, io.env),
-      width: toTerminal && io.stdout.isTTY ? io.stdout.columns : undefined,
-    })
-    if (outputError) return EXIT.usage
-    const code = exitCodeFor(result, o.failOn, { allowIncomplete: o.allowIncomplete })
-    if (code === EXIT.incomplete)
-      io.stderr.write(`sphere scan: ${safeText(incompleteLine(result))}\n`)
-    return code
   },
 })
+
+/** The scan itself, its reports, and the store when asked. */
+async function scanAndReport(
+  o: ScanOptions,
+  io: CliIO,
+  model: ReturnType<typeof loadResponsibilityModel>,
+  hostReports: ReturnType<typeof readHostReports> | undefined,
+  store: Store | undefined,
+  mutelist: ReturnType<typeof loadMutelist> | undefined,
+): Promise<number> {
+  const startedAt = new Date()
+  const tool = { name: 'sphere', version: version() }
+  const evaluator = new ScanEvaluator({
+    checks,
+    model,
+    settings: o.settings,
+    mutelist,
+    selection: o.selection,
+    tool,
+    startedAt,
+    now: startedAt,
+    ...(hostReports ? { hostReports } : {}),
+  })
+  let outputError: PathError | undefined
+  let notes: ScanNote[] = []
+  if (o.inventory !== undefined) {
+    for (const scope of readSavedInventory(o.inventory).scopes) evaluator.add(scope)
+  } else {
+    // Each scope is evaluated (and saved) as soon as it is read, then dropped from memory.
+    const saving = o.saveInventory ? openAtomic(o.saveInventory) : undefined
+    let first = true
+    saving?.write(inventoryHead({ tool, collectedAt: startedAt.toISOString() }))
+    try {
+      notes = await readClouds(o, io, async (s) => {
+        await evaluator.addAsync(s)
+        saving?.write(inventoryScope(s, first))
+        first = false
+      })
+      io.signal?.throwIfAborted()
+      if (saving) {
+        saving.write(INVENTORY_TAIL)
+        saving.commit()
+        if (!o.render.quiet) io.stderr.write(`inventory written to ${o.saveInventory!.path}\n`)
+      }
+    } catch (err) {
+      saving?.abort()
+      if (!(err instanceof PathError)) throw err
+      // The cloud was read: still evaluate and write the report, then exit 2.
+      outputError = err
+      io.stderr.write(`sphere scan: ${safeText(err.message)}\n`)
+    }
+  }
+  io.signal?.throwIfAborted()
+  const result = evaluator.finish(new Date(), notes)
+  if (hostReports) io.stderr.write(hostSummary(result, o.render.quiet))
+  const toTerminal = o.reports.length === 1 && !o.reports[0]!.target
+  writeReports(result, o.reports, o.render, io, {
+    color: toTerminal && useColor(io.stdout, io.env),
+    width: toTerminal && io.stdout.isTTY ? io.stdout.columns : undefined,
+  })
+  if (store) {
+    const id = await saveToStore(store, result)
+    if (!o.render.quiet) io.stderr.write(`stored as scan ${id} in ${safeText(store.where)}\n`)
+  }
+  if (outputError) return EXIT.usage
+  const code = exitCodeFor(result, o.failOn, { allowIncomplete: o.allowIncomplete })
+  if (code === EXIT.incomplete)
+    io.stderr.write(`sphere scan: ${safeText(incompleteLine(result))}\n`)
+  return code
+}
+
+/** Saves the result; a database error becomes exit 2 (the reports are already written). */
+async function saveToStore(store: Store, result: ScanResult): Promise<number> {
+  try {
+    return await store.save(result)
+  } catch (err) {
+    throw new StoreError(
+      `the scan could not be stored in ${store.where}: ${(err as Error).message}`,
+    )
+  }
+}

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Logger } from '../../log/logger.ts'
+import { onAbort } from './abort-link.ts'
 import { CloudApiError, kindForStatus, parseErrorBody, socketErrorCode } from './errors.ts'
 import type { Redactor } from './redact.ts'
 import { parseRetryAfter, type RetryPolicy, type Sleep } from './retry.ts'
@@ -38,16 +39,12 @@ export function createStats(): StatsRecorder {
   const by = new Map<string, ServiceStats>()
   return {
     add(service, delta) {
-      const s = by.get(service) ?? {
-        requests: 0,
-        pages: 0,
-        retries: 0,
-        throttled: 0,
-        errors: 0,
-        durationMs: 0,
+      let s = by.get(service)
+      if (!s) {
+        s = { requests: 0, pages: 0, retries: 0, throttled: 0, errors: 0, durationMs: 0 }
+        by.set(service, s)
       }
-      for (const [k, v] of Object.entries(delta)) s[k as keyof ServiceStats] += v
-      by.set(service, s)
+      for (const k in delta) s[k as keyof ServiceStats] += delta[k as keyof ServiceStats] ?? 0
     },
     snapshot: () => Object.fromEntries([...by].map(([k, v]) => [k, { ...v }])),
   }
@@ -79,6 +76,25 @@ export interface WireRequest {
   body?: string
   /** Statuses that count as success (default: 2xx). */
   expect?: readonly number[]
+  /**
+   * The redacted URL, computed once on first use (see {@link redactedUrlOf}): a request that
+   * succeeds and logs nothing never redacts its URL.
+   */
+  redactedUrl?: () => string
+}
+
+/** `req.url` redacted, once per request. */
+export function redactedUrlOf(ctx: HttpContext, req: WireRequest): string {
+  return req.redactedUrl ? req.redactedUrl() : ctx.redactor.url(req.url)
+}
+
+/** A memoised redaction of `url`, for {@link WireRequest.redactedUrl}. */
+export function lazyRedactedUrl(ctx: HttpContext, url: URL): () => string {
+  let out: string | undefined
+  return () => {
+    out ??= ctx.redactor.url(url)
+    return out
+  }
 }
 
 /** A response whose status was expected. */
@@ -157,18 +173,24 @@ export async function sendOnce(
   req: WireRequest,
   signal: AbortSignal | undefined,
   timeoutMs: number = ctx.timeoutMs,
-  /** The timeout is the call's budget (authentication), not `--api-timeout`. */
-  budgeted = false,
+  /** The whole budget of a budgeted call (authentication): the timeout message names it. */
+  budgetMs?: number,
 ): Promise<WireResponse> {
-  const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(), timeoutMs)
-  const sig = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
-  const base = {
+  // One controller and one timer per attempt; the run's signal reaches it through one shared
+  // listener (abort-link.ts), not a composite signal per attempt.
+  const ctl = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    ctl.abort()
+  }, timeoutMs)
+  const off = signal ? onAbort(signal, () => ctl.abort(signal.reason)) : undefined
+  const base = () => ({
     service: req.service,
     op: req.op,
     method: req.method,
-    url: ctx.redactor.url(req.url),
-  }
+    url: redactedUrlOf(ctx, req),
+  })
   let res: Response
   let text: string
   try {
@@ -176,35 +198,42 @@ export async function sendOnce(
       method: req.method,
       headers: req.headers,
       body: req.body,
-      signal: sig,
+      signal: ctl.signal,
       redirect: 'manual',
     })
     text = await res.text()
   } catch (err) {
     if (signal?.aborted)
       throw new CloudApiError(
-        { ...base, kind: 'aborted', summary: abortSummary(signal.reason) },
+        { ...base(), kind: 'aborted', summary: abortSummary(signal.reason) },
         { cause: signal.reason },
       )
-    if (timeout.signal.aborted)
+    if (timedOut)
       throw new CloudApiError(
         {
-          ...base,
+          ...base(),
           kind: 'timeout',
-          summary: `no response from ${req.url.origin} within ${seconds(timeoutMs)}`,
-          hint: budgeted
-            ? 'the endpoint accepts connections but does not answer; check auth_url, or raise --auth-timeout if it is just slow'
-            : 'the service is slow or unreachable; raise --api-timeout if it is just slow',
+          summary:
+            budgetMs === undefined
+              ? `no response from ${req.url.origin} within ${seconds(timeoutMs)}`
+              : `no response from ${req.url.origin} within ${seconds(budgetMs)}${
+                  ctx.timeoutMs < budgetMs ? ` (attempts of ${seconds(ctx.timeoutMs)} each)` : ''
+                }`,
+          hint:
+            budgetMs !== undefined
+              ? 'the endpoint accepts connections but does not answer; check auth_url, or raise --auth-timeout if it is just slow'
+              : 'the service is slow or unreachable; raise --api-timeout if it is just slow',
         },
         { cause: err },
       )
     const code = socketErrorCode(err) ?? (err instanceof Error ? err.message : String(err))
     throw new CloudApiError(
-      { ...base, kind: 'network', summary: `cannot reach ${req.url.origin} (${code})` },
+      { ...base(), kind: 'network', summary: `cannot reach ${req.url.origin} (${code})` },
       { cause: err },
     )
   } finally {
     clearTimeout(timer)
+    off?.()
   }
   const ok = req.expect ? req.expect.includes(res.status) : res.status >= 200 && res.status < 300
   if (ok) return { status: res.status, headers: res.headers, text }
@@ -213,7 +242,7 @@ export async function sendOnce(
     res.status >= 300 && res.status < 400 ? 'client' : kindForStatus(res.status, info.code)
   const location = res.headers.get('location')
   throw new CloudApiError({
-    ...base,
+    ...base(),
     kind,
     status: res.status,
     requestId: requestIdOf(res.headers) ?? info.requestId,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { getEventListeners } from 'node:events'
 import { describe, it } from 'node:test'
 import { createLimiter } from './limiter.ts'
 
@@ -59,6 +60,47 @@ describe('createLimiter: concurrency', () => {
     g.resolve()
     await first
     assert.equal(limit.active, 0)
+  })
+})
+
+describe('createLimiter: critical tasks', () => {
+  it('serves waiting critical tasks before the others, each in arrival order', async () => {
+    const limit = createLimiter({ concurrency: 1 })
+    const g = deferred()
+    const order: string[] = []
+    const task = (name: string) => async () => {
+      order.push(name)
+    }
+    const first = limit.run(() => g.promise)
+    const rest = [
+      limit.run(task('bulk-1')),
+      limit.run(task('chain-1'), undefined, true),
+      limit.run(task('bulk-2')),
+      limit.run(task('chain-2'), undefined, true),
+    ]
+    await tick()
+    assert.equal(limit.queued, 4)
+    g.resolve()
+    await Promise.all([first, ...rest])
+    assert.deepEqual(order, ['chain-1', 'chain-2', 'bulk-1', 'bulk-2'])
+  })
+  it('an aborted critical waiter leaves the queue; one listener on the signal for all waiters', async () => {
+    const limit = createLimiter({ concurrency: 1 })
+    const g = deferred()
+    const first = limit.run(() => g.promise)
+    const ac = new AbortController()
+    const waiters = Array.from({ length: 20 }, (_, i) =>
+      limit.run(async () => i, ac.signal, i % 2 === 0),
+    )
+    await tick()
+    assert.equal(getEventListeners(ac.signal, 'abort').length, 1)
+    ac.abort(new Error('stop'))
+    for (const w of waiters) await assert.rejects(w, /stop/)
+    assert.equal(limit.queued, 0)
+    g.resolve()
+    await first
+    assert.equal(limit.active, 0)
+    assert.equal(await limit.run(async () => 'free'), 'free')
   })
 })
 

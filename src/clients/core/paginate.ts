@@ -54,6 +54,8 @@ export interface ListSpec<S extends z.ZodType, T> {
   /** Stop after this many pages (default 10,000) and throw: a cloud that never ends paging. */
   maxPages?: number
   signal?: AbortSignal
+  /** See {@link RequestOptions.critical}. */
+  critical?: boolean
 }
 
 /** A server that hands out the same marker, URL or offset twice would make us loop forever. */
@@ -99,7 +101,7 @@ export async function* paginate<S extends z.ZodType, T>(
     if (page >= maxPages)
       throw new PaginationLoopError(client.service, spec.op, `more than ${maxPages} pages`)
     const res: { body: z.output<S> } = await client.request(
-      { op: spec.op, path, query, scope: spec.scope, signal: spec.signal },
+      { op: spec.op, path, query, scope: spec.scope, signal: spec.signal, critical: spec.critical },
       spec.schema,
     )
     const body = res.body
@@ -149,7 +151,12 @@ export async function listAll<S extends z.ZodType, T>(
   client: ServiceClient,
   spec: ListSpec<S, T>,
 ): Promise<T[]> {
-  const out: T[] = []
-  for await (const page of paginate(client, spec)) out.push(...page)
-  return out
+  // The first page is kept as it is (no copy); later pages are appended item by item (a spread
+  // of a long page would overflow the stack's argument limit).
+  let out: T[] | undefined
+  for await (const page of paginate(client, spec)) {
+    if (out === undefined) out = page
+    else for (const item of page) out.push(item)
+  }
+  return out ?? []
 }

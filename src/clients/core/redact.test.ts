@@ -120,4 +120,27 @@ describe('redactingLogger', () => {
     const all = lines.join('\n')
     assert.ok(!all.includes(PASSWORD) && !all.includes(TOKEN), all)
   })
+  it('drops a level its logger does not write without redacting anything', () => {
+    const lines: string[] = []
+    const sink = (msg: string) => lines.push(msg)
+    const base: Logger = {
+      debug: sink,
+      info: sink,
+      warn: sink,
+      error: sink,
+      enabled: (l) => l !== 'debug',
+    }
+    let texts = 0
+    const r = createRedactor([PASSWORD])
+    const text = (t: string) => {
+      texts++
+      return r.text(t)
+    }
+    const log = redactingLogger(base, { ...r, text })
+    log.debug(`using ${PASSWORD}`, { note: PASSWORD })
+    assert.deepEqual([lines, texts], [[], 0])
+    assert.equal(log.enabled?.('debug'), false)
+    log.info(`using ${PASSWORD}`)
+    assert.deepEqual(lines, ['using ***'])
+  })
 })

@@ -5,7 +5,7 @@
  * passes through a {@link Redactor}.
  * @module
  */
-import type { LogFields, Logger } from '../../log/logger.ts'
+import { type LogFields, type Logger, type LogLevel, logs } from '../../log/logger.ts'
 
 /** What a redacted value is replaced with. */
 export const REDACTED = '***'
@@ -149,8 +149,16 @@ function redactValue(value: unknown, text: (s: string) => string, depth = 0): un
 /** Wraps a logger so that every message and field passes through the redactor first. */
 export function redactingLogger(logger: Logger, redactor: Redactor): Logger {
   const wrap =
-    (level: keyof Logger) =>
-    (msg: string, fields?: LogFields): void =>
-      logger[level](redactor.text(msg), fields ? redactor.fields(fields) : undefined)
-  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') }
+    (level: LogLevel) =>
+    (msg: string, fields?: LogFields): void => {
+      if (logs(logger, level))
+        logger[level](redactor.text(msg), fields ? redactor.fields(fields) : undefined)
+    }
+  return {
+    debug: wrap('debug'),
+    info: wrap('info'),
+    warn: wrap('warn'),
+    error: wrap('error'),
+    enabled: (level) => logs(logger, level),
+  }
 }

@@ -5,13 +5,17 @@
  * @module
  */
 import type { z } from 'zod'
+import { logs } from '../../log/logger.ts'
 import { formatPath } from '../../model/input-error.ts'
+import { joinSignals } from './abort-link.ts'
 import { CloudApiError } from './errors.ts'
 import {
   abortSummary,
   buildUrl,
   foreignOrigin,
   type HttpContext,
+  lazyRedactedUrl,
+  redactedUrlOf,
   requestIdOf,
   sendOnce,
   type WireRequest,
@@ -62,11 +66,6 @@ export interface ClientBinding {
   virtualHosts?: boolean
 }
 
-function joinSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const s = signals.filter((x): x is AbortSignal => x !== undefined)
-  return s.length <= 1 ? s[0] : AbortSignal.any(s)
-}
-
 /**
  * Creates a client bound to one endpoint.
  * @example
@@ -88,7 +87,7 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       const { wire, res } = await call(ctx, b, opts)
       try {
         const body = parseBody(ctx, wire, res, schema)
-        return { status: res.status, headers: res.headers, body, url: ctx.redactor.url(wire.url) }
+        return responseOf(ctx, wire, res, body)
       } catch (err) {
         ctx.stats.add(b.service, { errors: 1 })
         throw err
@@ -96,12 +95,25 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
     },
     async requestText(opts: RequestOptions): Promise<ServiceResponse<string>> {
       const { wire, res } = await call(ctx, b, opts)
-      return {
-        status: res.status,
-        headers: res.headers,
-        body: res.text,
-        url: ctx.redactor.url(wire.url),
-      }
+      return responseOf(ctx, wire, res, res.text)
+    },
+  }
+}
+
+function responseOf<T>(
+  ctx: HttpContext,
+  wire: WireRequest,
+  res: WireResponse,
+  body: T,
+): ServiceResponse<T> {
+  const redacted = wire.redactedUrl
+  return {
+    status: res.status,
+    headers: res.headers,
+    body,
+    // Redacted on first read only: most callers never read it.
+    get url() {
+      return redacted ? redacted() : ctx.redactor.url(wire.url)
     },
   }
 }
@@ -118,7 +130,9 @@ async function call(
   const signal = joinSignals(ctx.signal, opts.signal)
   const budgetMs = opts.budgetMs ?? b.defaultBudgetMs
   const deadline = budgetMs === undefined ? undefined : ctx.now() + budgetMs
-  const send = () => sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline })
+  const critical = opts.critical === true
+  const send = () =>
+    sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, budgetMs, critical })
   try {
     const res = await send().catch((err: unknown) => {
       if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope))) throw err
@@ -138,6 +152,18 @@ async function call(
 const AUTH_AGAIN =
   'rejected again right after re-authenticating; check the credentials and the role assignments'
 
+/** Whether `origin` is `<label>.<endpoint host>` with the endpoint's scheme and port. */
+function isSubdomainOf(origin: string, endpoint: string): boolean {
+  const o = new URL(origin)
+  const e = new URL(endpoint)
+  return (
+    o.protocol === e.protocol &&
+    o.port === e.port &&
+    /^[a-z0-9][a-z0-9.-]*$/.test(o.hostname) &&
+    o.hostname.endsWith(`.${e.hostname}`)
+  )
+}
+
 /** The wire request for `opts`; refuses links to another origin (the token would go there). */
 function prepare(ctx: HttpContext, b: ClientBinding, opts: RequestOptions): WireRequest {
   const method = opts.method ?? 'GET'
@@ -153,11 +179,13 @@ function prepare(ctx: HttpContext, b: ClientBinding, opts: RequestOptions): Wire
       hint: `credentials are only sent to ${new URL(b.endpoint).origin}`,
     })
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body)
+  const url = buildUrl(b.endpoint, opts.path, opts.query, b)
   return {
     service: b.service,
     op: opts.op,
     method,
-    url: buildUrl(b.endpoint, opts.path, opts.query, b),
+    url,
+    redactedUrl: lazyRedactedUrl(ctx, url),
     headers: {
       Accept: 'application/json',
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
@@ -166,18 +194,6 @@ function prepare(ctx: HttpContext, b: ClientBinding, opts: RequestOptions): Wire
     body,
     expect: opts.expect,
   }
-}
-
-/** Whether `origin` is `<label>.<endpoint host>` with the endpoint's scheme and port. */
-function isSubdomainOf(origin: string, endpoint: string): boolean {
-  const o = new URL(origin)
-  const e = new URL(endpoint)
-  return (
-    o.protocol === e.protocol &&
-    o.port === e.port &&
-    /^[a-z0-9][a-z0-9.-]*$/.test(o.hostname) &&
-    o.hostname.endsWith(`.${e.hostname}`)
-  )
 }
 
 /** Authenticates the request once, then sends it through the limiter with retries. */
@@ -191,11 +207,14 @@ async function sendWithRetry(
     signal: AbortSignal | undefined
     /** Epoch ms by which the call must be done (its budget), if it has one. */
     deadline: number | undefined
+    /** The budget's length, for the timeout message. */
+    budgetMs: number | undefined
+    critical: boolean
   },
 ): Promise<WireResponse> {
-  const { scope, idempotent, signal, deadline } = call
+  const { scope, idempotent, signal, deadline, budgetMs, critical } = call
   const auth = b.auth ? await b.auth.headers({ ...wire, scope }) : {}
-  const signed = { ...wire, headers: { ...wire.headers, ...auth } }
+  const signed: WireRequest = { ...wire, headers: { ...wire.headers, ...auth } }
   const onRetry = ({
     attempt,
     delayMs,
@@ -212,7 +231,11 @@ async function sendWithRetry(
   return withRetry(
     (attempt) =>
       b.limiter
-        .run(() => attemptOnce(ctx, b, signed, { attempt, signal, deadline }), signal)
+        .run(
+          () => attemptOnce(ctx, b, signed, { attempt, signal, deadline, budgetMs }),
+          signal,
+          critical,
+        )
         .catch((err: unknown) => {
           if (err instanceof CloudApiError) throw err
           throw new CloudApiError(
@@ -230,15 +253,20 @@ async function attemptOnce(
   ctx: HttpContext,
   b: ClientBinding,
   wire: WireRequest,
-  at: { attempt: number; signal: AbortSignal | undefined; deadline: number | undefined },
+  at: {
+    attempt: number
+    signal: AbortSignal | undefined
+    deadline: number | undefined
+    budgetMs: number | undefined
+  },
 ): Promise<WireResponse> {
-  const { attempt, signal, deadline } = at
+  const { attempt, signal, deadline, budgetMs } = at
   const started = ctx.now()
   let outcome: number | string = 'error'
   const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - started
   const timeoutMs = Math.max(1, Math.min(ctx.timeoutMs, left))
   try {
-    const res = await sendOnce(ctx, wire, signal, timeoutMs, left <= ctx.timeoutMs)
+    const res = await sendOnce(ctx, wire, signal, timeoutMs, budgetMs)
     outcome = res.status
     return res
   } catch (err) {
@@ -249,18 +277,27 @@ async function attemptOnce(
   } finally {
     const durationMs = ctx.now() - started
     ctx.stats.add(b.service, { requests: 1, durationMs })
-    const u = new URL(ctx.redactor.url(wire.url))
-    const path = `${u.pathname}${u.search}`
-    ctx.logger.debug('http', {
-      service: b.service,
-      op: wire.op,
-      method: wire.method,
-      path,
-      status: outcome,
-      durationMs,
-      attempt,
-    })
+    if (logs(ctx.logger, 'debug')) logAttempt(ctx, b, wire, { outcome, durationMs, attempt })
   }
+}
+
+/** The `--debug` record of one attempt (built only when debug lines are written). */
+function logAttempt(
+  ctx: HttpContext,
+  b: ClientBinding,
+  wire: WireRequest,
+  a: { outcome: number | string; durationMs: number; attempt: number },
+): void {
+  const u = new URL(redactedUrlOf(ctx, wire))
+  ctx.logger.debug('http', {
+    service: b.service,
+    op: wire.op,
+    method: wire.method,
+    path: `${u.pathname}${u.search}`,
+    status: a.outcome,
+    durationMs: a.durationMs,
+    attempt: a.attempt,
+  })
 }
 
 function errorBase(wire: WireRequest, ctx: HttpContext) {
@@ -268,9 +305,11 @@ function errorBase(wire: WireRequest, ctx: HttpContext) {
     service: wire.service,
     op: wire.op,
     method: wire.method,
-    url: ctx.redactor.url(wire.url),
+    url: redactedUrlOf(ctx, wire),
   }
 }
+
+const NON_BLANK = /\S/
 
 /** Parses JSON and validates it; a mismatch is a `schema` error naming the zod issue paths. */
 function parseBody<S extends z.ZodType>(
@@ -279,18 +318,19 @@ function parseBody<S extends z.ZodType>(
   res: WireResponse,
   schema: S,
 ): z.output<S> {
-  const base = {
+  const base = () => ({
     ...errorBase(wire, ctx),
     kind: 'schema' as const,
     status: res.status,
     requestId: requestIdOf(res.headers),
-  }
+  })
   let data: unknown
-  if (res.text.trim() !== '') {
+  // Not `text.trim()`: that would copy a whole page to test it for emptiness.
+  if (NON_BLANK.test(res.text)) {
     try {
       data = JSON.parse(res.text)
     } catch (err) {
-      throw new CloudApiError({ ...base, summary: 'response body is not JSON' }, { cause: err })
+      throw new CloudApiError({ ...base(), summary: 'response body is not JSON' }, { cause: err })
     }
   }
   const r = schema.safeParse(data)
@@ -302,7 +342,7 @@ function parseBody<S extends z.ZodType>(
   const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : ''
   throw new CloudApiError(
     {
-      ...base,
+      ...base(),
       summary: `unexpected response body: ${issues}${more}`,
       hint: 'the API answered in a shape Sphere does not expect',
     },

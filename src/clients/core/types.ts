@@ -38,6 +38,11 @@ export interface RequestOptions {
   /** HTTP statuses that count as success (default: any 2xx). */
   expect?: number[]
   signal?: AbortSignal
+  /**
+   * On the scan's longest dependency chain (IAM users → keys → last use): the endpoint's limiter
+   * serves it before the requests that wait without this flag.
+   */
+  critical?: boolean
 }
 
 /** A parsed response. */
