@@ -294,3 +294,64 @@ describe('sphere scan --compliance', () => {
     )
   })
 })
+
+describe('sphere compliance --store', () => {
+  it('views the latest stored scan, or one by id; no such scan is exit 2', async () => {
+    const db = join(dir, 'history.db')
+    const s = await sphere([
+      'scan',
+      '--inventory',
+      inventory,
+      '--store',
+      '--db',
+      db,
+      '--format',
+      'json',
+    ])
+    assert.equal(s.code, 1, s.err)
+    const r = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--store',
+      'latest',
+      '--db',
+      db,
+      '--format',
+      'json',
+    ])
+    assert.equal(r.code, 0, r.err)
+    const doc = JSON.parse(r.out)
+    assert.match(doc.source.subject, /\(stored scan 1\)$/)
+    const ops06 = doc.criteria.find((c: { id: string }) => c.id === 'OPS-06')
+    assert.equal(ops06.status, 'not_met')
+    for (const name of unprotectedServers())
+      assert.ok(
+        ops06.failing.some((f: { resource: { name: string } }) => f.resource.name === name),
+        name,
+      )
+    const same = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--store',
+      '1',
+      '--db',
+      db,
+      '--format',
+      'json',
+    ])
+    assert.deepEqual(JSON.parse(same.out).counts, doc.counts)
+    const missing = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--store',
+      '7',
+      '--db',
+      db,
+    ])
+    assert.equal(missing.code, 2)
+    assert.match(missing.err, /no scan 7 in .*history\.db/)
+  })
+})
