@@ -6,12 +6,14 @@
  */
 import { SEVERITIES, type Severity } from '../checks/define.ts'
 import type { CheckSettings } from '../checks/settings.ts'
+import { FRAMEWORK_IDS } from '../compliance/registry.ts'
 import type { CloudFlags } from '../config/clouds-settings.ts'
 import type { ScopeSelection } from '../engine/plan-scopes.ts'
 import { loadScanConfig } from '../engine/scan-config.ts'
+import { InputError } from '../model/input-error.ts'
 import { inputDir, inputFile, type OutputTarget, outputTarget, PathError } from './_files.ts'
 import type { RenderSettings, ReportTarget } from './_scan-output.ts'
-import { reportOptions } from './_scan-report-options.ts'
+import { listOf, reportOptions } from './_scan-report-options.ts'
 import { storeSpec } from './_store.ts'
 import { type CliIO, type CommandArgs, oneOf, UsageError } from './command.ts'
 
@@ -130,12 +132,16 @@ export function resolveScanOptions(
     throw new UsageError('--store and --no-store cannot be combined')
   const inventory =
     values.inventory === undefined ? undefined : inputFile('--inventory', values.inventory, io.cwd)
+  const report = reportOptions(values, io, {
+    now,
+    clouds: clouds ?? [io.env.OS_CLOUD || 'envvars'],
+    inventory,
+  })
+  const compliance =
+    listOf('compliance', values.compliance, FRAMEWORK_IDS) ?? frameworksFromConfig(config)
   return {
-    ...reportOptions(values, io, {
-      now,
-      clouds: clouds ?? [io.env.OS_CLOUD || 'envvars'],
-      inventory,
-    }),
+    reports: report.reports,
+    render: { ...report.render, ...(compliance ? { compliance } : {}) },
     failOn,
     allowIncomplete: values['allow-incomplete'] === true || config.allowIncomplete === true,
     selection: {
@@ -185,6 +191,25 @@ export function resolveScanOptions(
         : undefined,
     debug: values.debug === true,
   }
+}
+
+/** `compliance` of the config file, every id checked against the registered frameworks. */
+function frameworksFromConfig(config: {
+  compliance?: string[]
+  file: string | null
+}): string[] | undefined {
+  const bad = (config.compliance ?? [])
+    .map((id, i) => ({ id, i }))
+    .filter((x) => !FRAMEWORK_IDS.includes(x.id))
+  if (bad.length > 0)
+    throw new InputError(
+      config.file ?? 'config',
+      bad.map((x) => ({
+        path: `compliance[${x.i}]`,
+        message: `unknown framework "${x.id}"; expected one of: ${FRAMEWORK_IDS.join(', ')}`,
+      })),
+    )
+  return config.compliance
 }
 
 /** A file named in the config file (already resolved against its directory), checked. */

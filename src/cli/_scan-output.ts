@@ -7,6 +7,7 @@
  */
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import type { ComplianceView } from '../compliance/evaluate.ts'
 import type { ScopeProgress } from '../engine/run-scan.ts'
 import type { ScanResult } from '../engine/types.ts'
 import type { ReportChunks } from '../reports/_chunks.ts'
@@ -19,6 +20,7 @@ import { renderMarkdownChunks } from '../reports/markdown.ts'
 import { renderOcsfChunks } from '../reports/ocsf.ts'
 import { planSarif, renderSarifChunks, type SarifPlan } from '../reports/sarif.ts'
 import { renderTextChunks } from '../reports/text.ts'
+import { scanComplianceViews } from './_compliance-input.ts'
 import {
   type AtomicWriter,
   type OutputTarget,
@@ -52,6 +54,8 @@ export interface RenderSettings {
   readonly findings?: number | 'all'
   /** `--sarif-location`. */
   readonly sarifLocation?: string
+  /** `--compliance`: framework ids whose view every report carries. */
+  readonly compliance?: readonly string[]
 }
 
 /** A report to write: its format and where (no target: stdout). */
@@ -73,22 +77,29 @@ export function reportChunks(
   s: RenderSettings,
   tty: Terminal = { color: false },
   sarifPlan?: SarifPlan,
+  compliance: readonly ComplianceView[] = [],
 ): ReportChunks {
   const filter = s.filter
   switch (format) {
     case 'json':
-      return renderJsonChunks(result, { filter })
+      return renderJsonChunks(result, { filter, compliance })
     case 'sarif':
-      return renderSarifChunks(result, { filter, location: s.sarifLocation, plan: sarifPlan })
+      return renderSarifChunks(result, {
+        filter,
+        location: s.sarifLocation,
+        plan: sarifPlan,
+        compliance,
+      })
     case 'ocsf':
-      return renderOcsfChunks(result, { filter })
+      return renderOcsfChunks(result, { filter, compliance })
     case 'csv':
-      return renderCsvChunks(result, { filter })
+      return renderCsvChunks(result, { filter, compliance })
     case 'html':
-      return renderHtmlChunks(result, { filter })
+      return renderHtmlChunks(result, { filter, compliance })
     case 'markdown':
       return renderMarkdownChunks(result, {
         filter,
+        compliance,
         ...(typeof s.findings === 'number' ? { maxFindings: s.findings } : {}),
         ...(s.findings === 'all' ? { maxFindings: Number.MAX_SAFE_INTEGER } : {}),
       })
@@ -99,6 +110,7 @@ export function reportChunks(
         findings: s.findings,
         filter,
         quiet: s.quiet,
+        compliance,
       })
   }
 }
@@ -172,15 +184,22 @@ export function writeReports(
   io: CliIO,
   tty: Terminal,
 ): void {
+  const views = scanComplianceViews(result, s.compliance ?? [])
   const plans = new Map<ScanFormat, SarifPlan>()
   if (reports.some((x) => x.format === 'sarif')) {
-    const plan = planSarif(result, { filter: s.filter, location: s.sarifLocation })
+    const plan = planSarif(result, {
+      filter: s.filter,
+      location: s.sarifLocation,
+      compliance: views,
+    })
     plans.set('sarif', plan)
     if (plan.grouped) io.stderr.write(sarifNotice(plan))
   }
   const toStdout = reports.find((x) => !x.target)
   if (toStdout) {
-    for (const c of gathered(reportChunks(result, toStdout.format, s, tty, plans.get('sarif')))) {
+    for (const c of gathered(
+      reportChunks(result, toStdout.format, s, tty, plans.get('sarif'), views),
+    )) {
       io.signal?.throwIfAborted()
       io.stdout.write(c)
     }
@@ -192,7 +211,7 @@ export function writeReports(
       const w = openAtomic(target!)
       open.push(w)
       for (const c of gathered(
-        reportChunks(result, format, s, { color: false }, plans.get(format)),
+        reportChunks(result, format, s, { color: false }, plans.get(format), views),
       )) {
         io.signal?.throwIfAborted()
         w.write(c)

@@ -35,6 +35,7 @@ export const ComplianceDocumentSchema = z
       version: z.string(),
       publisher: z.string(),
       unit: z.enum(['criterion', 'control', 'requirement']),
+      referencePrefix: z.string().describe('how checks cite it: C5 in C5:OPS-06'),
     }),
     model: z.enum(MODEL_IDS).describe('the service model whose ownership the view applies'),
     source: z.object({ subject: z.string(), evaluatedAt: z.string() }),

@@ -92,7 +92,10 @@ export interface CriterionResult {
 
 /** The whole view of one framework. */
 export interface ComplianceView {
-  readonly framework: Pick<Framework, 'id' | 'name' | 'title' | 'version' | 'publisher' | 'unit'>
+  readonly framework: Pick<
+    Framework,
+    'id' | 'name' | 'title' | 'version' | 'publisher' | 'unit' | 'referencePrefix'
+  >
   readonly model: ModelId
   /** What the scan covered and when it was evaluated. */
   readonly source: ComplianceSource
@@ -289,9 +292,9 @@ export function evaluateCompliance(
     return { id: d.id, title: d.title, counts: dc }
   })
   const used = new Set(criteria.flatMap((c) => c.attestations))
-  const { id, name, title, version, publisher, unit } = framework
+  const { id, name, title, version, publisher, unit, referencePrefix } = framework
   return {
-    framework: { id, name, title, version, publisher, unit },
+    framework: { id, name, title, version, publisher, unit, referencePrefix },
     model,
     source,
     domains,
@@ -299,4 +302,22 @@ export function evaluateCompliance(
     criteria,
     attestations: attestations.filter((a) => used.has(a.id)),
   }
+}
+
+/**
+ * Per check: the criteria it evidences in each view, by framework id (`{ 'c5-2020': ['OPS-06'] }`).
+ * Only criteria with a customer share in the view's model count.
+ */
+export function criteriaByCheck(
+  views: readonly ComplianceView[],
+): Map<string, Record<string, string[]>> {
+  const out = new Map<string, Record<string, string[]>>()
+  for (const v of views)
+    for (const c of v.criteria)
+      for (const t of c.checks) {
+        const entry = out.get(t.id) ?? {}
+        entry[v.framework.id] = [...(entry[v.framework.id] ?? []), c.id]
+        out.set(t.id, entry)
+      }
+  return out
 }

@@ -48,7 +48,7 @@ describe(parseScanConfig.name, () => {
     assert.deepEqual(
       problems('concurrency: 0\nfailOn: severe\nregions: [eu de]\ncolour: true\n').sort(),
       [
-        'sphere.yaml: : unknown key "colour"; expected one of: thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist',
+        'sphere.yaml: : unknown key "colour"; expected one of: thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist, store, db, compliance',
         'sphere.yaml: concurrency: expected at least 1',
         'sphere.yaml: failOn: Invalid option: expected one of "critical"|"high"|"medium"|"low"|"info"',
         'sphere.yaml: regions[0]: expected a region like eu-de',

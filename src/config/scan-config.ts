@@ -27,6 +27,7 @@
  * mutelist: ./mutelist.yaml   # relative to this file                      (--mutelist)
  * store: true              # save the scan in the history store         (--store)
  * db: ./sphere.db          # the store: a SQLite file (relative to this file) or postgres://… (--db)
+ * compliance: [c5-2020, ccm-v4] # compliance views in every report            (--compliance)
  * ```
  *
  * The thresholds' own schema lives with the checks, which this layer may not import: the caller
@@ -42,7 +43,7 @@ export const FAIL_ON_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] 
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')
 const KEYS =
-  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist, store, db'
+  'thresholds, concurrency, requestsPerSecond, apiTimeoutSeconds, authTimeoutSeconds, timeoutSeconds, clouds, projects, allProjects, regions, parallel, failOn, allowIncomplete, checks, duties, mutelist, store, db, compliance'
 
 /** Builds the file's schema around a schema of the thresholds. */
 export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
@@ -118,6 +119,8 @@ export function scanConfigSchema<T extends z.ZodType>(thresholds: T) {
       store: z.boolean().optional(),
       /** The store: a SQLite file (relative to this file) or a `postgres://` URL. */
       db: z.string().trim().min(1, 'expected a file path or postgres:// URL').optional(),
+      /** Compliance frameworks whose view every report carries (ids as `sphere frameworks`). */
+      compliance: z.array(id).optional(),
     },
     {
       error: (iss) =>

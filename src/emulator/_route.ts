@@ -175,6 +175,8 @@ export function route(
       )
     const origin = regionOrigin(shared.world, originOf(c, shared), region)
     const own = new URL(c.req.url)
+    // The query is parsed once per request, not once per `q` (handlers filter item by item).
+    let query: Record<string, string> | undefined
     const ctx: RouteContext = {
       c,
       world: shared.world,
@@ -185,7 +187,10 @@ export function route(
       params,
       url: new URL(`${origin}${own.pathname}${own.search}`),
       origin,
-      q: (name) => c.req.query(name),
+      q: (name) => {
+        query ??= c.req.query()
+        return query[name]
+      },
       limit: (rule) => readLimit(c.req.query('limit'), rule),
       fail: (status, message) => failFor(c, status, message),
     }

@@ -88,3 +88,28 @@ export function renderComplianceText(v: ComplianceView, opts: ComplianceTextOpti
   )
   return `${lines.join('\n')}\n`
 }
+
+/** The section of a scan's text report: per framework, the counts and what is not met or unknown. */
+export function complianceTextSection(views: readonly ComplianceView[], color: boolean): string[] {
+  const out: string[] = []
+  for (const v of views) {
+    out.push(
+      '',
+      paint(
+        'bold',
+        `Compliance: ${v.framework.name} (${v.model} view): ${countsText(v.counts)}`,
+        color,
+      ),
+    )
+    for (const c of v.criteria)
+      if (c.status === 'not_met' || c.status === 'unknown') {
+        const [label, style] = LABEL[c.status]
+        out.push(
+          `  ${c.id.padEnd(7)} ${paint(style, label.padEnd(8), color)} ${c.title}: ${safeText(c.reason)}`,
+        )
+      }
+  }
+  if (views.length > 0)
+    out.push('  (sphere compliance --scan REPORT.json --framework ID shows every criterion)')
+  return out
+}

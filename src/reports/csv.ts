@@ -6,6 +6,7 @@
  * (they start with `=`, `+`, `-`, `@` or a tab) get a leading `'`.
  * @module
  */
+import { type ComplianceView, criteriaByCheck } from '../compliance/evaluate.ts'
 import { checkIndex, firstLine } from '../engine/summary.ts'
 import type { Finding, ScanResult } from '../engine/types.ts'
 import { batched, joinChunks } from './_chunks.ts'
@@ -16,6 +17,11 @@ import { safeText } from './_terminal.ts'
 export interface CsvOptions {
   /** Which findings get a row (`--severity`, `--status`). */
   filter?: FindingFilter
+  /**
+   * Compliance views (`sphere scan --compliance`): one more column per framework, named by its id
+   * (`c5-2020`), holding the criteria the row's check evidences (`OPS-06 OPS-07`).
+   */
+  compliance?: readonly ComplianceView[]
 }
 
 /** The columns, in order. */
@@ -55,7 +61,7 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-function row(f: Finding, checks: ReturnType<typeof checkIndex>): string {
+function row(f: Finding, checks: ReturnType<typeof checkIndex>, extra: string[] = []): string {
   const c = checks.get(f.checkId)
   const cells = [
     f.scope.cloud,
@@ -83,6 +89,7 @@ function row(f: Finding, checks: ReturnType<typeof checkIndex>): string {
     f.cause ?? '',
     firstLine(c?.remediation.text ?? ''),
     f.fingerprint,
+    ...extra,
   ]
   return `${cells.map(csvCell).join(',')}\r\n`
 }
@@ -90,8 +97,12 @@ function row(f: Finding, checks: ReturnType<typeof checkIndex>): string {
 /** Renders the findings as CSV, a few hundred rows per chunk. Pure: the same result gives the same bytes. */
 export function* renderCsvChunks(r: ScanResult, opts: CsvOptions = {}): Generator<string> {
   const checks = checkIndex(r)
-  yield `${CSV_COLUMNS.map(csvCell).join(',')}\r\n`
-  yield* batched(selectFindings(r.findings, opts.filter), (f) => row(f, checks))
+  const views = opts.compliance ?? []
+  const byCheck = criteriaByCheck(views)
+  const extra = (f: Finding) =>
+    views.map((v) => (byCheck.get(f.checkId)?.[v.framework.id] ?? []).join(' '))
+  yield `${[...CSV_COLUMNS, ...views.map((v) => v.framework.id)].map(csvCell).join(',')}\r\n`
+  yield* batched(selectFindings(r.findings, opts.filter), (f) => row(f, checks, extra(f)))
 }
 
 /** The CSV as one string (small results; the CLI writes {@link renderCsvChunks}). */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { SEVERITIES } from '../checks/define.ts'
+import { ComplianceDocumentSchema } from '../compliance/document.ts'
 import { DUTY_STATUSES, FINDING_STATUSES } from '../engine/types.ts'
 import { RESOURCE_TYPES } from '../inventory/types.ts'
 import { EVIDENCE_KINDS, MODEL_IDS, OWNERS } from '../responsibility/schema.ts'
@@ -203,6 +204,10 @@ export const JsonReportSchema = z
       })
       .optional()
       .describe('present when --severity or --status limited `findings`; counts are over all'),
+    compliance: z
+      .array(ComplianceDocumentSchema)
+      .optional()
+      .describe('compliance views of the scan, one per framework (sphere scan --compliance)'),
     findings: z.array(JsonFinding),
   })
   .describe('Sphere scan report')

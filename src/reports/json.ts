@@ -4,6 +4,8 @@
  * title, remediation and references so a consumer needs no second lookup.
  * @module
  */
+import { toComplianceDocument } from '../compliance/document.ts'
+import type { ComplianceView } from '../compliance/evaluate.ts'
 import { checkIndex, summarize } from '../engine/summary.ts'
 import type { Finding, InventorySummary, ScanResult } from '../engine/types.ts'
 import { batched, indentedJson, joinChunks } from './_chunks.ts'
@@ -16,6 +18,8 @@ export interface JsonOptions {
   pretty?: boolean
   /** Which findings `findings` lists (`--severity`, `--status`); every count is over all. */
   filter?: FindingFilter
+  /** Compliance views to include as `compliance` (`sphere scan --compliance`). */
+  compliance?: readonly ComplianceView[]
 }
 
 function finding(
@@ -55,7 +59,12 @@ function inventoryOf(i: InventorySummary): JsonReport['inventory'] {
 }
 
 /** The report without its findings: everything that is small whatever the scan's size. */
-function head(r: ScanResult, filter: FindingFilter | undefined, listed: number) {
+function head(
+  r: ScanResult,
+  filter: FindingFilter | undefined,
+  listed: number,
+  compliance?: readonly ComplianceView[],
+) {
   return {
     schemaVersion: 2,
     tool: { ...r.tool },
@@ -100,14 +109,23 @@ function head(r: ScanResult, filter: FindingFilter | undefined, listed: number) 
             total: r.findings.length,
           },
         }),
+    ...(compliance && compliance.length > 0
+      ? { compliance: compliance.map(toComplianceDocument) }
+      : {}),
   } satisfies Omit<JsonReport, 'findings'>
 }
 
 /** The report as a value (before serialisation; for tests and small results). */
-export function toJsonReport(r: ScanResult, opts: Pick<JsonOptions, 'filter'> = {}): JsonReport {
+export function toJsonReport(
+  r: ScanResult,
+  opts: Pick<JsonOptions, 'filter' | 'compliance'> = {},
+): JsonReport {
   const checks = checkIndex(r)
   const listed = selectFindings(r.findings, opts.filter)
-  return { ...head(r, opts.filter, listed.length), findings: listed.map((f) => finding(f, checks)) }
+  return {
+    ...head(r, opts.filter, listed.length, opts.compliance),
+    findings: listed.map((f) => finding(f, checks)),
+  }
 }
 
 /**
@@ -119,7 +137,11 @@ export function* renderJsonChunks(r: ScanResult, opts: JsonOptions = {}): Genera
   const pretty = opts.pretty !== false
   const checks = checkIndex(r)
   const listed = selectFindings(r.findings, opts.filter)
-  const top = JSON.stringify(head(r, opts.filter, listed.length), null, pretty ? 2 : undefined)
+  const top = JSON.stringify(
+    head(r, opts.filter, listed.length, opts.compliance),
+    null,
+    pretty ? 2 : undefined,
+  )
   const open = top.slice(0, -1).replace(/\n$/, '')
   if (listed.length === 0) {
     yield `${open},${pretty ? '\n  ' : ''}"findings":${pretty ? ' []\n' : '[]'}}\n`

@@ -4,6 +4,7 @@
  * cannot close a table cell, inject HTML, create links or emphasis, or mention people.
  * @module
  */
+import type { ComplianceView } from '../compliance/evaluate.ts'
 import {
   checkIndex,
   DUTY_STATUS_LABEL,
@@ -16,6 +17,7 @@ import { joinChunks } from './_chunks.ts'
 import { type FindingFilter, filterLabel, isOpen, selectFindings } from './_filter.ts'
 import { dutyMatrix, oneCloud, scopeCountLabel, scopeRows, shortLabel } from './_scopes.ts'
 import { safeText } from './_terminal.ts'
+import { complianceMarkdownSection } from './compliance-markdown.ts'
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {
@@ -23,6 +25,8 @@ export interface MarkdownOptions {
   maxFindings?: number
   /** Which findings are listed (`--severity`, `--status`); the tables count all. */
   filter?: FindingFilter
+  /** Compliance views (`sphere scan --compliance`): a section per framework. */
+  compliance?: readonly ComplianceView[]
 }
 
 /** Most scopes shown as columns of the duty table; more get a scopes × duties matrix. */
@@ -156,6 +160,7 @@ export function* renderMarkdownChunks(
     ...organisation(r),
     '',
     ...duties(r),
+    ...complianceMarkdownSection(opts.compliance ?? []),
   ]
   const listed = selectFindings(r.findings, opts.filter)
   const fails = findingsWithStatus({ duties: r.duties, findings: listed }, 'fail')

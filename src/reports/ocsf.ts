@@ -9,6 +9,7 @@
  * @module
  */
 import type { Severity } from '../checks/define.ts'
+import { type ComplianceView, criteriaByCheck } from '../compliance/evaluate.ts'
 import { checkIndex } from '../engine/summary.ts'
 import type { CheckInfo, Finding, ScanResult } from '../engine/types.ts'
 import { scopeKey } from '../inventory/scope.ts'
@@ -40,6 +41,12 @@ export const OCSF_SEVERITY: Record<Severity, readonly [number, string]> = {
 export interface OcsfOptions {
   /** Which findings become events (`--severity`, `--status`). */
   filter?: FindingFilter
+  /**
+   * Compliance views (`sphere scan --compliance`): `unmapped.compliance` then lists, per
+   * framework, every criterion the check evidences in the framework data, under the key the
+   * check references use (`C5-2020`, `CCM-4.0`; else the framework id).
+   */
+  compliance?: readonly ComplianceView[]
 }
 
 /** The `cloud.provider` value for an auth URL: OTC's domain, else generic OpenStack. */
@@ -86,7 +93,30 @@ function whereOf(r: ScanResult): Map<string, Where> {
 
 const CONFIDENT = new Set<Finding['status']>(['fail', 'pass', 'muted', 'not_applicable'])
 
-function event(r: ScanResult, f: Finding, c: CheckInfo | undefined, where: Where | undefined) {
+/** `unmapped.compliance` of a check: its references, or the views' mapping where given. */
+function complianceFor(
+  c: CheckInfo | undefined,
+  checkId: string,
+  views: readonly ComplianceView[],
+  byCheck: ReturnType<typeof criteriaByCheck>,
+): Record<string, string[]> {
+  const out = complianceOf(c)
+  for (const v of views) {
+    const key = COMPLIANCE_FRAMEWORKS[v.framework.referencePrefix] ?? v.framework.id
+    const ids = byCheck.get(checkId)?.[v.framework.id] ?? []
+    if (ids.length > 0) out[key] = ids
+    else delete out[key]
+  }
+  return out
+}
+
+function event(
+  r: ScanResult,
+  f: Finding,
+  c: CheckInfo | undefined,
+  where: Where | undefined,
+  compliance: Record<string, string[]> = complianceOf(c),
+) {
   const [severityId, severity] = OCSF_SEVERITY[f.severity]
   const muted = f.status === 'muted'
   const time = Date.parse(r.scan.finishedAt)
@@ -161,7 +191,7 @@ function event(r: ScanResult, f: Finding, c: CheckInfo | undefined, where: Where
       duty: f.duty,
       owner: f.owner,
       service: f.service,
-      compliance: complianceOf(c),
+      compliance,
       ...(f.mute ? { mute: f.mute } : {}),
       ...(f.expiredMute ? { expired_mute: f.expiredMute } : {}),
       ...(f.cause ? { cause: f.cause } : {}),
@@ -173,9 +203,27 @@ function event(r: ScanResult, f: Finding, c: CheckInfo | undefined, where: Where
 export function ocsfEvents(r: ScanResult, opts: OcsfOptions = {}): ReturnType<typeof event>[] {
   const checks = checkIndex(r)
   const where = whereOf(r)
+  const compliance = complianceCache(checks, opts.compliance ?? [])
   return selectFindings(r.findings, opts.filter).map((f) =>
-    event(r, f, checks.get(f.checkId), where.get(scopeKey(f.scope))),
+    event(r, f, checks.get(f.checkId), where.get(scopeKey(f.scope)), compliance(f.checkId)),
   )
+}
+
+/** `unmapped.compliance` per check id, worked out once per check. */
+function complianceCache(
+  checks: ReturnType<typeof checkIndex>,
+  views: readonly ComplianceView[],
+): (checkId: string) => Record<string, string[]> {
+  const byCheck = criteriaByCheck(views)
+  const cache = new Map<string, Record<string, string[]>>()
+  return (id) => {
+    let v = cache.get(id)
+    if (!v) {
+      v = complianceFor(checks.get(id), id, views, byCheck)
+      cache.set(id, v)
+    }
+    return v
+  }
 }
 
 /**
@@ -185,6 +233,7 @@ export function ocsfEvents(r: ScanResult, opts: OcsfOptions = {}): ReturnType<ty
 export function* renderOcsfChunks(r: ScanResult, opts: OcsfOptions = {}): Generator<string> {
   const checks = checkIndex(r)
   const where = whereOf(r)
+  const compliance = complianceCache(checks, opts.compliance ?? [])
   const findings = selectFindings(r.findings, opts.filter)
   if (findings.length === 0) {
     yield '[]\n'
@@ -193,7 +242,10 @@ export function* renderOcsfChunks(r: ScanResult, opts: OcsfOptions = {}): Genera
   yield '[\n'
   yield* batched(
     findings,
-    (f) => JSON.stringify(event(r, f, checks.get(f.checkId), where.get(scopeKey(f.scope)))),
+    (f) =>
+      JSON.stringify(
+        event(r, f, checks.get(f.checkId), where.get(scopeKey(f.scope)), compliance(f.checkId)),
+      ),
     ',\n',
   )
   yield '\n]\n'

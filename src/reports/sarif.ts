@@ -11,6 +11,7 @@
  * @module
  */
 import { gzipSync } from 'node:zlib'
+import { type ComplianceView, criteriaByCheck } from '../compliance/evaluate.ts'
 import type { CheckInfo, Finding, FindingStatus, ScanResult } from '../engine/types.ts'
 import { type ScopeRef, scopeKey, scopeLabel } from '../inventory/scope.ts'
 import { batched, joinChunks } from './_chunks.ts'
@@ -54,6 +55,8 @@ export interface SarifOptions {
   limits?: { resultsPerRun: number; gzipBytes: number }
   /** A plan made beforehand (the CLI makes it to tell the user); default {@link planSarif}. */
   plan?: SarifPlan
+  /** Compliance views (`sphere scan --compliance`): each rule's `properties.compliance`. */
+  compliance?: readonly ComplianceView[]
 }
 
 /** Whether the results are grouped, and why. */
@@ -254,7 +257,12 @@ function* resultLines(r: ScanResult, opts: SarifOptions, grouped: boolean): Gene
 }
 
 /** The document around the results, split where the results go. */
-function frame(r: ScanResult, plan: SarifPlan): [string, string] {
+function frame(
+  r: ScanResult,
+  plan: SarifPlan,
+  compliance: readonly ComplianceView[] = [],
+): [string, string] {
+  const byCheck = criteriaByCheck(compliance)
   const doc = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -268,7 +276,15 @@ function frame(r: ScanResult, plan: SarifPlan): [string, string] {
             fullDescription: {
               text: 'Shared responsibility scanner for Open Telekom Cloud and OpenStack',
             },
-            rules: r.checks.map(sarifRule),
+            rules: r.checks.map((c) => {
+              const rule = sarifRule(c)
+              if (compliance.length === 0) return rule
+              const ids = byCheck.get(c.id) ?? {}
+              const per = Object.fromEntries(
+                compliance.map((v) => [v.framework.id, ids[v.framework.id] ?? []]),
+              )
+              return { ...rule, properties: { ...rule.properties, compliance: per } }
+            }),
             notifications: notificationDescriptors(),
           },
         },
@@ -319,7 +335,7 @@ export function planSarif(r: ScanResult, opts: SarifOptions = {}): SarifPlan {
       reason: `${findings.length.toLocaleString('en')} results; ${limitText}`,
     }
   let gzipBytes = gzipSync(
-    frame(r, { findings: findings.length, results: 0, grouped: false }).join(''),
+    frame(r, { findings: findings.length, results: 0, grouped: false }, opts.compliance).join(''),
   ).length
   let batch: string[] = []
   const flush = () => {
@@ -345,7 +361,7 @@ export function planSarif(r: ScanResult, opts: SarifOptions = {}): SarifPlan {
 /** Renders SARIF 2.1.0 chunk by chunk, one result per line. Pure: the same result gives the same bytes. */
 export function* renderSarifChunks(r: ScanResult, opts: SarifOptions = {}): Generator<string> {
   const plan = opts.plan ?? planSarif(r, opts)
-  const [open, close] = frame(r, plan)
+  const [open, close] = frame(r, plan, opts.compliance)
   yield open
   let any = false
   for (const chunk of batched(resultLines(r, opts, plan.grouped), (l) => l, ',\n')) {

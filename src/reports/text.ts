@@ -6,7 +6,9 @@
  * Lines follow the terminal's width.
  * @module
  */
+
 import { SEVERITIES, type Severity } from '../checks/define.ts'
+import type { ComplianceView } from '../compliance/evaluate.ts'
 import { firstLine, scanOrigins, scanSubject, summaryLine } from '../engine/summary.ts'
 import type { Finding, ScanResult } from '../engine/types.ts'
 import { type CheckGroup, groupByCheck } from './_by-check.ts'
@@ -15,6 +17,7 @@ import { type FindingFilter, filterLabel, isOpen, selectFindings } from './_filt
 import { oneCloud, shortLabel } from './_scopes.ts'
 import { columns, paint, type Style, safeText, wrap } from './_terminal.ts'
 import { dutySection, scopeTable } from './_text-summary.ts'
+import { complianceTextSection } from './compliance-text.ts'
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -28,6 +31,8 @@ export interface TextOptions {
   filter?: FindingFilter
   /** Only the summary, the duties and the failing findings (`--quiet`). */
   quiet?: boolean
+  /** Compliance views (`sphere scan --compliance`): a section per framework. */
+  compliance?: readonly ComplianceView[]
 }
 
 /** Width when the output is not a terminal. */
@@ -187,6 +192,7 @@ export function* renderTextChunks(r: ScanResult, opts: TextOptions): Generator<s
         )),
     ...issueSection(r, x.c, x.one),
     ...(opts.quiet ? [] : notesSection(r, x.c)),
+    ...complianceTextSection(opts.compliance ?? [], x.c),
     '',
     paint('bold', `Summary: ${summaryLine(r)}`, x.c),
   ]

@@ -10,6 +10,7 @@ import { checks } from '../../checks/index.ts'
 import { CloudApiError } from '../../clients/core/errors.ts'
 import { createRedactor } from '../../clients/core/redact.ts'
 import { createSession } from '../../clients/core/session.ts'
+import { FRAMEWORK_IDS } from '../../compliance/registry.ts'
 import { type CloudConfig, configSecrets } from '../../config/cloud-config.ts'
 import { resolveCloudConfig } from '../../config/clouds.ts'
 import { SelectionError } from '../../engine/evaluate.ts'
@@ -228,6 +229,11 @@ Options:
                            progress or "written" lines on stderr
   --findings <n|all>       text: resources listed per check (default 10); markdown: failing
                            findings listed (default 50); all: every one
+  --compliance <ids>       add compliance views (${FRAMEWORK_IDS.join(', ')}; comma-separated) to every
+                           report: a section in text, Markdown and HTML, \`compliance\` in JSON,
+                           a column per framework in CSV, unmapped.compliance in OCSF, SARIF rule
+                           properties; the view applies the most demanding service model found
+                           (see sphere compliance, sphere frameworks)
   --sarif-location <file>  the file every SARIF result points at (relative to the repository
                            root, e.g. the Terraform file or clouds.yaml of the project); default a
                            stable URI per scope: sphere/<cloud>/<region>/<project>
@@ -288,6 +294,7 @@ command that collects one.`,
     status: { type: 'string' },
     findings: { type: 'string' },
     'sarif-location': { type: 'string' },
+    compliance: { type: 'string' },
     'fail-on': { type: 'string' },
     'allow-incomplete': { type: 'boolean' },
     mutelist: { type: 'string' },

@@ -129,14 +129,20 @@ function backupWire(b: Backup): WireInput<'cbr.ListBackups'>['backups'][number] 
 const eq = (want: string | undefined, value: string) => want === undefined || want === value
 
 function filterBackups(r: RouteContext, items: readonly Backup[]): Backup[] {
+  // Each filter read once per request, not once per item.
   const statuses = r.c.req.queries('status')
+  const vaultId = r.q('vault_id')
+  const resourceId = r.q('resource_id')
+  const resourceType = r.q('resource_type')
+  const resourceName = r.q('resource_name')
+  const checkpointId = r.q('checkpoint_id')
   const out = items.filter(
     (b) =>
-      eq(r.q('vault_id'), b.vaultId) &&
-      eq(r.q('resource_id'), b.resource.id) &&
-      eq(r.q('resource_type'), b.resource.type) &&
-      eq(r.q('resource_name'), b.resource.name) &&
-      eq(r.q('checkpoint_id'), b.checkpointId) &&
+      eq(vaultId, b.vaultId) &&
+      eq(resourceId, b.resource.id) &&
+      eq(resourceType, b.resource.type) &&
+      eq(resourceName, b.resource.name) &&
+      eq(checkpointId, b.checkpointId) &&
       (statuses === undefined || statuses.includes(b.status)),
   )
   const sort = r.q('sort')
@@ -154,14 +160,15 @@ export function cbrRoutes(shared: Shared): Hono<EmulatorEnv> {
     const limit = r.limit(CBR)
     const policyId = r.q('policy_id')
     const resourceIds = r.q('resource_ids')?.split(',')
+    const [type, name, id, status] = ['object_type', 'name', 'id', 'status'].map((k) => r.q(k))
     const items = index
       .inProject(world.vaults, r.project.id)
       .filter(
         (v) =>
-          eq(r.q('object_type'), v.type) &&
-          eq(r.q('name'), v.name) &&
-          eq(r.q('id'), v.id) &&
-          eq(r.q('status'), 'available') &&
+          eq(type, v.type) &&
+          eq(name, v.name) &&
+          eq(id, v.id) &&
+          eq(status, 'available') &&
           (policyId === undefined ||
             (index.policiesByVault.get(v.id) ?? []).some((p) => p.id === policyId)) &&
           (resourceIds === undefined || v.resources.some((res) => resourceIds.includes(res.id))),
@@ -172,12 +179,12 @@ export function cbrRoutes(shared: Shared): Hono<EmulatorEnv> {
 
   serve(app, shared, 'cbr.ListPolicies', (r) => {
     const vaultId = r.q('vault_id')
+    const operationType = r.q('operation_type')
     const items = index
       .inProject(world.backupPolicies, r.project.id)
       .filter(
         (p) =>
-          eq(r.q('operation_type'), 'backup') &&
-          (vaultId === undefined || p.vaultIds.includes(vaultId)),
+          eq(operationType, 'backup') && (vaultId === undefined || p.vaultIds.includes(vaultId)),
       )
     return { policies: items.map(policyWire), count: items.length }
   })

@@ -89,13 +89,14 @@ export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
   serve(app, shared, 'ces.ListAlarms', (r) => {
     const limit = r.limit(CES)
     const resourceId = r.q('resource_id')
+    const [alarmId, name, namespace] = ['alarm_id', 'name', 'namespace'].map((k) => r.q(k))
     const items = index
       .inProject(world.alarms, r.project.id)
       .filter(
         (a) =>
-          eq(r.q('alarm_id'), a.id) &&
-          eq(r.q('name'), a.name) &&
-          eq(r.q('namespace'), a.namespace) &&
+          eq(alarmId, a.id) &&
+          eq(name, a.name) &&
+          eq(namespace, a.namespace) &&
           (resourceId === undefined || a.dimensions.some((d) => d.value === resourceId)),
       )
     const { page } = offsetPage(items, r.q('offset'), limit)
