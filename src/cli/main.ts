@@ -47,6 +47,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'Scan projects, regions and clouds: every customer duty, resource by resource',
     load: () => import('./commands/scan.ts').then((m) => m.default),
   },
+  serve: {
+    summary: 'Web dashboard over the history store: overview, trends, findings, diffs',
+    load: () => import('./commands/serve.ts').then((m) => m.default),
+  },
   matrix: {
     summary: 'Show the shared responsibility model: who owns which layer and duty',
     load: () => import('./commands/matrix.ts').then((m) => m.default),
