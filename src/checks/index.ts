@@ -31,7 +31,13 @@ import iamAccessKeyUsed from './iam/iam-access-key-used.ts'
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts'
 import iamUserActive from './iam/iam-user-active.ts'
 import iamUserMfaEnabled from './iam/iam-user-mfa-enabled.ts'
+import obsBucketEncrypted from './obs/obs-bucket-encrypted.ts'
+import obsBucketLogging from './obs/obs-bucket-logging.ts'
+import obsBucketNotPublic from './obs/obs-bucket-not-public.ts'
+import obsBucketVersioning from './obs/obs-bucket-versioning.ts'
 import rdsBackupRetention from './rds/rds-backup-retention.ts'
+import rdsEngineVersionSupported from './rds/rds-engine-version-supported.ts'
+import rdsInstanceEncrypted from './rds/rds-instance-encrypted.ts'
 import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts'
 import vpcEipBound from './vpc/vpc-eip-bound.ts'
 import vpcSgNoAdminPortsFromInternet from './vpc/vpc-sg-no-admin-ports-from-internet.ts'
@@ -57,6 +63,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   // software-updates
   hostOsSupported,
   hostUpdateSourceConfigured,
+  rdsEngineVersionSupported,
   // authorization
   ecsServerKeypairLogin,
   hostSshNoPasswordLogin,
@@ -66,6 +73,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   iamAccessKeyUsed,
   iamUserActive,
   iamPasswordPolicyStrong,
+  obsBucketNotPublic,
   // backup-restore
   cbrServerProtected,
   cbrVolumeProtected,
@@ -73,13 +81,17 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   cbrPolicyRetention,
   rdsBackupRetention,
   evsVolumeBackupRecent,
+  obsBucketVersioning,
   // monitoring
   cesServerAlarm,
   cesAlarmNotifies,
   ctsTrackerEnabled,
   hostMonitoringAgent,
+  obsBucketLogging,
   // data-protection
   evsVolumeEncrypted,
+  obsBucketEncrypted,
+  rdsInstanceEncrypted,
 ])
 
 /** The check with that id, or undefined. */

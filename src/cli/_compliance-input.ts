@@ -1,7 +1,8 @@
 /**
  * Where `sphere compliance` gets its scan from: a JSON scan report (`--scan`, refused when it was
- * written with finding filters, since the view would miss findings) or a saved inventory
- * (`--inventory`, evaluated here as `sphere scan --inventory` would).
+ * written with finding filters, since the view would miss findings), a saved inventory
+ * (`--inventory`, evaluated here as `sphere scan --inventory` would) or the history store
+ * (`--store latest|ID`).
  * @module
  */
 import { checks } from '../checks/index.ts'
@@ -23,6 +24,7 @@ import { readInputFile } from '../model/input-file.ts'
 import { validateDocument } from '../model/yaml-file.ts'
 import { JsonReportSchema } from '../reports/json-schema.ts'
 import { loadResponsibilityModel } from '../responsibility/load.ts'
+import { openStore, StoreError } from './_store.ts'
 
 /** A scan to view, and what it covered. */
 export interface LoadedScan {
@@ -94,4 +96,41 @@ export function scanComplianceViews(result: ScanResult, ids: readonly string[]):
     if (!fw) throw new Error(`unknown framework ${id}`)
     return evaluateCompliance(fw, model, result, data.attestations, source)
   })
+}
+
+/**
+ * A scan from the history store (`--store latest` or a scan id, `sphere history` lists them).
+ * @throws {StoreError} when the store cannot be opened or holds no such scan (exit 2)
+ */
+export async function readStoredScan(spec: string, which: string): Promise<LoadedScan> {
+  const store = await openStore(spec)
+  try {
+    const scans = await store.scans()
+    const row =
+      which === 'latest'
+        ? scans.at(-1)
+        : /^\d+$/.test(which)
+          ? scans.find((s) => s.id === Number(which))
+          : undefined
+    if (!row)
+      throw new StoreError(
+        which === 'latest'
+          ? `${store.where} holds no scans; run sphere scan --store first`
+          : `no scan ${which} in ${store.where} (sphere history lists them; or --store latest)`,
+      )
+    const [findings, checks, issues] = await Promise.all([
+      store.findings(row.id),
+      store.checks(row.id),
+      store.issues(row.id),
+    ])
+    return {
+      input: { findings, checks, issues },
+      source: {
+        subject: `${scanSubject({ scopes: row.scopes.map((scope) => ({ scope })) as never })} (stored scan ${row.id})`,
+        evaluatedAt: row.finishedAt,
+      },
+    }
+  } finally {
+    await store.close()
+  }
 }

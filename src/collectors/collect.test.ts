@@ -17,6 +17,7 @@ import {
 import { userWire } from '../clients/identity/fixtures.ts'
 import { imageWire } from '../clients/image/fixtures.ts'
 import { floatingIpWire, portWire, securityGroupWire } from '../clients/network/fixtures.ts'
+import { obsSampleReplies } from '../clients/obs/fixtures.ts'
 import { instanceWire } from '../clients/rds/fixtures.ts'
 import { httpError } from '../clients/testing/http-error.ts'
 import { backupWire, volumeWire } from '../clients/volume/fixtures.ts'
@@ -58,6 +59,7 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
     ces: { ListAlarms: [alarmWire()] },
     cts: { ListTrackers: [trackerWire()] },
     rds: { ListInstances: [instanceWire()] },
+    obs: obsSampleReplies(CTX.region),
     identity: { ListUsers: [user] },
     iam: {
       ShowUser: () => ({ user: userDetailWire({ id: user.id, name: user.name }) }),

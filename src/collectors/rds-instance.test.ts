@@ -13,6 +13,16 @@ describe(toRdsInstance.name, () => {
     assert.equal(r.engineVersion, '5.7')
     assert.deepEqual(r.publicIps, ['10.154.219.187'])
     assert.equal(r.backupKeepDays, 7)
+    assert.equal(r.encrypted, false, 'the sample has disk_encryption_id ""')
+    assert.equal(r.kmsKeyId, null)
+  })
+
+  it('reads the KMS key of an encrypted instance (create sample id), unknown when absent', () => {
+    const w = instanceWire({ disk_encryption_id: '2gfdsh-844a-4023-a776-fc5c5fb71fb4' })
+    assert.equal(toRdsInstance(w, CTX).encrypted, true)
+    assert.equal(toRdsInstance(w, CTX).kmsKeyId, '2gfdsh-844a-4023-a776-fc5c5fb71fb4')
+    const { disk_encryption_id: _gone, ...rest } = instanceWire()
+    assert.equal(toRdsInstance(rest as InstanceWire, CTX).encrypted, null)
   })
 
   it('keeps keep_days 0 (automated backups off)', () => {

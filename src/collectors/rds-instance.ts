@@ -22,6 +22,12 @@ export function toRdsInstance(w: InstanceWire, ctx: MapContext): RdsInstance {
     engineVersion: w.datastore.version,
     publicIps: w.public_ips,
     backupKeepDays: w.backup_strategy.keep_days,
+    // "" = not encrypted (the create API's default); absent = the API did not say.
+    encrypted:
+      w.disk_encryption_id === undefined || w.disk_encryption_id === null
+        ? null
+        : w.disk_encryption_id !== '',
+    kmsKeyId: w.disk_encryption_id || null,
   }
 }
 

@@ -19,6 +19,7 @@ import { iamPasswordPolicyCollector } from './iam-password-policy.ts'
 import { iamUserCollector } from './iam-user.ts'
 import { imsImageCollector } from './ims-image.ts'
 import { novaKeypairCollector } from './nova-keypair.ts'
+import { obsBucketCollector } from './obs-bucket.ts'
 import { projectCollector } from './project.ts'
 import { rdsInstanceCollector } from './rds-instance.ts'
 import { vpcEipCollector } from './vpc-eip.ts'
@@ -45,6 +46,7 @@ export const COLLECTORS: readonly Collector[] = [
   iamAccessKeyCollector,
   iamPasswordPolicyCollector,
   rdsInstanceCollector,
+  obsBucketCollector,
 ]
 
 /** The collector of a resource type. */

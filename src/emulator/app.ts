@@ -21,9 +21,11 @@ import { computeRoutes } from './services/compute.ts'
 import { ctsRoutes } from './services/cts.ts'
 import { discoveryRoutes } from './services/discovery.ts'
 import { iamRoutes } from './services/iam.ts'
+import { stsRoutes, type TemporaryKey } from './services/iam-sts.ts'
 import { identityRoutes } from './services/identity.ts'
 import { imageRoutes } from './services/image.ts'
 import { networkRoutes } from './services/network.ts'
+import { obsRoutes } from './services/obs.ts'
 import { rdsRoutes } from './services/rds.ts'
 import { volumeRoutes } from './services/volume.ts'
 import { uuidFor } from './world/ids.ts'
@@ -72,7 +74,14 @@ export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Services a plain OpenStack does not run (openstack worlds): OTC's own. */
-const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set(['iam', 'cbr', 'ces', 'cts', 'rds'])
+const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set([
+  'iam',
+  'cbr',
+  'ces',
+  'cts',
+  'rds',
+  'obs',
+])
 
 /**
  * Keystone's (Flask) answer to a path it does not route, e.g. `/v3.0/OS-USER/users`, recorded
@@ -143,7 +152,11 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
    */
   function missingInRegion(c: Context<EmulatorEnv>, service: ServiceKey, requestId: string) {
     if (Object.keys(world.missingServices).length === 0) return undefined
-    const { region } = requestPlace(shared, c.req.raw)
+    // OBS names its region in the path (`/obs/<region>/…`): it takes no token or project.
+    const region =
+      service === 'obs'
+        ? decodeURIComponent(c.req.path.split('/')[2] ?? '')
+        : requestPlace(shared, c.req.raw).region
     if (!isMissing(world.missingServices, region, service)) return undefined
     return world.cloud === 'openstack'
       ? notOnOpenStack(service, c.req.path, requestId, `region ${region}`)
@@ -216,6 +229,9 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   app.route('/ces', cesRoutes(shared))
   app.route('/cts', ctsRoutes(shared))
   app.route('/rds', rdsRoutes(shared))
+  const temporaryKeys = new Map<string, TemporaryKey>()
+  app.route('/identity', stsRoutes(shared, temporaryKeys))
+  app.route('/obs', obsRoutes(shared, temporaryKeys))
 
   app.notFound((c) => {
     const service = c.get('service')

@@ -44,7 +44,7 @@ export function buildCatalog(
   const entries: [type: string, name: string, url: string][] =
     cloud === 'openstack'
       ? openstackEntries(serviceOrigin, pid, versions)
-      : otcEntries(serviceOrigin, pid, versions)
+      : otcEntries(serviceOrigin, pid, versions, project.region)
   const offered = entries.filter(([type]) => !missing.includes(SERVICE_OF_TYPE[type]!))
   return [
     ...offered.map(([type, name, url]) => ({
@@ -75,6 +75,7 @@ const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
   cts: 'cts',
   ctsv3: 'cts',
   rdsv3: 'rds',
+  object: 'obs',
 }
 
 function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
@@ -131,7 +132,12 @@ function otcMonitoringEntries(origin: string, pid: string, versions: ServedVersi
   return [...ces, cts]
 }
 
-function otcEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
+function otcEntries(
+  origin: string,
+  pid: string,
+  versions: ServedVersions,
+  region: string,
+): Entry[] {
   return [
     computeEntry(origin, pid, versions),
     ['image', 'glance', `${origin}/image`],
@@ -140,6 +146,8 @@ function otcEntries(origin: string, pid: string, versions: ServedVersions): Entr
     ['cbr', 'cbr', `${origin}/cbr/v3/${pid}`],
     ...otcMonitoringEntries(origin, pid, versions),
     ['rdsv3', 'rdsv3', `${origin}/rds/v3/${pid}`],
+    // OBS is regional by host on OTC; here by path, so a request says its region.
+    ['object', 'obs', `${origin}/obs/${region}`],
   ]
 }
 

@@ -24,6 +24,7 @@ export const SERVICE_PREFIX = {
   ces: '/ces',
   cts: '/cts',
   rds: '/rds',
+  obs: '/obs',
 } as const
 
 /** Who a token was issued to and for what. */

@@ -23,6 +23,7 @@ import {
   type IamUser,
   type ImsImage,
   type NovaKeypair,
+  type ObsBucket,
   type Project,
   type RdsInstance,
   RESOURCE_TYPES,
@@ -259,7 +260,7 @@ export const passwordPolicy = (o: Over<IamPasswordPolicy> = {}): IamPasswordPoli
   ...o,
 })
 
-/** A private MySQL instance keeping backups 7 days. */
+/** A private, encrypted MySQL 8.0 instance keeping backups 7 days. */
 export const rdsInstance = (o: Over<RdsInstance> = {}): RdsInstance => ({
   ...base('rds.instance', 'rds', o),
   status: 'ACTIVE',
@@ -267,6 +268,20 @@ export const rdsInstance = (o: Over<RdsInstance> = {}): RdsInstance => ({
   engineVersion: '8.0',
   publicIps: [],
   backupKeepDays: 7,
+  encrypted: true,
+  kmsKeyId: 'kms-key-1',
+  ...o,
+})
+
+/** A private bucket: no public grant or policy, KMS-encrypted, versioned, logged. */
+export const obsBucket = (o: Over<ObsBucket> = {}): ObsBucket => ({
+  ...base('obs.bucket', 'bucket', o),
+  createdAt: '2025-01-10T08:00:00.000Z',
+  publicGrants: [],
+  publicPolicyStatements: [],
+  defaultEncryption: { algorithm: 'kms', kmsKeyId: null },
+  versioning: 'Enabled',
+  logging: { targetBucket: 'logs', targetPrefix: 'bucket/' },
   ...o,
 })
 

@@ -265,6 +265,41 @@ export interface RdsInstance extends ResourceBase<'rds.instance'> {
   readonly publicIps: readonly string[]
   /** `backup_strategy.keep_days`; 0 = automated backups off; null when not reported. */
   readonly backupKeepDays: number | null
+  /** Disk encryption with a KMS key (`disk_encryption_id` set); null when not reported. */
+  readonly encrypted: boolean | null
+  readonly kmsKeyId: string | null
+}
+
+/** A grant of a bucket ACL to a public group. */
+export interface ObsPublicGrant {
+  /** `everyone` (anonymous included) or `authenticated` (any OBS account). */
+  readonly grantee: 'everyone' | 'authenticated'
+  /** READ, READ_ACP, WRITE, WRITE_ACP, FULL_CONTROL. */
+  readonly permission: string
+}
+
+/**
+ * An OBS bucket (id = name, unique across OBS). Each setting is read with its own call: `null`
+ * means that read failed (a collection issue says why), never "not configured".
+ */
+export interface ObsBucket extends ResourceBase<'obs.bucket'> {
+  readonly createdAt: string | null
+  /** ACL grants to everyone or all authenticated users; null when the ACL was not readable. */
+  readonly publicGrants: readonly ObsPublicGrant[] | null
+  /**
+   * The policy's `Allow` statements with a public principal (`*`) and no restricting condition,
+   * by `Sid` (or `#<index>`); empty without a policy; null when the policy was not readable.
+   */
+  readonly publicPolicyStatements: readonly string[] | null
+  /** Default encryption: algorithm (`kms`, `AES256`) and key; `false` = none; null = unknown. */
+  readonly defaultEncryption:
+    | { readonly algorithm: string; readonly kmsKeyId: string | null }
+    | false
+    | null
+  /** `Enabled`, `Suspended`, `Disabled` (never enabled); null = unknown. */
+  readonly versioning: string | null
+  /** Access logging target; `false` = off; null = unknown. */
+  readonly logging: { readonly targetBucket: string; readonly targetPrefix: string } | false | null
 }
 
 /** A Nova key pair (id = name). */
@@ -293,6 +328,7 @@ export interface ResourceMap {
   'iam.password-policy': IamPasswordPolicy
   'rds.instance': RdsInstance
   'nova.keypair': NovaKeypair
+  'obs.bucket': ObsBucket
 }
 
 /** A resource type name. `project` is synthetic: one per scanned project and region. */
@@ -321,6 +357,7 @@ export const RESOURCE_SERVICES = {
   'iam.password-policy': 'iam',
   'rds.instance': 'rds',
   'nova.keypair': 'ecs',
+  'obs.bucket': 'obs',
 } as const satisfies Record<ResourceType, string>
 
 /** All resource type names. */

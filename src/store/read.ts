@@ -4,7 +4,7 @@
  * @module
  */
 import type { ResultSummary } from '../engine/summary.ts'
-import type { CheckInfo, DutyStatus, FindingStatus } from '../engine/types.ts'
+import type { CheckInfo, DutyStatus, FindingStatus, ScopedIssue } from '../engine/types.ts'
 import type { ScopeRef } from '../inventory/scope.ts'
 import type { JsonReport } from '../reports/json-schema.ts'
 import type { Db, SqlValue } from './db.ts'
@@ -211,5 +211,39 @@ export async function scanDuties(db: Db, scanId: number): Promise<StoredDuty[]> 
     owner: r.owner,
     status: r.status,
     reason: r.reason,
+  }))
+}
+
+/** The checks a scan ran (their stored versions). */
+export async function scanChecks(db: Db, scanId: number): Promise<CheckInfo[]> {
+  const all = await checksByKey(db)
+  const rows = await db.all<{ check_key: number }>(
+    'SELECT check_key FROM scan_checks WHERE scan_id = ?',
+    [scanId],
+  )
+  return rows.flatMap((r) => all.get(Number(r.check_key)) ?? [])
+}
+
+/** A scan's collection issues, each with its scope. */
+export async function scanIssues(db: Db, scanId: number): Promise<ScopedIssue[]> {
+  const scopes = await scopesById(db)
+  const rows = await db.all<{
+    scope_id: number
+    service: string
+    resource_type: string
+    region: string
+    error_kind: string
+    message: string
+  }>(
+    'SELECT scope_id, service, resource_type, region, error_kind, message FROM collection_issues WHERE scan_id = ?',
+    [scanId],
+  )
+  return rows.map((r) => ({
+    scope: { ...(scopes.get(Number(r.scope_id)) ?? unknownScope) },
+    service: r.service,
+    resourceType: r.resource_type as ScopedIssue['resourceType'],
+    region: r.region,
+    errorKind: r.error_kind,
+    message: r.message,
   }))
 }

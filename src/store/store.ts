@@ -9,7 +9,14 @@ import type { ScanResult } from '../engine/types.ts'
 import { type Db, parseLocation, redactUrl, type StoreLocation } from './db.ts'
 import { migrate } from './migrations.ts'
 import { openPostgres } from './postgres.ts'
-import { listScans, type ScanRow, scanDuties, scanFindings } from './read.ts'
+import {
+  listScans,
+  type ScanRow,
+  scanChecks,
+  scanDuties,
+  scanFindings,
+  scanIssues,
+} from './read.ts'
 import { saveScan } from './save.ts'
 import { openSqlite } from './sqlite.ts'
 
@@ -84,6 +91,16 @@ export class Store {
 
   findings(scanId: number) {
     return scanFindings(this.db, scanId)
+  }
+
+  /** The checks a scan ran. */
+  checks(scanId: number) {
+    return scanChecks(this.db, scanId)
+  }
+
+  /** A scan's collection issues. */
+  issues(scanId: number) {
+    return scanIssues(this.db, scanId)
   }
 
   duties(scanId: number) {

@@ -294,3 +294,95 @@ describe('sphere scan --compliance', () => {
     )
   })
 })
+
+describe('sphere compliance --store', () => {
+  it('views the latest stored scan, or one by id; no such scan is exit 2', async () => {
+    const db = join(dir, 'history.db')
+    const s = await sphere([
+      'scan',
+      '--inventory',
+      inventory,
+      '--store',
+      '--db',
+      db,
+      '--format',
+      'json',
+    ])
+    assert.equal(s.code, 1, s.err)
+    const r = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--store',
+      'latest',
+      '--db',
+      db,
+      '--format',
+      'json',
+    ])
+    assert.equal(r.code, 0, r.err)
+    const doc = JSON.parse(r.out)
+    assert.match(doc.source.subject, /\(stored scan 1\)$/)
+    const ops06 = doc.criteria.find((c: { id: string }) => c.id === 'OPS-06')
+    assert.equal(ops06.status, 'not_met')
+    for (const name of unprotectedServers())
+      assert.ok(
+        ops06.failing.some((f: { resource: { name: string } }) => f.resource.name === name),
+        name,
+      )
+    const same = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--store',
+      '1',
+      '--db',
+      db,
+      '--format',
+      'json',
+    ])
+    assert.deepEqual(JSON.parse(same.out).counts, doc.counts)
+    const missing = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--store',
+      '7',
+      '--db',
+      db,
+    ])
+    assert.equal(missing.code, 2)
+    assert.match(missing.err, /no scan 7 in .*history\.db/)
+  })
+})
+
+describe('sphere compliance --format html (audit pack)', () => {
+  it('writes one self-contained document: every area, OPS-06 open with its servers, no external resource', async () => {
+    const out = join(dir, 'c5.html')
+    const r = await sphere([
+      'compliance',
+      '--framework',
+      'c5-2020',
+      '--scan',
+      report,
+      '--format',
+      'html',
+      '--output',
+      out,
+    ])
+    assert.equal(r.code, 0, r.err)
+    const html = readFileSync(out, 'utf8')
+    assert.match(html, /^<!doctype html>/)
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/,
+    )
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'no external resource')
+    assert.doesNotMatch(html, /<script/)
+    assert.equal((html.match(/<section class="domain"/g) ?? []).length, 17)
+    assert.match(html, /Scope: 4 projects in 2 regions of 1 cloud/)
+    const appendix = html.slice(html.indexOf('id="fail-OPS-06"'))
+    for (const name of unprotectedServers()) assert.ok(appendix.includes(name), name)
+    assert.match(html, /BSI C5 attestation \(ISAE 3000\) of Open Telekom Cloud/)
+  })
+})

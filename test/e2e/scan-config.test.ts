@@ -172,7 +172,15 @@ describe('sphere scan --config: every key does what it says', () => {
 
   it('allowIncomplete: an incomplete scan exits 0 instead of 3', async () => {
     const broken = await cloud('broken', { world: 'demo', port: 0, failServices: ['ces'] })
-    const args = ['--os-cloud', 'broken', '--format', 'json', '--duty', 'monitoring']
+    // The Cloud Eye checks only: monitoring also has OBS logging findings, which still evaluate.
+    const args = [
+      '--os-cloud',
+      'broken',
+      '--format',
+      'json',
+      '--checks',
+      'ces-server-alarm,ces-alarm-notifies',
+    ]
     const strict = await scan(broken.file, [...args, '--fail-on', 'critical'])
     assert.equal(strict.code, 3)
     assert.match(strict.err, /scan incomplete: 1 collection issue; duties unknown: monitoring/)
@@ -220,9 +228,11 @@ describe('sphere scan --config: every key does what it says', () => {
       '--config',
       config('requestsPerSecond: 3\n'),
     ])
+    // A token bucket of 3 per second with a burst of 3, saturated (OBS: ~60 reads at once): the
+    // burst, then one request per 333 ms, so at most 3 + 2 arrive within any one second.
     const peak = demo.emu.emulator.load().peakPerSecond
     for (const [service, v] of Object.entries(peak))
-      assert.ok((v ?? 0) <= 4, `${service}: ${v} requests within one second`)
+      assert.ok((v ?? 0) <= 5, `${service}: ${v} requests within one second`)
   })
 
   it('apiTimeoutSeconds: a request slower than it times out (exit 2 when even auth cannot finish)', async () => {

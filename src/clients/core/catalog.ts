@@ -24,6 +24,8 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
   ces: ['ces', 'cesv1', 'cesv2'],
   cts: ['ctsv3', 'cts', 'ctsv2'],
   rds: ['rdsv3', 'rds'],
+  // OBS: `object` in gopher and pyotc; derived from the host pattern when absent (§0).
+  obs: ['object', 'obs'],
 }
 
 /**
@@ -33,6 +35,7 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
 export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   cts: 'cts',
   ces: 'ces',
+  obs: 'obs',
 }
 
 /**

@@ -5,7 +5,9 @@
  * the user lacks the permission this call needs (ListServers)`.
  * @module
  */
+
 import { STATUS_CODES } from 'node:http'
+import { childText, parseXml } from '../obs/xml.ts'
 
 /** What went wrong, coarse enough to decide retry and reporting. */
 export type CloudErrorKind =
@@ -268,6 +270,10 @@ export function messageText(s: string | undefined): string | undefined {
  * A body that is not JSON (an HTML error page) yields its text as message.
  */
 export function parseErrorBody(text: string): ErrorBodyInfo {
+  if (text.trimStart().startsWith('<')) {
+    const xml = xmlError(text)
+    if (xml) return xml
+  }
   let body: unknown
   try {
     body = JSON.parse(text)
@@ -281,6 +287,21 @@ export function parseErrorBody(text: string): ErrorBodyInfo {
     code: info.code,
     message: messageText(info.message),
     requestId: info.requestId ?? str(body.request_id),
+  }
+}
+
+/** OBS / S3: `<Error><Code/><Message/><RequestId/></Error>` (otc-api-platform.md §2.10). */
+function xmlError(text: string): ErrorBodyInfo | undefined {
+  try {
+    const el = parseXml(text)
+    if (el.name !== 'Error') return undefined
+    return {
+      code: childText(el, 'Code') || undefined,
+      message: messageText(childText(el, 'Message')),
+      requestId: childText(el, 'RequestId') || undefined,
+    }
+  } catch {
+    return undefined
   }
 }
 

@@ -115,7 +115,13 @@ export function abortSummary(reason: unknown): string {
 }
 
 /** Request-id headers, most specific first. */
-const REQUEST_ID_HEADERS = ['x-openstack-request-id', 'x-compute-request-id', 'x-request-id']
+const REQUEST_ID_HEADERS = [
+  'x-openstack-request-id',
+  'x-compute-request-id',
+  'x-request-id',
+  'x-obs-request-id',
+  'x-amz-request-id',
+]
 
 /** The request id a response carries, if any. */
 export function requestIdOf(headers: Headers): string | undefined {

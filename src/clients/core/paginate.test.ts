@@ -21,6 +21,7 @@ function fakeClient(serve: (opts: RequestOptions, n: number) => unknown) {
       const body = schema.parse(serve(opts, seen.length))
       return { status: 200, headers: new Headers(), body, url: opts.path }
     },
+    requestText: () => Promise.reject(new Error('not used')),
   }
   return { client, seen }
 }

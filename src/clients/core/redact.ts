@@ -15,6 +15,8 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'x-auth-token',
   'x-subject-token',
   'x-security-token',
+  'x-obs-security-token',
+  'x-amz-security-token',
   'authorization',
   'proxy-authorization',
   'cookie',
@@ -31,8 +33,8 @@ const SECRET_NAME =
  */
 const TEXT_PATTERNS: readonly RegExp[] = [
   /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#\\"'<>]{1,1024}(@)/gi,
-  /((?:x-auth-token|x-subject-token|x-security-token|authorization)\s*[:=]\s*)[^\r\n,;]+/gi,
-  /("(?:password|secret|sk|token|access_secret)"\s*:\s*")(?:[^"\\]|\\.)*(")/gi,
+  /((?:x-auth-token|x-subject-token|x-(?:obs-|amz-)?security-token|authorization)\s*[:=]\s*)[^\r\n,;]+/gi,
+  /("(?:password|secret|sk|token|access_secret|securitytoken)"\s*:\s*")(?:[^"\\]|\\.)*(")/gi,
   /(Signature=)[0-9a-f]+/gi,
 ]
 
@@ -88,6 +90,8 @@ export interface Redactor {
   headers(headers: Headers | Record<string, string>): Record<string, string>
   /** Structured log fields: secret-named keys hidden, strings passed through {@link Redactor.text}. */
   fields(fields: LogFields): LogFields
+  /** Hides these values from now on too (secrets obtained at run time: temporary AK/SK). */
+  add(secrets: readonly (string | undefined)[]): void
 }
 
 /**
@@ -97,13 +101,20 @@ export interface Redactor {
  * const r = createRedactor([cfg.auth.password]); r.text(`failed with ${password}`) // 'failed with ***'
  */
 export function createRedactor(secrets: readonly (string | undefined)[] = []): Redactor {
-  const values = [...new Set(secrets.filter((s): s is string => !!s && s.length >= 4))]
-  // Longest first, so a secret containing another is hidden whole.
-  values.sort((a, b) => b.length - a.length)
-  const encoded = values.flatMap((v) => {
-    const e = encodeURIComponent(v)
-    return e === v ? [] : [e]
-  })
+  const values: string[] = []
+  const encoded: string[] = []
+  const add = (more: readonly (string | undefined)[]) => {
+    for (const v of more)
+      if (v && v.length >= 4 && !values.includes(v)) {
+        values.push(v)
+        const e = encodeURIComponent(v)
+        if (e !== v) encoded.push(e)
+      }
+    // Longest first, so a secret containing another is hidden whole.
+    values.sort((a, b) => b.length - a.length)
+    encoded.sort((a, b) => b.length - a.length)
+  }
+  add(secrets)
   const text = (input: string): string => {
     let out = redactPatterns(input)
     for (const v of [...values, ...encoded]) out = out.replaceAll(v, REDACTED)
@@ -119,6 +130,7 @@ export function createRedactor(secrets: readonly (string | undefined)[] = []): R
       return out
     },
     fields,
+    add,
   }
 }
 

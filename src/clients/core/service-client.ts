@@ -59,6 +59,11 @@ export interface ClientBinding {
   defaultScope?: Scope
   /** {@link RequestOptions.budgetMs} when a request does not say (authentication requests). */
   defaultBudgetMs?: number
+  /**
+   * Absolute URLs on a subdomain of the endpoint's host are the same service (OBS buckets:
+   * `<bucket>.obs.eu-de.…` below `obs.eu-de.…`), not another origin.
+   */
+  virtualHosts?: boolean
 }
 
 /**
@@ -79,52 +84,91 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       opts: RequestOptions,
       schema: S,
     ): Promise<ServiceResponse<z.output<S>>> {
-      const wire = prepare(ctx, b, opts)
-      const scope = opts.scope ?? b.defaultScope ?? 'project'
-      const idempotent = opts.idempotent ?? (wire.method === 'GET' || wire.method === 'HEAD')
-      const signal = joinSignals(ctx.signal, opts.signal)
-      const budgetMs = opts.budgetMs ?? b.defaultBudgetMs
-      const deadline = budgetMs === undefined ? undefined : ctx.now() + budgetMs
-      const critical = opts.critical === true
-      const send = () =>
-        sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, budgetMs, critical })
+      const { wire, res } = await call(ctx, b, opts)
       try {
-        const res = await send().catch((err: unknown) => {
-          if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope)))
-            throw err
-          ctx.logger.debug('re-authenticating after 401', { service: b.service, op: opts.op })
-          return send().catch((e: unknown) => {
-            throw e instanceof CloudApiError && e.kind === 'auth' ? e.with({ hint: AUTH_AGAIN }) : e
-          })
-        })
         const body = parseBody(ctx, wire, res, schema)
-        ctx.stats.add(b.service, { pages: 1 })
-        const redacted = wire.redactedUrl
-        return {
-          status: res.status,
-          headers: res.headers,
-          body,
-          // Redacted on first read only: most callers never read it.
-          get url() {
-            return redacted ? redacted() : ctx.redactor.url(wire.url)
-          },
-        }
+        return responseOf(ctx, wire, res, body)
       } catch (err) {
         ctx.stats.add(b.service, { errors: 1 })
         throw err
       }
     },
+    async requestText(opts: RequestOptions): Promise<ServiceResponse<string>> {
+      const { wire, res } = await call(ctx, b, opts)
+      return responseOf(ctx, wire, res, res.text)
+    },
+  }
+}
+
+function responseOf<T>(
+  ctx: HttpContext,
+  wire: WireRequest,
+  res: WireResponse,
+  body: T,
+): ServiceResponse<T> {
+  const redacted = wire.redactedUrl
+  return {
+    status: res.status,
+    headers: res.headers,
+    body,
+    // Redacted on first read only: most callers never read it.
+    get url() {
+      return redacted ? redacted() : ctx.redactor.url(wire.url)
+    },
+  }
+}
+
+/** Sends one call: authentication, retries, one re-authentication after a 401, stats. */
+async function call(
+  ctx: HttpContext,
+  b: ClientBinding,
+  opts: RequestOptions,
+): Promise<{ wire: WireRequest; res: WireResponse }> {
+  const wire = prepare(ctx, b, opts)
+  const scope = opts.scope ?? b.defaultScope ?? 'project'
+  const idempotent = opts.idempotent ?? (wire.method === 'GET' || wire.method === 'HEAD')
+  const signal = joinSignals(ctx.signal, opts.signal)
+  const budgetMs = opts.budgetMs ?? b.defaultBudgetMs
+  const deadline = budgetMs === undefined ? undefined : ctx.now() + budgetMs
+  const critical = opts.critical === true
+  const send = () =>
+    sendWithRetry(ctx, b, wire, { scope, idempotent, signal, deadline, budgetMs, critical })
+  try {
+    const res = await send().catch((err: unknown) => {
+      if (!(err instanceof CloudApiError && err.kind === 'auth' && b.auth?.renew(scope))) throw err
+      ctx.logger.debug('re-authenticating after 401', { service: b.service, op: opts.op })
+      return send().catch((e: unknown) => {
+        throw e instanceof CloudApiError && e.kind === 'auth' ? e.with({ hint: AUTH_AGAIN }) : e
+      })
+    })
+    ctx.stats.add(b.service, { pages: 1 })
+    return { wire, res }
+  } catch (err) {
+    ctx.stats.add(b.service, { errors: 1 })
+    throw err
   }
 }
 
 const AUTH_AGAIN =
   'rejected again right after re-authenticating; check the credentials and the role assignments'
 
+/** Whether `origin` is `<label>.<endpoint host>` with the endpoint's scheme and port. */
+function isSubdomainOf(origin: string, endpoint: string): boolean {
+  const o = new URL(origin)
+  const e = new URL(endpoint)
+  return (
+    o.protocol === e.protocol &&
+    o.port === e.port &&
+    /^[a-z0-9][a-z0-9.-]*$/.test(o.hostname) &&
+    o.hostname.endsWith(`.${e.hostname}`)
+  )
+}
+
 /** The wire request for `opts`; refuses links to another origin (the token would go there). */
 function prepare(ctx: HttpContext, b: ClientBinding, opts: RequestOptions): WireRequest {
   const method = opts.method ?? 'GET'
   const foreign = foreignOrigin(b.endpoint, opts.path)
-  if (foreign !== undefined)
+  if (foreign !== undefined && !(b.virtualHosts && isSubdomainOf(foreign, b.endpoint)))
     throw new CloudApiError({
       service: b.service,
       op: opts.op,

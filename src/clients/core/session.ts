@@ -13,6 +13,7 @@ import { type Logger, noopLogger } from '../../log/logger.ts'
 import { createAkskAuth } from '../auth/aksk.ts'
 import type { Authenticator } from '../auth/authenticator.ts'
 import { createKeystoneAuth } from '../auth/keystone.ts'
+import { createObsAuth } from '../obs/auth.ts'
 import {
   CATALOG_TYPES,
   catalogRegions,
@@ -178,22 +179,36 @@ export function createSession(
       source: ep.source,
       type: ep.type,
     })
+    const region = config.region ?? ep.region ?? ''
     return createServiceClient(ctx, {
       service: key,
       endpoint: ep.url,
       projectId: who.projectId,
       domainId: who.domainId,
-      region: config.region ?? ep.region ?? '',
+      region,
       catalogTypes:
         ep.source === 'catalog'
           ? catalogTypesIn(who.catalog, CATALOG_TYPES[key], config.interface, config.region)
           : [],
-      limiter: limiterFor(ep.url),
-      auth: authenticator,
+      // OBS is one host per region (`obs.<region>…`, buckets below it): its limit is per origin,
+      // which also holds where one origin serves every region by path (the emulator).
+      limiter: limiterFor(key === 'obs' ? new URL(ep.url).origin : ep.url),
+      auth: key === 'obs' ? obsAuth(ep.url, region) : authenticator,
+      virtualHosts: key === 'obs',
       // IAM (OTC /v3.0 extensions) is a global service: it wants a domain-scoped token.
       defaultScope: key === 'iam' ? 'domain' : 'project',
     })
   }
+  // OBS takes AK/SK signatures only: the configured keys, or IAM's temporary ones (§2.3).
+  const obsAuth = (endpoint: string, region: string) =>
+    createObsAuth({
+      endpoint,
+      region,
+      now: ctx.now,
+      keys: a.type === 'aksk' ? { ak: a.ak, sk: a.sk, securityToken: a.securityToken } : undefined,
+      iam: a.type === 'aksk' ? undefined : () => client('iam'),
+      secret: (values) => ctx.redactor.add(values),
+    })
   const clients = new Map<ServiceKey, Promise<ServiceClient>>()
   const client = (key: ServiceKey): Promise<ServiceClient> => {
     let p = clients.get(key)

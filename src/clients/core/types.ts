@@ -77,6 +77,11 @@ export interface ServiceClient {
     opts: RequestOptions,
     schema: S,
   ): Promise<ServiceResponse<z.output<S>>>
+  /**
+   * Sends a request and returns the body as text, unparsed (OBS answers XML). Errors as for
+   * {@link ServiceClient.request}; statuses in `opts.expect` count as success.
+   */
+  requestText(opts: RequestOptions): Promise<ServiceResponse<string>>
 }
 
 /**
@@ -94,5 +99,6 @@ export const SERVICE_KEYS = [
   'ces',
   'cts',
   'rds',
+  'obs',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]

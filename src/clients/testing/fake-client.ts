@@ -56,7 +56,24 @@ export function fakeClient(
       if (body instanceof Error) throw body
       return { status: 200, headers: new Headers(), body: schema.parse(body), url: opts.path }
     },
+    /** Answers with a string (200) or `{ status, text }`; a status outside `expect` throws. */
+    async requestText(opts: RequestOptions): Promise<ServiceResponse<string>> {
+      calls.push({ ...opts, query: opts.query && { ...opts.query } })
+      const body = respond(opts, calls.length - 1)
+      if (body instanceof Error) throw body
+      const { status, text } =
+        typeof body === 'string' ? { status: 200, text: body } : (body as FakeText)
+      if (!(opts.expect ?? [200]).includes(status))
+        throw new Error(`fake client: status ${status} not expected by ${opts.op}`)
+      return { status, headers: new Headers(), body: text, url: opts.path }
+    },
   }
+}
+
+/** A scripted text answer with a status (OBS: a 404 `<Error>` body). */
+export interface FakeText {
+  status: number
+  text: string
 }
 
 /**

@@ -58,6 +58,10 @@ describe(generateWorld.name, () => {
     )
     assert.ok(w.backupPolicies.some((p) => !p.enabled))
     assert.ok(w.rdsInstances.some((i) => i.publicIp !== null))
+    const data = w.buckets.filter((b) => b.name.startsWith('generated-data-'))
+    assert.ok(data.some((b) => b.grants.some((g) => g.grantee === 'everyone')))
+    assert.ok(data.some((b) => b.encryption === null) && data.some((b) => b.encryption !== null))
+    assert.ok(data.some((b) => b.versioning === 'Enabled') && data.some((b) => b.logging === null))
   })
 
   it('makes 10,000 servers whose lists span several pages at the maximum page sizes', async () => {
@@ -94,11 +98,19 @@ const perProject = (w: World, items: readonly { projectId: string }[]) =>
 
 describe('generateWorld with projects and regions', () => {
   it('keeps the single-project default unchanged, to the byte', () => {
-    // SHA-256 of the document generated before projects/regions existed (servers=220, seed=11).
-    const doc = JSON.stringify(generateWorldDocument({ servers: 220, seed: 11 }))
+    // SHA-256 of the document generated before projects/regions existed (servers=220, seed=11):
+    // OBS buckets came later, from their own random stream, so without them it is unchanged.
+    const full = generateWorldDocument({ servers: 220, seed: 11 })
+    const { buckets, ...before } = full
+    assert.equal(
+      createHash('sha256').update(JSON.stringify(before)).digest('hex'),
+      '2d70635851bccb69bae3c037be4116b9bff0b47b44245b381655520e58923dcd',
+    )
+    assert.equal(buckets?.length, 4, 'a log bucket and one data bucket per 100 servers')
+    const doc = JSON.stringify(full)
     assert.equal(
       createHash('sha256').update(doc).digest('hex'),
-      '2d70635851bccb69bae3c037be4116b9bff0b47b44245b381655520e58923dcd',
+      '49be1f06a6e51d22632e740c854cc467d84ba5f97f58ede8ad98abc06d0103c1',
     )
     assert.equal(
       JSON.stringify(generateWorldDocument({ servers: 220, seed: 11, projects: 1, regions: 1 })),

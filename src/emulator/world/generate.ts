@@ -8,6 +8,7 @@
  * @module
  */
 import { type Counters, fillOps, fillServers, type Site } from './_generate-fill.ts'
+import { fillBuckets } from './_generate-obs.ts'
 import {
   ago,
   type Doc,
@@ -128,6 +129,7 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
     trackers: [],
     rdsInstances: [],
     rdsBackups: [],
+    buckets: [],
   }
 }
 
@@ -135,8 +137,15 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
 function fillProject(
   rng: Rng,
   doc: Doc,
-  p: { name: string; region: string; index: number; servers: number; single: boolean },
-  counters: Counters & { net: number; sg: number },
+  p: {
+    name: string
+    region: string
+    index: number
+    servers: number
+    single: boolean
+    seed: number
+  },
+  counters: Counters & { net: number; sg: number; bucket: number },
 ): void {
   const project = p.single ? undefined : p.name
   const tag = project === undefined ? {} : { project }
@@ -166,6 +175,7 @@ function fillProject(
     bucket: project === undefined ? 'generated-cts' : `generated-cts-${project.toLowerCase()}`,
     createdAt: '-500d',
   })
+  fillBuckets(doc, { project, servers: p.servers, seed: p.seed, index: p.index }, counters)
 }
 
 /** The world document for the options (validated and resolved by {@link generateWorld}). */
@@ -182,11 +192,11 @@ export function generateWorldDocument(opts: GenerateOptions = {}): WorldFileInpu
   )
   if (org.length > 1) doc.name = `generated-${n}-${seed}-${org.length}p${opts.regions ?? 1}r`
   const counters = { server: 0, spare: 0, volumeBackup: 0, serverVault: 0, diskVault: 0 }
-  const all = { ...counters, policy: 0, rds: 0, net: 0, sg: 0 }
+  const all = { ...counters, policy: 0, rds: 0, net: 0, sg: 0, bucket: 0 }
   org.forEach((p, index) => {
     // An even share; the first `n % projects` projects get one more.
     const servers = Math.floor(n / org.length) + (index < n % org.length ? 1 : 0)
-    fillProject(rng, doc, { ...p, index, servers, single: org.length === 1 }, all)
+    fillProject(rng, doc, { ...p, index, servers, single: org.length === 1, seed }, all)
   })
   return doc
 }

@@ -379,6 +379,39 @@ export interface RdsBackup {
   endAt: number
 }
 
+/** A public group or the owner, as a bucket ACL grants to it (otc-api-platform.md §2.11). */
+export type BucketGrantee = 'owner' | 'everyone' | 'authenticated' | 'log-delivery'
+
+/** One statement of a bucket policy, abstract: rendered in the request's dialect. */
+export interface BucketPolicyStatement {
+  sid: string
+  effect: 'Allow' | 'Deny'
+  /** `*` = anyone; else a domain id (the statement is for that account). */
+  principal: string
+  actions: string[]
+  /** Narrowing conditions (none = unconditional). */
+  sourceIps: string[]
+  referers: string[]
+  secureTransport: boolean | null
+}
+
+/** An OBS bucket (account-wide name, one region). */
+export interface Bucket {
+  name: string
+  /** The region's main project (buckets belong to the account). */
+  projectId: string
+  region: string
+  grants: { grantee: BucketGrantee; permission: string }[]
+  /** Null: no policy (404 NoSuchBucketPolicy). */
+  policy: BucketPolicyStatement[] | null
+  /** Null: no default encryption (404 NoSuchEncryptionConfiguration). */
+  encryption: { algorithm: 'kms' | 'AES256'; keyId: string | null } | null
+  /** Null: never enabled. */
+  versioning: 'Enabled' | 'Suspended' | null
+  logging: { targetBucket: string; prefix: string } | null
+  createdAt: number
+}
+
 /** One emulated account, ready to serve. */
 export interface World {
   name: string
@@ -421,6 +454,7 @@ export interface World {
   trackers: Tracker[]
   rdsInstances: RdsInstance[]
   rdsBackups: RdsBackup[]
+  buckets: Bucket[]
 }
 
 /** The project that owns public (gold) images. */

@@ -17,6 +17,7 @@ export const REGIONAL_SERVICES = [
   'ces',
   'cts',
   'rds',
+  'obs',
 ] as const
 
 /** A service served per region. */

@@ -26,6 +26,7 @@ import {
   resolveUsers,
   worldRegions,
 } from './resolve-identity.ts'
+import { resolveBuckets } from './resolve-obs.ts'
 import {
   resolveAlarms,
   resolveBackups,
@@ -155,6 +156,7 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     trackers: resolveTrackers(f, ctx),
     rdsInstances: resolveRdsInstances(f, ctx, t, ips),
     rdsBackups: [],
+    buckets: resolveBuckets(f, ctx, domain),
   }
   world.rdsBackups = resolveRdsBackups(f, ctx, t.rdsInstances)
   if (ctx.issues.length > 0) throw new InputError(opts.file ?? `world "${f.name}"`, ctx.issues)

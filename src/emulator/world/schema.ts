@@ -464,6 +464,53 @@ const RdsBackup = z.strictObject({
   createdAt: WorldTime,
 })
 
+/** One statement of a bucket policy (rendered in the request's dialect). */
+const BucketStatement = z.strictObject({
+  sid: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, 'expected a statement id of letters, digits, - and _')
+    .optional(),
+  effect: z.enum(['Allow', 'Deny']).default('Allow'),
+  /** `public` (principal `*`) or `account` (this account's domain). */
+  principal: z.enum(['public', 'account']).default('public'),
+  actions: z.array(z.string()).default(['GetObject']),
+  sourceIps: z.array(z.string()).default([]),
+  referers: z.array(z.string()).default([]),
+  secureTransport: z.boolean().nullable().default(null),
+})
+
+/** An OBS bucket (otc-api-platform.md §2). */
+const Bucket = z.strictObject({
+  name: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'expected an OBS bucket name (3-63 of a-z 0-9 . -)',
+    ),
+  /** Any project of the region (the bucket is served in its region). */
+  project: name.optional(),
+  /** Canned ACL: `public-read*` grant to everyone, `authenticated-read` to every OBS account. */
+  acl: z
+    .enum([
+      'private',
+      'public-read',
+      'public-read-write',
+      'authenticated-read',
+      'log-delivery-write',
+    ])
+    .default('private'),
+  /** Policy statements; none = no policy (404). */
+  policy: z.array(BucketStatement).default([]),
+  encryption: z.enum(['none', 'kms', 'AES256']).default('none'),
+  /** `none` = never enabled. */
+  versioning: z.enum(['none', 'Enabled', 'Suspended']).default('none'),
+  logging: z
+    .strictObject({ targetBucket: z.string(), prefix: z.string().default('') })
+    .nullable()
+    .default(null),
+  createdAt: WorldTime.default('now'),
+})
+
 /** One service's versions: a non-empty list without repeats. */
 const versionList = <const V extends readonly [string, ...string[]]>(versions: V) =>
   z
@@ -544,6 +591,7 @@ export const WorldFile = z.strictObject({
   trackers: z.array(Tracker).default([]),
   rdsInstances: z.array(RdsInstance).default([]),
   rdsBackups: z.array(RdsBackup).default([]),
+  buckets: z.array(Bucket).default([]),
 })
 
 /** A world file as written (before defaults). */

@@ -12,6 +12,8 @@ import type { SecurityGroupRule, World } from '../world/model.ts'
 import { isMissing } from '../world/regional-services.ts'
 
 const DAY = 86_400_000
+/** A scan date after every end of support the demo world is built to show. */
+const DEMO_SCAN = Date.parse('2026-12-01T00:00:00Z')
 const ADMIN_PORTS = [22, 3389, 3306, 5432, 1433]
 const fromInternet = (r: SecurityGroupRule) =>
   r.direction === 'ingress' &&
@@ -45,6 +47,7 @@ function visibleTo(w: World, user: string): World {
     trackers: mine(w.trackers),
     rdsInstances: mine(w.rdsInstances),
     rdsBackups: mine(w.rdsBackups),
+    buckets: mine(w.buckets),
   }
 }
 
@@ -184,6 +187,18 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       (p) => p.retentionDays !== -1 && p.retentionDays < 7,
       (p) => p.name,
     ),
+    'rds-instance-encrypted': split(
+      w.rdsInstances,
+      (i) => i.encryptionKeyId === '',
+      (i) => i.name,
+    ),
+    // Stand-in for the engine lifecycle data: `sphere demo` scans at the real date, after OTC's
+    // end of support of MySQL 5.7 (November 2025); the world's own clock (NOW) is older.
+    'rds-engine-version-supported': split(
+      w.rdsInstances,
+      (i) => i.engine === 'MySQL' && i.version === '5.7' && DEMO_SCAN > Date.parse('2025-12-01'),
+      (i) => i.name,
+    ),
     'rds-backup-retention': split(
       w.rdsInstances,
       (i) => i.keepDays < 7,
@@ -209,6 +224,35 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       w.volumes,
       (v) => !v.encrypted,
       (v) => v.name,
+    ),
+    // Public: a grant to everyone or all accounts, or an unconditional Allow for principal `*`.
+    'obs-bucket-not-public': split(
+      w.buckets,
+      (b) =>
+        b.grants.some((g) => g.grantee === 'everyone' || g.grantee === 'authenticated') ||
+        (b.policy ?? []).some(
+          (s) =>
+            s.effect === 'Allow' &&
+            s.principal === '*' &&
+            s.sourceIps.length === 0 &&
+            s.referers.length === 0,
+        ),
+      (b) => b.name,
+    ),
+    'obs-bucket-encrypted': split(
+      w.buckets,
+      (b) => b.encryption === null,
+      (b) => b.name,
+    ),
+    'obs-bucket-versioning': split(
+      w.buckets,
+      (b) => b.versioning !== 'Enabled',
+      (b) => b.name,
+    ),
+    'obs-bucket-logging': split(
+      w.buckets,
+      (b) => b.logging === null,
+      (b) => b.name,
     ),
   }
 }
@@ -259,6 +303,8 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
   'cbr-backup-recent': ['legacy-01', 'legacy-01-data', 'monitor-01'],
   'cbr-policy-retention': ['adhoc-short', 'legacy-weekly'],
   'rds-backup-retention': ['legacy-mysql', 'reporting-db'],
+  'rds-instance-encrypted': ['legacy-mysql', 'reporting-db'],
+  'rds-engine-version-supported': ['legacy-mysql'],
   'ces-server-alarm': ['app-02', 'build-01', 'dev-sandbox-01', 'legacy-01', 'win-rdp-01'],
   'ces-alarm-notifies': ['web-02-cpu'],
   'cts-tracker-enabled': ['eu-de_dev'],
@@ -271,6 +317,10 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
     'nl-scratch',
     'old-migration-disk',
   ],
+  'obs-bucket-not-public': ['nordwind-exports', 'nordwind-shared', 'nordwind-website'],
+  'obs-bucket-encrypted': ['nordwind-exports'],
+  'obs-bucket-versioning': ['nordwind-exports', 'nordwind-website'],
+  'obs-bucket-logging': ['nordwind-cts-logs', 'nordwind-exports', 'nordwind-website'],
 }
 /** Checks that are account-wide: one state is enough. */
 const ACCOUNT_WIDE = new Set(['iam-password-policy-strong'])
