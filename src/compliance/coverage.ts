@@ -5,7 +5,7 @@
  * inherited from the provider.
  * @module
  */
-import { evidenceChecks } from './evaluate.ts'
+import { evidenceChecks } from './mapping.ts'
 import { type Framework, MODEL_IDS, type ModelId } from './schema.ts'
 
 /** Coverage of one framework in one model. */
