@@ -95,7 +95,7 @@ export function reportChunks(
     case 'csv':
       return renderCsvChunks(result, { filter, compliance })
     case 'html':
-      return renderHtmlChunks(result, { filter })
+      return renderHtmlChunks(result, { filter, compliance })
     case 'markdown':
       return renderMarkdownChunks(result, {
         filter,

@@ -35,6 +35,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'List the scans in the history store; prune old ones',
     load: () => import('./commands/history.ts').then((m) => m.default),
   },
+  frameworks: {
+    summary: 'List the compliance frameworks and how far the checks reach into each',
+    load: () => import('./commands/frameworks.ts').then((m) => m.default),
+  },
   host: {
     summary: 'Collect evidence inside a VM: print the collector, parse its output, run it here',
     load: () => import('./commands/host.ts').then((m) => m.default),
@@ -42,6 +46,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   scan: {
     summary: 'Scan projects, regions and clouds: every customer duty, resource by resource',
     load: () => import('./commands/scan.ts').then((m) => m.default),
+  },
+  serve: {
+    summary: 'Web dashboard over the history store: overview, trends, findings, diffs',
+    load: () => import('./commands/serve.ts').then((m) => m.default),
   },
   matrix: {
     summary: 'Show the shared responsibility model: who owns which layer and duty',

@@ -8,7 +8,8 @@
  * @module
  */
 import type { ScopeRef } from '../inventory/scope.ts'
-import type { Attestation, Criterion, Framework, ModelId, Owner } from './schema.ts'
+import { evidenceChecks } from './mapping.ts'
+import type { Attestation, Framework, ModelId, Owner } from './schema.ts'
 
 /** Status of one criterion. */
 export const CRITERION_STATUSES = ['not_met', 'unknown', 'manual', 'met', 'inherited'] as const
@@ -120,27 +121,6 @@ export function emptyCriterionCounts(): Record<CriterionStatus, number> {
   return { not_met: 0, unknown: 0, manual: 0, met: 0, inherited: 0 }
 }
 
-/** `C5:OPS-06` */
-export function referenceOf(fw: Pick<Framework, 'referencePrefix'>, criterionId: string): string {
-  return `${fw.referencePrefix}:${criterionId}`
-}
-
-/**
- * The checks that evidence a criterion's customer part: those it lists, and every check of the
- * scan (or registry) that cites it in its own references. Sorted.
- */
-export function evidenceChecks(
-  fw: Pick<Framework, 'referencePrefix'>,
-  c: Criterion,
-  checks: readonly { readonly id: string; readonly references: readonly string[] }[],
-): string[] {
-  if (!c.customer) return []
-  const ref = referenceOf(fw, c.id)
-  const ids = new Set(c.customer.checks)
-  for (const k of checks) if (k.references.includes(ref)) ids.add(k.id)
-  return [...ids].sort()
-}
-
 type Tally = { -readonly [K in keyof CheckTally]: CheckTally[K] }
 
 function tallies(
@@ -219,6 +199,7 @@ function judge(
 /**
  * Builds the view of `framework` for `model` from a scan.
  * @param attestations every attestation, for the titles the view names
+ * @param registry every check Sphere has, so that checks the scan did not run show as not run
  */
 export function evaluateCompliance(
   framework: Framework,
@@ -226,7 +207,14 @@ export function evaluateCompliance(
   input: ComplianceInput,
   attestations: readonly Attestation[],
   source: ComplianceSource,
+  registry: readonly { readonly id: string; readonly references: readonly string[] }[] = [],
 ): ComplianceView {
+  // Checks cite criteria: the scan's own, and the registry's (a check the scan did not run is
+  // then shown as not run rather than silently left out).
+  const citing = [
+    ...input.checks,
+    ...registry.filter((k) => !input.checks.some((c) => c.id === k.id)),
+  ]
   const byCheck = new Map<string, ComplianceFinding[]>()
   for (const f of input.findings) {
     const list = byCheck.get(f.checkId)
@@ -257,7 +245,7 @@ export function evaluateCompliance(
         manualEvidence: null,
       }
     }
-    const ids = evidenceChecks(framework, c, input.checks)
+    const ids = evidenceChecks(framework, c, citing)
     const checks = tallies(ids, input, byCheck)
     const types = new Set(
       ids.flatMap((id) => {
@@ -302,22 +290,4 @@ export function evaluateCompliance(
     criteria,
     attestations: attestations.filter((a) => used.has(a.id)),
   }
-}
-
-/**
- * Per check: the criteria it evidences in each view, by framework id (`{ 'c5-2020': ['OPS-06'] }`).
- * Only criteria with a customer share in the view's model count.
- */
-export function criteriaByCheck(
-  views: readonly ComplianceView[],
-): Map<string, Record<string, string[]>> {
-  const out = new Map<string, Record<string, string[]>>()
-  for (const v of views)
-    for (const c of v.criteria)
-      for (const t of c.checks) {
-        const entry = out.get(t.id) ?? {}
-        entry[v.framework.id] = [...(entry[v.framework.id] ?? []), c.id]
-        out.set(t.id, entry)
-      }
-  return out
 }

@@ -70,21 +70,6 @@ function unavailableText(list: readonly UnavailableType[]): string {
   return `not evaluable on this cloud: ${services} is not offered (${reasons})`
 }
 
-function fromVerdict(v: Verdict): [FindingStatus, Evidence | null, ErrorCause | undefined] {
-  switch (v.status) {
-    case 'notApplicable':
-      return ['not_applicable', null, undefined]
-    case 'error':
-      return [
-        'error',
-        v.missing ? { missing: [...v.missing] } : null,
-        v.missing ? 'incomplete' : 'data',
-      ]
-    default:
-      return [v.status, v.evidence ?? null, undefined]
-  }
-}
-
 /** Findings about the check's own resource type when it could not be listed (fully). */
 function typeFindings(check: AnyCheck, env: CheckEnv): Finding[] {
   const inv = env.inventory
@@ -126,33 +111,68 @@ function typeFindings(check: AnyCheck, env: CheckEnv): Finding[] {
   )
 }
 
+/** The finding of one verdict (no tuple, no closure: it runs once per resource). */
+function verdictFinding(env: CheckEnv, check: AnyCheck, ref: ResourceRef, v: Verdict): Finding {
+  const { scope, owner } = env
+  switch (v.status) {
+    case 'notApplicable':
+      return makeFinding(scope, check, owner, ref, 'not_applicable', v.message, null)
+    case 'error':
+      return v.missing
+        ? makeFinding(
+            scope,
+            check,
+            owner,
+            ref,
+            'error',
+            v.message,
+            { missing: [...v.missing] },
+            'incomplete',
+          )
+        : makeFinding(scope, check, owner, ref, 'error', v.message, null, 'data')
+    default:
+      return makeFinding(scope, check, owner, ref, v.status, v.message, v.evidence ?? null)
+  }
+}
+
 /** Every finding of `check` in the inventory. */
 export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
   const inv = env.inventory
   const out = typeFindings(check, env)
   if (inv.status(check.resourceType) === 'unavailable') return out
   const unavailable = inv.unavailable.filter((u) => check.requires.includes(u.resourceType))
+  const unavailableMessage = unavailable.length > 0 ? unavailableText(unavailable) : undefined
   const resources = inv.all(check.resourceType as ResourceType) as readonly AnyResource[]
   // The check sees only the types it declares; an undeclared read throws (→ `check-threw`).
   const scope = checkScope(check, env.ctx)
   const evaluate = check.evaluate as (x: AnyResource, c: CheckContext) => Verdict
+  // The guard depends on the region only (the inventory does not change during a scan).
+  const guards = new Map<string, Verdict | null>()
   for (const r of resources) {
     const ref = refOf(r)
-    const add = (s: FindingStatus, msg: string, ev: Evidence | null, cause?: ErrorCause) =>
-      out.push(makeFinding(env.scope, check, env.owner, ref, s, msg, ev, cause))
-    if (unavailable.length > 0) {
-      add(
-        'error',
-        unavailableText(unavailable),
-        { missing: unavailable.map((u) => u.resourceType) },
-        'unavailable',
+    if (unavailableMessage !== undefined) {
+      const missing = { missing: unavailable.map((u) => u.resourceType) }
+      out.push(
+        makeFinding(
+          env.scope,
+          check,
+          env.owner,
+          ref,
+          'error',
+          unavailableMessage,
+          missing,
+          'unavailable',
+        ),
       )
       continue
     }
-    const guard = guardRequires(check, r.region, env.ctx)
+    let guard = guards.get(r.region)
+    if (guard === undefined) {
+      guard = guardRequires(check, r.region, env.ctx)
+      guards.set(r.region, guard)
+    }
     if (guard) {
-      const [status, evidence, cause] = fromVerdict(guard)
-      add(status, guard.message, evidence, cause)
+      out.push(verdictFinding(env, check, ref, guard))
       continue
     }
     let verdict: Verdict
@@ -160,11 +180,11 @@ export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
       verdict = evaluate.call(check, scope.resource(r), scope.ctx)
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err)
-      add('error', `check ${check.id} failed on ${label(r)}: ${msg}`, null, 'check-threw')
+      const text = `check ${check.id} failed on ${label(r)}: ${msg}`
+      out.push(makeFinding(env.scope, check, env.owner, ref, 'error', text, null, 'check-threw'))
       continue
     }
-    const [status, evidence, cause] = fromVerdict(verdict)
-    add(status, verdict.message, evidence, cause)
+    out.push(verdictFinding(env, check, ref, verdict))
   }
   return out
 }

@@ -6,7 +6,8 @@
  * (they start with `=`, `+`, `-`, `@` or a tab) get a leading `'`.
  * @module
  */
-import { type ComplianceView, criteriaByCheck } from '../compliance/evaluate.ts'
+import type { ComplianceView } from '../compliance/evaluate.ts'
+import { criteriaByCheck } from '../compliance/mapping.ts'
 import { checkIndex, firstLine } from '../engine/summary.ts'
 import type { Finding, ScanResult } from '../engine/types.ts'
 import { batched, joinChunks } from './_chunks.ts'

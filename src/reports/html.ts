@@ -10,6 +10,7 @@
  * @module
  */
 import { createHash } from 'node:crypto'
+import type { ComplianceView } from '../compliance/evaluate.ts'
 import { scanSubject } from '../engine/summary.ts'
 import type { ScanResult } from '../engine/types.ts'
 import { chartJs } from './_chartjs.ts'
@@ -21,6 +22,7 @@ import { chartsHtml, organisationHtml, servicesHtml } from './_html-org.ts'
 import { HTML_SCRIPT } from './_html-script.ts'
 import { dutiesHtml, headerHtml, issuesHtml, sphereHtml } from './_html-sections.ts'
 import { HTML_STYLE } from './_html-style.ts'
+import { complianceHtmlSection } from './compliance-html.ts'
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
@@ -28,6 +30,8 @@ export interface HtmlOptions {
   pageSize?: number
   /** Which findings the report lists (`--severity`, `--status`); charts and tables count all. */
   filter?: FindingFilter
+  /** Compliance views (`sphere scan --compliance`): a section per framework. */
+  compliance?: readonly ComplianceView[]
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
@@ -98,6 +102,7 @@ ${organisationHtml(r)}
 ${servicesHtml(r)}
 ${sphereHtml(r)}
 ${dutiesHtml(r)}
+${complianceHtmlSection(opts.compliance ?? [])}
 ${FINDINGS}
 ${RESOURCES(['fail', 'error', 'manual', 'muted', 'pass', 'not_applicable'])}
 ${issuesHtml(r)}

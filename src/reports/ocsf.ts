@@ -9,7 +9,8 @@
  * @module
  */
 import type { Severity } from '../checks/define.ts'
-import { type ComplianceView, criteriaByCheck } from '../compliance/evaluate.ts'
+import type { ComplianceView } from '../compliance/evaluate.ts'
+import { criteriaByCheck } from '../compliance/mapping.ts'
 import { checkIndex } from '../engine/summary.ts'
 import type { CheckInfo, Finding, ScanResult } from '../engine/types.ts'
 import { scopeKey } from '../inventory/scope.ts'

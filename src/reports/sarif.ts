@@ -11,7 +11,8 @@
  * @module
  */
 import { gzipSync } from 'node:zlib'
-import { type ComplianceView, criteriaByCheck } from '../compliance/evaluate.ts'
+import type { ComplianceView } from '../compliance/evaluate.ts'
+import { criteriaByCheck } from '../compliance/mapping.ts'
 import type { CheckInfo, Finding, FindingStatus, ScanResult } from '../engine/types.ts'
 import { type ScopeRef, scopeKey, scopeLabel } from '../inventory/scope.ts'
 import { batched, joinChunks } from './_chunks.ts'

@@ -10,6 +10,7 @@ import { evaluateCompliance } from '../../compliance/evaluate.ts'
 import { loadCompliance } from '../../compliance/load.ts'
 import { FRAMEWORK_IDS } from '../../compliance/registry.ts'
 import { renderComplianceCsv } from '../../reports/compliance-csv.ts'
+import { renderComplianceHtml } from '../../reports/compliance-html.ts'
 import { renderComplianceMarkdown } from '../../reports/compliance-markdown.ts'
 import { renderComplianceText } from '../../reports/compliance-text.ts'
 import { MODEL_IDS } from '../../responsibility/schema.ts'
@@ -22,10 +23,11 @@ import {
 import { inputFile, outputTarget, writeOutput } from '../_files.ts'
 import { storeSpec } from '../_store.ts'
 import { defineCommand, EXIT, oneOf, UsageError } from '../command.ts'
+import { version } from '../main.ts'
 import { useColor } from '../tty.ts'
 
 /** Output formats of `sphere compliance`. */
-export const COMPLIANCE_FORMATS = ['text', 'json', 'markdown', 'csv'] as const
+export const COMPLIANCE_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const
 
 export default defineCommand({
   name: 'compliance',
@@ -48,7 +50,10 @@ Options:
                        $XDG_DATA_HOME/sphere/sphere.db, else ~/.local/share/sphere/sphere.db)
   --config <file>      with --inventory: the scan configuration (thresholds)
   --model <id>         whose ownership applies: iaas (default), paas or saas
-  --format <fmt>       ${COMPLIANCE_FORMATS.join(', ')} (default text)
+  --format <fmt>       ${COMPLIANCE_FORMATS.join(', ')} (default text); html is the audit pack: one
+                       self-contained, printable document (scope and date, responsibility split,
+                       per criterion the customer's evidence and the provider's attestation, open
+                       points, an appendix of failing resources)
   -o, --output <file>  write to a file instead of stdout (written whole or not at all)
   --findings <n|all>   text, markdown: failing resources listed per criterion (default 10)
   -h, --help           show this help
@@ -59,6 +64,7 @@ error.
 
 Examples:
   sphere scan --format json -o scan.json && sphere compliance --framework c5-2020 --scan scan.json
+  sphere compliance --framework c5-2020 --scan scan.json --format html --output c5.html
   sphere compliance --framework ccm-v4 --inventory inv.json --model paas --format json
   sphere scan --store && sphere compliance --framework c5-2020 --store latest`,
   options: {
@@ -105,7 +111,7 @@ Examples:
                 ? undefined
                 : inputFile('--config', values.config, io.cwd),
             )
-    const view = evaluateCompliance(fw, model, scan.input, data.attestations, scan.source)
+    const view = evaluateCompliance(fw, model, scan.input, data.attestations, scan.source, checks)
     const out =
       format === 'json'
         ? `${JSON.stringify(toComplianceDocument(view), null, 2)}\n`
@@ -113,10 +119,12 @@ Examples:
           ? renderComplianceMarkdown(view, { maxFailing })
           : format === 'csv'
             ? renderComplianceCsv(view)
-            : renderComplianceText(view, {
-                color: !target && useColor(io.stdout, io.env),
-                maxFailing,
-              })
+            : format === 'html'
+              ? renderComplianceHtml(view, { generatedBy: `Sphere ${version()}` })
+              : renderComplianceText(view, {
+                  color: !target && useColor(io.stdout, io.env),
+                  maxFailing,
+                })
     if (target) {
       writeOutput(target, out, io.signal)
       io.stderr.write(`${format} compliance view written to ${target.path}\n`)

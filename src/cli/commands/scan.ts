@@ -230,7 +230,7 @@ Options:
   --findings <n|all>       text: resources listed per check (default 10); markdown: failing
                            findings listed (default 50); all: every one
   --compliance <ids>       add compliance views (${FRAMEWORK_IDS.join(', ')}; comma-separated) to every
-                           report: a section in text and Markdown, \`compliance\` in JSON,
+                           report: a section in text, Markdown and HTML, \`compliance\` in JSON,
                            a column per framework in CSV, unmapped.compliance in OCSF, SARIF rule
                            properties; the view applies the most demanding service model found
                            (see sphere compliance, sphere frameworks)
