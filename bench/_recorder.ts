@@ -28,12 +28,18 @@ export const OBS_BUCKET_OPS: Readonly<Record<string, string>> = {
   logging: 'obs.GetBucketLogging',
 }
 
+/** KMS reads (src/clients/kms/keys.ts): POST bodies, not in the registry. */
+export const KMS_LIST_OP = 'kms.ListKeys'
+export const KMS_ROTATION_OP = 'kms.GetKeyRotationStatus'
+
 /** The operations classified here that are not in the registry (src/clients/operations.ts). */
 export const NON_REGISTRY_OPS: readonly string[] = [
   AUTH_OP,
   OBS_CREDENTIAL_OP,
   OBS_LIST_OP,
   ...Object.values(OBS_BUCKET_OPS),
+  KMS_LIST_OP,
+  KMS_ROTATION_OP,
 ]
 
 /** One request on the wire. */
@@ -64,6 +70,18 @@ const MATCHERS: Matcher[] = [
     endpoint: 'identity',
     method: 'POST',
     re: /^\/identity\/v3\.0\/OS-CREDENTIAL\/securitytokens$/,
+  },
+  {
+    key: KMS_LIST_OP,
+    endpoint: 'kms',
+    method: 'POST',
+    re: /^\/kms\/v1\.0\/[^/]+\/kms\/list-keys$/,
+  },
+  {
+    key: KMS_ROTATION_OP,
+    endpoint: 'kms',
+    method: 'POST',
+    re: /^\/kms\/v1\.0\/[^/]+\/kms\/get-key-rotation-status$/,
   },
   ...OPERATIONS.map((o) => {
     const prefix = PREFIX_OF[o.service] ?? `/${o.service}`

@@ -78,4 +78,21 @@ describe('bench/critical-path.ts', () => {
     assert.deepEqual([obs.prefix, obs.chain, obs.rounds], [2, 5, 7])
     assert.deepEqual(cp.unmodelled, [])
   })
+  it('KMS: the key list is a chain of pages, the rotation status a fan-out after it', () => {
+    const url = 'http://127.0.0.1:1/kms/v1.0/p1/kms/'
+    assert.equal(classify('POST', `${url}list-keys`).op, 'kms.ListKeys')
+    assert.equal(classify('POST', `${url}get-key-rotation-status`).op, 'kms.GetKeyRotationStatus')
+    const cp = criticalPath(
+      {
+        'identity.Authenticate': { requests: 1, pages: 1, bytes: 0 },
+        'kms.ListKeys': { requests: 3, pages: 3, bytes: 0 },
+        'kms.GetKeyRotationStatus': { requests: 10, pages: 10, bytes: 0 },
+      },
+      20,
+      4,
+    )
+    const kms = cp.endpoints.find((e) => e.endpoint === 'kms')!
+    assert.deepEqual([kms.prefix, kms.chain, kms.rounds], [1, 6, 7])
+    assert.deepEqual(cp.unmodelled, [])
+  })
 })

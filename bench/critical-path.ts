@@ -23,6 +23,8 @@
 import { SERVICE_PREFIX } from '../src/emulator/index.ts'
 import {
   AUTH_OP,
+  KMS_LIST_OP,
+  KMS_ROTATION_OP,
   OBS_BUCKET_OPS,
   OBS_CREDENTIAL_OP,
   OBS_LIST_OP,
@@ -38,6 +40,8 @@ export const FAN_OUT_ROOT: Readonly<Record<string, string>> = {
   // sub-reads of a bucket whose location had to be asked wait for it; modelled as waiting for
   // the list only, which can only lower the bound.
   ...Object.fromEntries(Object.values(OBS_BUCKET_OPS).map((op) => [op, OBS_LIST_OP])),
+  // The rotation status of every rotatable key, after the key list (src/collectors/kms-key.ts).
+  [KMS_ROTATION_OP]: KMS_LIST_OP,
 }
 
 /**
@@ -74,6 +78,7 @@ export const LISTS: readonly string[] = [
   'cts.ShowTrackerV1',
   'rds.ListInstances',
   OBS_LIST_OP,
+  KMS_LIST_OP,
 ]
 
 /**
