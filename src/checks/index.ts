@@ -31,6 +31,7 @@ import iamAccessKeyUsed from './iam/iam-access-key-used.ts'
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts'
 import iamUserActive from './iam/iam-user-active.ts'
 import iamUserMfaEnabled from './iam/iam-user-mfa-enabled.ts'
+import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts'
 import obsBucketEncrypted from './obs/obs-bucket-encrypted.ts'
 import obsBucketLogging from './obs/obs-bucket-logging.ts'
 import obsBucketNotPublic from './obs/obs-bucket-not-public.ts'
@@ -92,6 +93,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   evsVolumeEncrypted,
   obsBucketEncrypted,
   rdsInstanceEncrypted,
+  kmsKeyRotationEnabled,
 ])
 
 /** The check with that id, or undefined. */

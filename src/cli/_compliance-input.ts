@@ -94,7 +94,7 @@ export function scanComplianceViews(result: ScanResult, ids: readonly string[]):
   return ids.map((id) => {
     const fw = data.frameworks.find((f) => f.id === id)
     if (!fw) throw new Error(`unknown framework ${id}`)
-    return evaluateCompliance(fw, model, result, data.attestations, source)
+    return evaluateCompliance(fw, model, result, data.attestations, source, checks)
   })
 }
 

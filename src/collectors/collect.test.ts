@@ -16,6 +16,7 @@ import {
 } from '../clients/iam/fixtures.ts'
 import { userWire } from '../clients/identity/fixtures.ts'
 import { imageWire } from '../clients/image/fixtures.ts'
+import { listKeysSample, rotationStatusSample } from '../clients/kms/fixtures.ts'
 import { floatingIpWire, portWire, securityGroupWire } from '../clients/network/fixtures.ts'
 import { obsSampleReplies } from '../clients/obs/fixtures.ts'
 import { instanceWire } from '../clients/rds/fixtures.ts'
@@ -60,6 +61,7 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
     cts: { ListTrackers: [trackerWire()] },
     rds: { ListInstances: [instanceWire()] },
     obs: obsSampleReplies(CTX.region),
+    kms: { ListKeys: () => listKeysSample, GetKeyRotationStatus: () => rotationStatusSample },
     identity: { ListUsers: [user] },
     iam: {
       ShowUser: () => ({ user: userDetailWire({ id: user.id, name: user.name }) }),

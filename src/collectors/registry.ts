@@ -18,6 +18,7 @@ import { iamAccessKeyCollector } from './iam-access-key.ts'
 import { iamPasswordPolicyCollector } from './iam-password-policy.ts'
 import { iamUserCollector } from './iam-user.ts'
 import { imsImageCollector } from './ims-image.ts'
+import { kmsKeyCollector } from './kms-key.ts'
 import { novaKeypairCollector } from './nova-keypair.ts'
 import { obsBucketCollector } from './obs-bucket.ts'
 import { projectCollector } from './project.ts'
@@ -47,6 +48,7 @@ export const COLLECTORS: readonly Collector[] = [
   iamPasswordPolicyCollector,
   rdsInstanceCollector,
   obsBucketCollector,
+  kmsKeyCollector,
 ]
 
 /** The collector of a resource type. */

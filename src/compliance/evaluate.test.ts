@@ -159,6 +159,22 @@ describe(evaluateCompliance.name, () => {
     assert.match(c.reason, /did not run img/)
   })
 
+  it('a registry check that cites the criterion but did not run makes it unknown, not met', () => {
+    const input: ComplianceInput = {
+      findings: [finding('bk', 'pass')],
+      checks: [check('bk', ['T:AB-01'])],
+      issues: [],
+    }
+    const src = { subject: 's', evaluatedAt: 't' }
+    const without = evaluateCompliance(fw, 'iaas', input, attestations, src)
+    assert.equal(without.criteria[0]?.status, 'met')
+    const withRegistry = evaluateCompliance(fw, 'iaas', input, attestations, src, [
+      { id: 'bk2', references: ['T:AB-01'] },
+    ])
+    assert.equal(withRegistry.criteria[0]?.status, 'unknown')
+    assert.match(withRegistry.criteria[0]?.reason ?? '', /did not run bk2/)
+  })
+
   it('the model decides the owner: a guest-OS criterion is inherited in PaaS', () => {
     assert.equal(view({ findings: [finding('img', 'fail')] }, 'iaas')('AB-04').status, 'not_met')
     assert.equal(view({ findings: [finding('img', 'fail')] }, 'paas')('AB-04').status, 'inherited')

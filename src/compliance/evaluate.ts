@@ -199,6 +199,7 @@ function judge(
 /**
  * Builds the view of `framework` for `model` from a scan.
  * @param attestations every attestation, for the titles the view names
+ * @param registry every check Sphere has, so that checks the scan did not run show as not run
  */
 export function evaluateCompliance(
   framework: Framework,
@@ -206,7 +207,14 @@ export function evaluateCompliance(
   input: ComplianceInput,
   attestations: readonly Attestation[],
   source: ComplianceSource,
+  registry: readonly { readonly id: string; readonly references: readonly string[] }[] = [],
 ): ComplianceView {
+  // Checks cite criteria: the scan's own, and the registry's (a check the scan did not run is
+  // then shown as not run rather than silently left out).
+  const citing = [
+    ...input.checks,
+    ...registry.filter((k) => !input.checks.some((c) => c.id === k.id)),
+  ]
   const byCheck = new Map<string, ComplianceFinding[]>()
   for (const f of input.findings) {
     const list = byCheck.get(f.checkId)
@@ -237,7 +245,7 @@ export function evaluateCompliance(
         manualEvidence: null,
       }
     }
-    const ids = evidenceChecks(framework, c, input.checks)
+    const ids = evidenceChecks(framework, c, citing)
     const checks = tallies(ids, input, byCheck)
     const types = new Set(
       ids.flatMap((id) => {

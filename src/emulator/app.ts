@@ -24,6 +24,7 @@ import { iamRoutes } from './services/iam.ts'
 import { stsRoutes, type TemporaryKey } from './services/iam-sts.ts'
 import { identityRoutes } from './services/identity.ts'
 import { imageRoutes } from './services/image.ts'
+import { kmsRoutes } from './services/kms.ts'
 import { networkRoutes } from './services/network.ts'
 import { obsRoutes } from './services/obs.ts'
 import { rdsRoutes } from './services/rds.ts'
@@ -81,6 +82,7 @@ const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set([
   'cts',
   'rds',
   'obs',
+  'kms',
 ])
 
 /**
@@ -232,6 +234,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   const temporaryKeys = new Map<string, TemporaryKey>()
   app.route('/identity', stsRoutes(shared, temporaryKeys))
   app.route('/obs', obsRoutes(shared, temporaryKeys))
+  app.route('/kms', kmsRoutes(shared))
 
   app.notFound((c) => {
     const service = c.get('service')

@@ -76,6 +76,7 @@ const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
   ctsv3: 'cts',
   rdsv3: 'rds',
   object: 'obs',
+  kmsv1: 'kms',
 }
 
 function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
@@ -148,6 +149,7 @@ function otcEntries(
     ['rdsv3', 'rdsv3', `${origin}/rds/v3/${pid}`],
     // OBS is regional by host on OTC; here by path, so a request says its region.
     ['object', 'obs', `${origin}/obs/${region}`],
+    ['kmsv1', 'kmsv1', `${origin}/kms/v1.0/${pid}`],
   ]
 }
 

@@ -25,6 +25,7 @@ export const SERVICE_PREFIX = {
   cts: '/cts',
   rds: '/rds',
   obs: '/obs',
+  kms: '/kms',
 } as const
 
 /** Who a token was issued to and for what. */

@@ -22,6 +22,7 @@ import {
   type IamPasswordPolicy,
   type IamUser,
   type ImsImage,
+  type KmsKey,
   type NovaKeypair,
   type ObsBucket,
   type Project,
@@ -282,6 +283,20 @@ export const obsBucket = (o: Over<ObsBucket> = {}): ObsBucket => ({
   defaultEncryption: { algorithm: 'kms', kmsKeyId: null },
   versioning: 'Enabled',
   logging: { targetBucket: 'logs', targetPrefix: 'bucket/' },
+  ...o,
+})
+
+/** An enabled customer master key (AES-256, made by KMS) rotating yearly. */
+export const kmsKey = (o: Over<KmsKey> = {}): KmsKey => ({
+  ...base('kms.key', 'key', o),
+  alias: 'app-data',
+  state: 'enabled',
+  isDefault: false,
+  origin: 'kms',
+  keySpec: 'AES_256',
+  rotatable: true,
+  rotationEnabled: true,
+  rotationIntervalDays: 365,
   ...o,
 })
 

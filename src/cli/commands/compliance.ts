@@ -111,7 +111,7 @@ Examples:
                 ? undefined
                 : inputFile('--config', values.config, io.cwd),
             )
-    const view = evaluateCompliance(fw, model, scan.input, data.attestations, scan.source)
+    const view = evaluateCompliance(fw, model, scan.input, data.attestations, scan.source, checks)
     const out =
       format === 'json'
         ? `${JSON.stringify(toComplianceDocument(view), null, 2)}\n`

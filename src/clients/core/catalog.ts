@@ -26,6 +26,7 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
   rds: ['rdsv3', 'rds'],
   // OBS: `object` in gopher and pyotc; derived from the host pattern when absent (§0).
   obs: ['object', 'obs'],
+  kms: ['kmsv1', 'kms'],
 }
 
 /**
@@ -36,6 +37,7 @@ export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   cts: 'cts',
   ces: 'ces',
   obs: 'obs',
+  kms: 'kms',
 }
 
 /**
@@ -55,6 +57,7 @@ export const OTC_CATALOG_TYPES: readonly string[] = [
   'ctsv2',
   'ctsv3',
   'rdsv3',
+  'kmsv1',
   'hss',
 ]
 

@@ -100,5 +100,6 @@ export const SERVICE_KEYS = [
   'cts',
   'rds',
   'obs',
+  'kms',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]

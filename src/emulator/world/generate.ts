@@ -130,6 +130,7 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
     rdsInstances: [],
     rdsBackups: [],
     buckets: [],
+    kmsKeys: [],
   }
 }
 

@@ -412,6 +412,22 @@ export interface Bucket {
   createdAt: number
 }
 
+/** A KMS key. */
+export interface KmsKey {
+  id: string
+  projectId: string
+  alias: string
+  /** KMS `key_state`: 1 pending activation, 2 enabled, 3 disabled, 4 scheduled deletion, 5 pending import. */
+  state: '1' | '2' | '3' | '4' | '5'
+  origin: 'kms' | 'external'
+  spec: string
+  isDefault: boolean
+  rotation: boolean
+  rotationInterval: number
+  rotations: number
+  createdAt: number
+}
+
 /** One emulated account, ready to serve. */
 export interface World {
   name: string
@@ -455,6 +471,7 @@ export interface World {
   rdsInstances: RdsInstance[]
   rdsBackups: RdsBackup[]
   buckets: Bucket[]
+  kmsKeys: KmsKey[]
 }
 
 /** The project that owns public (gold) images. */

@@ -18,6 +18,7 @@ export const REGIONAL_SERVICES = [
   'cts',
   'rds',
   'obs',
+  'kms',
 ] as const
 
 /** A service served per region. */
