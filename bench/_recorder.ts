@@ -11,6 +11,37 @@ import { SERVICE_PREFIX } from '../src/emulator/index.ts'
 /** The token request (POST /v3/auth/tokens) is not an operation of the registry. */
 export const AUTH_OP = 'identity.Authenticate'
 
+/** The temporary AK/SK that OBS requests are signed with (src/clients/obs/auth.ts). */
+export const OBS_CREDENTIAL_OP = 'iam.CreateTemporaryAccessKey'
+
+/**
+ * OBS reads (src/clients/obs/buckets.ts, XML, not in the registry): the list at the endpoint's
+ * root, and one GET per bucket and sub-resource (`?acl`, `?policy`, …), told apart by the query.
+ */
+export const OBS_LIST_OP = 'obs.ListBuckets'
+export const OBS_BUCKET_OPS: Readonly<Record<string, string>> = {
+  location: 'obs.GetBucketLocation',
+  acl: 'obs.GetBucketAcl',
+  policy: 'obs.GetBucketPolicy',
+  encryption: 'obs.GetBucketEncryption',
+  versioning: 'obs.GetBucketVersioning',
+  logging: 'obs.GetBucketLogging',
+}
+
+/** KMS reads (src/clients/kms/keys.ts): POST bodies, not in the registry. */
+export const KMS_LIST_OP = 'kms.ListKeys'
+export const KMS_ROTATION_OP = 'kms.GetKeyRotationStatus'
+
+/** The operations classified here that are not in the registry (src/clients/operations.ts). */
+export const NON_REGISTRY_OPS: readonly string[] = [
+  AUTH_OP,
+  OBS_CREDENTIAL_OP,
+  OBS_LIST_OP,
+  ...Object.values(OBS_BUCKET_OPS),
+  KMS_LIST_OP,
+  KMS_ROTATION_OP,
+]
+
 /** One request on the wire. */
 export interface RecordedRequest {
   op: string
@@ -34,6 +65,24 @@ const PREFIX_OF = SERVICE_PREFIX as Record<string, string>
 
 const MATCHERS: Matcher[] = [
   { key: AUTH_OP, endpoint: 'identity', method: 'POST', re: /^\/identity\/v3\/auth\/tokens$/ },
+  {
+    key: OBS_CREDENTIAL_OP,
+    endpoint: 'identity',
+    method: 'POST',
+    re: /^\/identity\/v3\.0\/OS-CREDENTIAL\/securitytokens$/,
+  },
+  {
+    key: KMS_LIST_OP,
+    endpoint: 'kms',
+    method: 'POST',
+    re: /^\/kms\/v1\.0\/[^/]+\/kms\/list-keys$/,
+  },
+  {
+    key: KMS_ROTATION_OP,
+    endpoint: 'kms',
+    method: 'POST',
+    re: /^\/kms\/v1\.0\/[^/]+\/kms\/get-key-rotation-status$/,
+  },
   ...OPERATIONS.map((o) => {
     const prefix = PREFIX_OF[o.service] ?? `/${o.service}`
     const path = o.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')
@@ -48,10 +97,23 @@ const MATCHERS: Matcher[] = [
 
 /** The operation and endpoint of a request to the emulator, or `other`. */
 export function classify(method: string, url: string): { op: string; endpoint: string } {
-  const path = new URL(url).pathname
+  const u = new URL(url)
+  const path = u.pathname
+  const obs = method === 'GET' ? classifyObs(path, u.search) : undefined
+  if (obs) return { op: obs, endpoint: 'obs' }
   for (const m of MATCHERS)
     if (m.method === method && m.re.test(path)) return { op: m.key, endpoint: m.endpoint }
   return { op: `other ${method} ${path}`, endpoint: path.split('/')[1] ?? '' }
+}
+
+/** `/obs/<region>/` is the bucket list; `/obs/<region>/<bucket>/?acl` a bucket's sub-resource. */
+function classifyObs(path: string, search: string): string | undefined {
+  const prefix = `${PREFIX_OF.obs ?? '/obs'}/`
+  if (!path.startsWith(prefix)) return undefined
+  const parts = path.slice(prefix.length).split('/').filter(Boolean)
+  if (parts.length === 1) return OBS_LIST_OP
+  const sub = search.slice(1).split(/[&=]/)[0] ?? ''
+  return parts.length === 2 ? OBS_BUCKET_OPS[sub] : undefined
 }
 
 /** A recording `fetch` and what it saw. */

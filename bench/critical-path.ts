@@ -21,14 +21,34 @@
  * @module
  */
 import { SERVICE_PREFIX } from '../src/emulator/index.ts'
-import { AUTH_OP, type OpCount } from './_recorder.ts'
+import {
+  AUTH_OP,
+  KMS_LIST_OP,
+  KMS_ROTATION_OP,
+  OBS_BUCKET_OPS,
+  OBS_CREDENTIAL_OP,
+  OBS_LIST_OP,
+  type OpCount,
+} from './_recorder.ts'
 
 /** Operations that are made once per item of another operation's result (their root). */
 export const FAN_OUT_ROOT: Readonly<Record<string, string>> = {
   'iam.ShowUser': 'identity.ListUsers',
   'iam.ListCredentials': 'identity.ListUsers',
   'iam.ShowCredential': 'iam.ListCredentials',
+  // Every bucket's location (when the list does not say) and its five sub-resources. The
+  // sub-reads of a bucket whose location had to be asked wait for it; modelled as waiting for
+  // the list only, which can only lower the bound.
+  ...Object.fromEntries(Object.values(OBS_BUCKET_OPS).map((op) => [op, OBS_LIST_OP])),
+  // The rotation status of every rotatable key, after the key list (src/collectors/kms-key.ts).
+  [KMS_ROTATION_OP]: KMS_LIST_OP,
 }
+
+/**
+ * Requests an endpoint waits for before its first one, besides the project token: OBS signs with
+ * a temporary AK/SK obtained from IAM (1 round after the token).
+ */
+export const PREFIX_OPS: Readonly<Record<string, string>> = { obs: OBS_CREDENTIAL_OP }
 
 /** The list operations the collectors make (each an independent chain of pages). */
 export const LISTS: readonly string[] = [
@@ -57,6 +77,8 @@ export const LISTS: readonly string[] = [
   'cts.ListTrackers',
   'cts.ShowTrackerV1',
   'rds.ListInstances',
+  OBS_LIST_OP,
+  KMS_LIST_OP,
 ]
 
 /**
@@ -138,7 +160,10 @@ export function criticalPath(
   const pages = (op: string) => counts[op]?.pages ?? 0
   const ops = Object.keys(counts).filter((op) => pages(op) > 0)
   const tokens = pages(AUTH_OP)
-  const unmodelled = ops.filter((op) => op !== AUTH_OP && !LISTS.includes(op) && !FAN_OUT_ROOT[op])
+  const prefixOps = new Set(Object.values(PREFIX_OPS))
+  const unmodelled = ops.filter(
+    (op) => op !== AUTH_OP && !LISTS.includes(op) && !FAN_OUT_ROOT[op] && !prefixOps.has(op),
+  )
   const endpoints = [...new Set(ops.filter((op) => op !== AUTH_OP).map(endpointOf))].sort()
   const bounds = endpoints.map((endpoint): EndpointBound => {
     const mine = ops.filter((op) => op !== AUTH_OP && endpointOf(op) === endpoint)
@@ -159,7 +184,10 @@ export function criticalPath(
     const total = mine.reduce((s, op) => s + pages(op), 0)
     const throughput = Math.ceil(total / c)
     // Domain-scoped calls (identity/IAM) wait for a second token after the project one.
-    const prefix = endpoint === endpointOf('identity.x') ? Math.max(1, tokens) : Math.min(1, tokens)
+    const own = PREFIX_OPS[endpoint]
+    const prefix =
+      (endpoint === endpointOf('identity.x') ? Math.max(1, tokens) : Math.min(1, tokens)) +
+      (own !== undefined && pages(own) > 0 ? 1 : 0)
     const rounds = prefix + Math.max(chain, throughput)
     return { endpoint, prefix, chain, chainOf, throughput, rounds, ms: rounds * latencyMs }
   })

@@ -99,7 +99,7 @@ async function timed<T>(
 }
 
 /** Stores the result `scans` times (a minute apart) and times the dashboard's queries. */
-async function measure(
+export async function measure(
   kind: 'sqlite' | 'postgres',
   r: ScanResult,
   scans: number,

@@ -133,9 +133,16 @@ export function defineCheck<T extends ResourceType>(def: CheckDefinition<T>): Ch
   return def
 }
 
+/** The kind of each resource type as messages name it (`security group`), computed once. */
+const KINDS = new Map<string, string>()
+
 /** `server "web-1" (3f2a…)`: how messages name a resource. */
 export function label(r: { type: string; id: string; name: string }): string {
-  const kind = r.type.slice(r.type.indexOf('.') + 1).replace('-', ' ')
+  let kind = KINDS.get(r.type)
+  if (kind === undefined) {
+    kind = r.type.slice(r.type.indexOf('.') + 1).replace('-', ' ')
+    KINDS.set(r.type, kind)
+  }
   return r.name && r.name !== r.id ? `${kind} "${r.name}" (${r.id})` : `${kind} ${r.id}`
 }
 

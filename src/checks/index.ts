@@ -10,6 +10,8 @@ import cbrVolumeProtected from './cbr/cbr-volume-protected.ts'
 import cesAlarmNotifies from './ces/ces-alarm-notifies.ts'
 import cesServerAlarm from './ces/ces-server-alarm.ts'
 import ctsTrackerEnabled from './cts/cts-tracker-enabled.ts'
+import dcsInstanceAccessRestricted from './dcs/dcs-instance-access-restricted.ts'
+import dcsInstancePasswordRequired from './dcs/dcs-instance-password-required.ts'
 import type { AnyCheck } from './define.ts'
 import ecsServerImageCurrent from './ecs/ecs-server-image-current.ts'
 import ecsServerImageSupported from './ecs/ecs-server-image-supported.ts'
@@ -31,6 +33,7 @@ import iamAccessKeyUsed from './iam/iam-access-key-used.ts'
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.ts'
 import iamUserActive from './iam/iam-user-active.ts'
 import iamUserMfaEnabled from './iam/iam-user-mfa-enabled.ts'
+import kmsKeyRotationEnabled from './kms/kms-key-rotation-enabled.ts'
 import obsBucketEncrypted from './obs/obs-bucket-encrypted.ts'
 import obsBucketLogging from './obs/obs-bucket-logging.ts'
 import obsBucketNotPublic from './obs/obs-bucket-not-public.ts'
@@ -50,6 +53,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   vpcSgNoAdminPortsFromInternet,
   ecsServerNoPublicAdminExposure,
   rdsInstanceNotPublic,
+  dcsInstanceAccessRestricted,
   // resource-combination
   ecsServerNotDefaultSg,
   evsVolumeAttached,
@@ -74,6 +78,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   iamUserActive,
   iamPasswordPolicyStrong,
   obsBucketNotPublic,
+  dcsInstancePasswordRequired,
   // backup-restore
   cbrServerProtected,
   cbrVolumeProtected,
@@ -92,6 +97,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   evsVolumeEncrypted,
   obsBucketEncrypted,
   rdsInstanceEncrypted,
+  kmsKeyRotationEnabled,
 ])
 
 /** The check with that id, or undefined. */

@@ -7,6 +7,7 @@ import { IAM_NOT_OTC } from '../clients/core/catalog.ts'
 import { ServiceUnavailableError } from '../clients/core/errors.ts'
 import type { ServiceClient, ServiceKey } from '../clients/core/types.ts'
 import { trackerV1Wire, trackerWire } from '../clients/cts/fixtures.ts'
+import { dcsInstancesSample, whitelistSample } from '../clients/dcs/fixtures.ts'
 import {
   credentialWire,
   loginProtectWire,
@@ -16,6 +17,7 @@ import {
 } from '../clients/iam/fixtures.ts'
 import { userWire } from '../clients/identity/fixtures.ts'
 import { imageWire } from '../clients/image/fixtures.ts'
+import { listKeysSample, rotationStatusSample } from '../clients/kms/fixtures.ts'
 import { floatingIpWire, portWire, securityGroupWire } from '../clients/network/fixtures.ts'
 import { obsSampleReplies } from '../clients/obs/fixtures.ts'
 import { instanceWire } from '../clients/rds/fixtures.ts'
@@ -60,6 +62,8 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
     cts: { ListTrackers: [trackerWire()] },
     rds: { ListInstances: [instanceWire()] },
     obs: obsSampleReplies(CTX.region),
+    dcs: { ListInstances: [dcsInstancesSample.instances[0]], ShowWhitelist: () => whitelistSample },
+    kms: { ListKeys: () => listKeysSample, GetKeyRotationStatus: () => rotationStatusSample },
     identity: { ListUsers: [user] },
     iam: {
       ShowUser: () => ({ user: userDetailWire({ id: user.id, name: user.name }) }),

@@ -11,6 +11,7 @@ import { cbrPolicyCollector } from './cbr-policy.ts'
 import { cbrVaultCollector } from './cbr-vault.ts'
 import { cesAlarmCollector } from './ces-alarm.ts'
 import { ctsTrackerCollector } from './cts-tracker.ts'
+import { dcsInstanceCollector } from './dcs-instance.ts'
 import { ecsServerCollector } from './ecs-server.ts'
 import { evsBackupCollector } from './evs-backup.ts'
 import { evsVolumeCollector } from './evs-volume.ts'
@@ -18,6 +19,7 @@ import { iamAccessKeyCollector } from './iam-access-key.ts'
 import { iamPasswordPolicyCollector } from './iam-password-policy.ts'
 import { iamUserCollector } from './iam-user.ts'
 import { imsImageCollector } from './ims-image.ts'
+import { kmsKeyCollector } from './kms-key.ts'
 import { novaKeypairCollector } from './nova-keypair.ts'
 import { obsBucketCollector } from './obs-bucket.ts'
 import { projectCollector } from './project.ts'
@@ -47,6 +49,8 @@ export const COLLECTORS: readonly Collector[] = [
   iamPasswordPolicyCollector,
   rdsInstanceCollector,
   obsBucketCollector,
+  kmsKeyCollector,
+  dcsInstanceCollector,
 ]
 
 /** The collector of a resource type. */

@@ -50,6 +50,8 @@ export interface RouteContext {
   limit(rule: LimitRule): number
   /** An error response in the service's format. */
   fail(status: number, message: string): Response
+  /** The JSON body of a POST read (KMS), else undefined. */
+  body?: unknown
 }
 
 /** The origin to advertise: the configured base URL or the request's own. */
@@ -131,13 +133,17 @@ export function serve<K extends OperationKey>(
   route(app, shared, OPS[key] as RouteDef, handler, aliases)
 }
 
-/** Registers a GET route for any operation: authentication, scope, project and permissions first. */
+/**
+ * Registers a GET route (or a POST read, whose JSON body the handler gets as `body`) for any
+ * operation: authentication, scope, project and permissions first.
+ */
 export function route(
   app: Hono<EmulatorEnv>,
   shared: Shared,
   op: RouteDef,
   handler: (r: RouteContext) => object | Response,
   aliases: readonly string[] = [],
+  method: 'GET' | 'POST' = 'GET',
 ): void {
   const h = async (c: Context<EmulatorEnv>) => {
     const absent = versionNotServed(c, shared, op)
@@ -173,6 +179,14 @@ export function route(
         403,
         `Policy doesn't allow ${service}:${op.resource}:${op.op} to be performed.`,
       )
+    let body: unknown
+    if (method === 'POST') {
+      try {
+        body = await c.req.json()
+      } catch {
+        return failFor(c, 400, 'The request body is not valid JSON.')
+      }
+    }
     const origin = regionOrigin(shared.world, originOf(c, shared), region)
     const own = new URL(c.req.url)
     // The query is parsed once per request, not once per `q` (handlers filter item by item).
@@ -193,6 +207,7 @@ export function route(
       },
       limit: (rule) => readLimit(c.req.query('limit'), rule),
       fail: (status, message) => failFor(c, status, message),
+      body,
     }
     try {
       const body = handler(ctx)
@@ -202,5 +217,7 @@ export function route(
       throw err
     }
   }
-  for (const path of [op.path, ...aliases]) app.get(honoPath(path), h)
+  for (const path of [op.path, ...aliases])
+    if (method === 'POST') app.post(honoPath(path), h)
+    else app.get(honoPath(path), h)
 }

@@ -19,11 +19,13 @@ import { cbrRoutes } from './services/cbr.ts'
 import { cesRoutes } from './services/ces.ts'
 import { computeRoutes } from './services/compute.ts'
 import { ctsRoutes } from './services/cts.ts'
+import { dcsRoutes } from './services/dcs.ts'
 import { discoveryRoutes } from './services/discovery.ts'
 import { iamRoutes } from './services/iam.ts'
 import { stsRoutes, type TemporaryKey } from './services/iam-sts.ts'
 import { identityRoutes } from './services/identity.ts'
 import { imageRoutes } from './services/image.ts'
+import { kmsRoutes } from './services/kms.ts'
 import { networkRoutes } from './services/network.ts'
 import { obsRoutes } from './services/obs.ts'
 import { rdsRoutes } from './services/rds.ts'
@@ -81,6 +83,8 @@ const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set([
   'cts',
   'rds',
   'obs',
+  'kms',
+  'dcs',
 ])
 
 /**
@@ -232,6 +236,8 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   const temporaryKeys = new Map<string, TemporaryKey>()
   app.route('/identity', stsRoutes(shared, temporaryKeys))
   app.route('/obs', obsRoutes(shared, temporaryKeys))
+  app.route('/kms', kmsRoutes(shared))
+  app.route('/dcs', dcsRoutes(shared))
 
   app.notFound((c) => {
     const service = c.get('service')

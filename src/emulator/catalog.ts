@@ -76,6 +76,8 @@ const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
   ctsv3: 'cts',
   rdsv3: 'rds',
   object: 'obs',
+  kmsv1: 'kms',
+  dcsv1: 'dcs',
 }
 
 function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
@@ -148,6 +150,9 @@ function otcEntries(
     ['rdsv3', 'rdsv3', `${origin}/rds/v3/${pid}`],
     // OBS is regional by host on OTC; here by path, so a request says its region.
     ['object', 'obs', `${origin}/obs/${region}`],
+    ['kmsv1', 'kmsv1', `${origin}/kms/v1.0/${pid}`],
+    // As OTC's catalog (and gopher) name DCS: `dcsv1` at v1.0; clients derive v2.
+    ['dcsv1', 'dcsv1', `${origin}/dcs/v1.0/${pid}`],
   ]
 }
 

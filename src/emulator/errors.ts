@@ -52,6 +52,8 @@ const NEUTRON_TYPES: Record<number, string> = {
 
 /** `error_code` per status for the services that use `{error_code, error_msg}`. */
 const CODES: Partial<Record<EmulatedService, Record<number, string>>> = {
+  dcs: { 400: 'DCS.4800', 401: 'DCS.4401', 403: 'DCS.4403', 404: 'DCS.4404', 500: 'DCS.5000' },
+  kms: { 400: 'KMS.0201', 401: 'KMS.0202', 403: 'KMS.0203', 404: 'KMS.0204', 500: 'KMS.0206' },
   iam: {
     400: 'IAM.0003',
     401: 'IAM.0001',
@@ -112,6 +114,9 @@ export function errorBody(
       return {
         NeutronError: { message, type: NEUTRON_TYPES[status] ?? 'NeutronError', detail: '' },
       }
+    case 'kms':
+      // KMS nests its error (otc-api-platform.md §6.4).
+      return { error: { error_code: CODES.kms?.[status] ?? `KMS.${status}`, error_msg: message } }
     default: {
       const code = CODES[service]?.[status] ?? `${service.toUpperCase()}.${status}`
       return service === 'iam'

@@ -25,6 +25,8 @@ export const SERVICE_PREFIX = {
   cts: '/cts',
   rds: '/rds',
   obs: '/obs',
+  kms: '/kms',
+  dcs: '/dcs',
 } as const
 
 /** Who a token was issued to and for what. */

@@ -14,6 +14,7 @@ import {
   type CesAlarm,
   type CollectionIssue,
   type CtsTracker,
+  type DcsInstance,
   type EcsServer,
   type EvsBackup,
   type EvsVolume,
@@ -22,6 +23,7 @@ import {
   type IamPasswordPolicy,
   type IamUser,
   type ImsImage,
+  type KmsKey,
   type NovaKeypair,
   type ObsBucket,
   type Project,
@@ -282,6 +284,32 @@ export const obsBucket = (o: Over<ObsBucket> = {}): ObsBucket => ({
   defaultEncryption: { algorithm: 'kms', kmsKeyId: null },
   versioning: 'Enabled',
   logging: { targetBucket: 'logs', targetPrefix: 'bucket/' },
+  ...o,
+})
+
+/** An enabled customer master key (AES-256, made by KMS) rotating yearly. */
+export const kmsKey = (o: Over<KmsKey> = {}): KmsKey => ({
+  ...base('kms.key', 'key', o),
+  alias: 'app-data',
+  state: 'enabled',
+  isDefault: false,
+  origin: 'kms',
+  keySpec: 'AES_256',
+  rotatable: true,
+  rotationEnabled: true,
+  rotationIntervalDays: 365,
+  ...o,
+})
+
+/** A running Redis instance with a password and a whitelist of one subnet. */
+export const dcsInstance = (o: Over<DcsInstance> = {}): DcsInstance => ({
+  ...base('dcs.instance', 'dcs', o),
+  engine: 'Redis',
+  engineVersion: '6.0',
+  status: 'RUNNING',
+  passwordFree: false,
+  whitelistEnabled: true,
+  whitelist: ['192.168.1.0/24'],
   ...o,
 })
 

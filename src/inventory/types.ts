@@ -302,6 +302,40 @@ export interface ObsBucket extends ResourceBase<'obs.bucket'> {
   readonly logging: { readonly targetBucket: string; readonly targetPrefix: string } | false | null
 }
 
+/** A KMS key (customer master key or a service's Default Master Key). */
+export interface KmsKey extends ResourceBase<'kms.key'> {
+  readonly alias: string
+  /** `pending-activation`, `enabled`, `disabled`, `pending-deletion`, `pending-import`. */
+  readonly state: string
+  /** A Default Master Key (`obs/default`, …), which cannot rotate. */
+  readonly isDefault: boolean
+  /** `kms` (material made by KMS) or `external` (imported); null when not reported. */
+  readonly origin: string | null
+  /** `AES_256`, `RSA_2048`, …; null when not reported (the list sample has none). */
+  readonly keySpec: string | null
+  /**
+   * Whether rotation applies: an enabled customer key with KMS-made symmetric material
+   * (otc-api-platform.md §6.3). Only these are asked for their rotation status.
+   */
+  readonly rotatable: boolean
+  /** Null when not asked (not rotatable) or the read failed (an issue says so). */
+  readonly rotationEnabled: boolean | null
+  readonly rotationIntervalDays: number | null
+}
+
+/** A DCS (Redis) instance. OTC DCS has no public address: who can connect is the whitelist's. */
+export interface DcsInstance extends ResourceBase<'dcs.instance'> {
+  readonly engine: string
+  readonly engineVersion: string
+  readonly status: string
+  /** `no_password_access`: clients connect without a password. */
+  readonly passwordFree: boolean
+  /** Whether the IP whitelist is on; null when it could not be read. */
+  readonly whitelistEnabled: boolean | null
+  /** Every address and range of every whitelist group; null when not read. */
+  readonly whitelist: readonly string[] | null
+}
+
 /** A Nova key pair (id = name). */
 export interface NovaKeypair extends ResourceBase<'nova.keypair'> {
   readonly fingerprint: string | null
@@ -329,6 +363,8 @@ export interface ResourceMap {
   'rds.instance': RdsInstance
   'nova.keypair': NovaKeypair
   'obs.bucket': ObsBucket
+  'kms.key': KmsKey
+  'dcs.instance': DcsInstance
 }
 
 /** A resource type name. `project` is synthetic: one per scanned project and region. */
@@ -358,6 +394,8 @@ export const RESOURCE_SERVICES = {
   'rds.instance': 'rds',
   'nova.keypair': 'ecs',
   'obs.bucket': 'obs',
+  'kms.key': 'kms',
+  'dcs.instance': 'dcs',
 } as const satisfies Record<ResourceType, string>
 
 /** All resource type names. */

@@ -33,11 +33,14 @@ export interface Db {
    * with the same key wait for each other (an advisory lock held to the end of the transaction).
    */
   transaction<T>(fn: (tx: Db) => Promise<T>, lockKey?: number): Promise<T>
-  /** Inserts many rows into `table` in as few statements as the engine allows. */
+  /**
+   * Inserts many rows into `table`. Each row is read when it is yielded (a generator may reuse
+   * one array for every row).
+   */
   insertMany(
     table: string,
     columns: readonly BulkColumn[],
-    rows: readonly SqlValue[][],
+    rows: Iterable<readonly SqlValue[]>,
   ): Promise<void>
   close(): Promise<void>
 }

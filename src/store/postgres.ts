@@ -72,14 +72,19 @@ async function insertRows(
   client: pg.Client,
   table: string,
   columns: readonly BulkColumn[],
-  rows: readonly SqlValue[][],
+  rows: Iterable<readonly SqlValue[]>,
 ) {
   const sql = `INSERT INTO ${table} (${columns.map((c) => c.name).join(',')}) SELECT * FROM unnest(${columns
     .map((c, i) => `$${i + 1}::${c.pgType}[]`)
     .join(',')})`
-  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
-    const chunk = rows.slice(i, i + ROWS_PER_CHUNK)
-    const arrays = columns.map((_, c) => chunk.map((r) => r[c]))
-    await client.query(sql, arrays)
+  let arrays: SqlValue[][] = columns.map(() => [])
+  const flush = async () => {
+    if (arrays[0]!.length > 0) await client.query(sql, arrays)
+    arrays = columns.map(() => [])
   }
+  for (const row of rows) {
+    for (let c = 0; c < columns.length; c++) arrays[c]!.push(row[c]!)
+    if (arrays[0]!.length >= ROWS_PER_CHUNK) await flush()
+  }
+  await flush()
 }

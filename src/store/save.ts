@@ -103,40 +103,35 @@ function extra(f: Finding): string | null {
   })
 }
 
-/** The finding rows of a scan. */
-function findingRows(
+/** The finding rows of a scan, one reused array (the engines read each row when it is yielded). */
+function* findingRows(
   scanId: number,
   r: ScanResult,
   scopes: Map<string, number>,
   checks: Map<string, number>,
-): SqlValue[][] {
-  const rows: SqlValue[][] = new Array(r.findings.length)
+): Generator<SqlValue[]> {
+  const row: SqlValue[] = new Array(FINDING_COLUMNS.length)
+  row[0] = scanId
   let lastScope: ScopeRef | undefined
-  let lastScopeId = 0
-  for (let i = 0; i < r.findings.length; i++) {
-    const f = r.findings[i]!
+  for (const f of r.findings) {
     if (f.scope !== lastScope) {
       lastScope = f.scope
-      lastScopeId = scopes.get(scopeRowKey(f.scope)) ?? 0
+      row[1] = scopes.get(scopeRowKey(f.scope)) ?? 0
     }
-    rows[i] = [
-      scanId,
-      lastScopeId,
-      checks.get(f.checkId) ?? 0,
-      f.fingerprint,
-      f.status,
-      f.severity,
-      f.owner,
-      f.resource.type,
-      wellFormed(f.resource.id),
-      wellFormed(f.resource.name),
-      wellFormed(f.resource.region),
-      wellFormed(f.message),
-      f.evidence === null ? null : JSON.stringify(f.evidence),
-      extra(f),
-    ]
+    row[2] = checks.get(f.checkId) ?? 0
+    row[3] = f.fingerprint
+    row[4] = f.status
+    row[5] = f.severity
+    row[6] = f.owner
+    row[7] = f.resource.type
+    row[8] = wellFormed(f.resource.id)
+    row[9] = wellFormed(f.resource.name)
+    row[10] = wellFormed(f.resource.region)
+    row[11] = wellFormed(f.message)
+    row[12] = f.evidence === null ? null : JSON.stringify(f.evidence)
+    row[13] = extra(f)
+    yield row
   }
-  return rows
 }
 
 /** Everything the scan has beyond the rows: organisation duties, layers, unavailable, checks. */

@@ -13,7 +13,8 @@ process.stdout.write('first stored\n')
 const insertMany = store.db.insertMany.bind(store.db)
 store.db.insertMany = async (table, columns, rows) => {
   if (table !== 'findings') return insertMany(table, columns, rows)
-  await insertMany(table, columns, rows.slice(0, rows.length >> 1))
+  const all = Array.from(rows, (r) => [...r])
+  await insertMany(table, columns, all.slice(0, all.length >> 1))
   process.stdout.write('mid-write\n')
   await new Promise(() => setInterval(() => {}, 1000))
 }

@@ -26,6 +26,16 @@ describe('parseErrorBody: every form of otc-api.md §14', () => {
       },
     ],
     [
+      'KMS (otc-api-platform.md §6.4)',
+      {
+        error: {
+          error_code: 'KMS.0211',
+          error_msg: 'Cannot perform this operation on Default Master Keys.',
+        },
+      },
+      { code: 'KMS.0211', message: 'Cannot perform this operation on Default Master Keys.' },
+    ],
+    [
       'Keystone',
       {
         error: {
@@ -91,6 +101,17 @@ describe('parseErrorBody: every form of otc-api.md §14', () => {
       message: '502 Bad Gateway',
     })
     assert.deepEqual(parseErrorBody(''), {})
+    // OBS / S3 (otc-api-platform.md §2.10).
+    assert.deepEqual(
+      parseErrorBody(
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The resource you requested does not exist</Message><Resource>/example-bucket/object</Resource><RequestId>001B21A61C6C0000013402C4616D5285</RequestId></Error>',
+      ),
+      {
+        code: 'NoSuchKey',
+        message: 'The resource you requested does not exist',
+        requestId: '001B21A61C6C0000013402C4616D5285',
+      },
+    )
     assert.deepEqual(parseErrorBody('[1]'), {})
   })
 })

@@ -308,6 +308,9 @@ function xmlError(text: string): ErrorBodyInfo | undefined {
 function readFault(body: Obj): ErrorBodyInfo {
   if ('error_code' in body || 'error_msg' in body)
     return { code: codeStr(body.error_code), message: str(body.error_msg) }
+  // KMS nests the Huawei form: {"error":{"error_code","error_msg"}} (otc-api-platform.md §6.4).
+  if (isObj(body.error) && ('error_code' in body.error || 'error_msg' in body.error))
+    return { code: codeStr(body.error.error_code), message: str(body.error.error_msg) }
   if (isObj(body.error))
     return {
       code: codeStr(body.error.code),

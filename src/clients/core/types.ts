@@ -100,5 +100,7 @@ export const SERVICE_KEYS = [
   'cts',
   'rds',
   'obs',
+  'kms',
+  'dcs',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]

@@ -130,6 +130,8 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
     rdsInstances: [],
     rdsBackups: [],
     buckets: [],
+    kmsKeys: [],
+    dcsInstances: [],
   }
 }
 

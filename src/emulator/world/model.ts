@@ -412,6 +412,40 @@ export interface Bucket {
   createdAt: number
 }
 
+/** A KMS key. */
+export interface KmsKey {
+  id: string
+  projectId: string
+  alias: string
+  /** KMS `key_state`: 1 pending activation, 2 enabled, 3 disabled, 4 scheduled deletion, 5 pending import. */
+  state: '1' | '2' | '3' | '4' | '5'
+  origin: 'kms' | 'external'
+  spec: string
+  isDefault: boolean
+  rotation: boolean
+  rotationInterval: number
+  rotations: number
+  createdAt: number
+}
+
+/** A DCS (Redis) instance and its IP whitelist. */
+export interface DcsInstance {
+  id: string
+  projectId: string
+  name: string
+  version: string
+  status: string
+  passwordFree: boolean
+  whitelistEnabled: boolean
+  whitelist: { name: string; ips: string[] }[]
+  az: string
+  ip: string
+  vpcId: string
+  subnetId: string
+  securityGroupId: string
+  createdAt: number
+}
+
 /** One emulated account, ready to serve. */
 export interface World {
   name: string
@@ -455,6 +489,8 @@ export interface World {
   rdsInstances: RdsInstance[]
   rdsBackups: RdsBackup[]
   buckets: Bucket[]
+  kmsKeys: KmsKey[]
+  dcsInstances: DcsInstance[]
 }
 
 /** The project that owns public (gold) images. */

@@ -18,6 +18,8 @@ export const REGIONAL_SERVICES = [
   'cts',
   'rds',
   'obs',
+  'kms',
+  'dcs',
 ] as const
 
 /** A service served per region. */

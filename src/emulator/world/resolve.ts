@@ -26,6 +26,7 @@ import {
   resolveUsers,
   worldRegions,
 } from './resolve-identity.ts'
+import { resolveDcsInstances, resolveKmsKeys } from './resolve-kms.ts'
 import { resolveBuckets } from './resolve-obs.ts'
 import {
   resolveAlarms,
@@ -157,6 +158,8 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     rdsInstances: resolveRdsInstances(f, ctx, t, ips),
     rdsBackups: [],
     buckets: resolveBuckets(f, ctx, domain),
+    kmsKeys: resolveKmsKeys(f, ctx),
+    dcsInstances: resolveDcsInstances(f, ctx, t, ips),
   }
   world.rdsBackups = resolveRdsBackups(f, ctx, t.rdsInstances)
   if (ctx.issues.length > 0) throw new InputError(opts.file ?? `world "${f.name}"`, ctx.issues)

@@ -511,6 +511,43 @@ const Bucket = z.strictObject({
   createdAt: WorldTime.default('now'),
 })
 
+/** A KMS key (otc-api-platform.md §6). */
+const KmsKey = z.strictObject({
+  alias: z.string().regex(/^[\w/:-]{1,255}$/, 'expected a key alias (letters, digits, _ - / :)'),
+  id: id.optional(),
+  project: name.optional(),
+  state: z
+    .enum(['pending-activation', 'enabled', 'disabled', 'pending-deletion', 'pending-import'])
+    .default('enabled'),
+  /** `external`: imported key material (cannot rotate). */
+  origin: z.enum(['kms', 'external']).default('kms'),
+  spec: z
+    .enum(['AES_256', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_P256', 'EC_P384'])
+    .default('AES_256'),
+  /** A service's Default Master Key (`obs/default`): cannot rotate, disable or delete. */
+  default: z.boolean().default(false),
+  rotation: z.boolean().default(false),
+  /** Days, 30-365. */
+  rotationInterval: z.int().min(30).max(365).default(365),
+  createdAt: WorldTime.default('now'),
+})
+
+/** A DCS (Redis) instance (otc-api-platform.md §5). */
+const DcsInstance = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  version: z.enum(['3.0', '4.0', '5.0', '6.0', '7.0']).default('6.0'),
+  status: z.string().default('RUNNING'),
+  passwordFree: z.boolean().default(false),
+  /** IP whitelist groups; `whitelistEnabled: false` admits every host that can reach it. */
+  whitelistEnabled: z.boolean().default(true),
+  whitelist: z.array(z.strictObject({ name, ips: z.array(z.string()).min(1) })).default([]),
+  network: name.optional(),
+  securityGroup: name.optional(),
+  createdAt: WorldTime.default('now'),
+})
+
 /** One service's versions: a non-empty list without repeats. */
 const versionList = <const V extends readonly [string, ...string[]]>(versions: V) =>
   z
@@ -592,6 +629,8 @@ export const WorldFile = z.strictObject({
   rdsInstances: z.array(RdsInstance).default([]),
   rdsBackups: z.array(RdsBackup).default([]),
   buckets: z.array(Bucket).default([]),
+  kmsKeys: z.array(KmsKey).default([]),
+  dcsInstances: z.array(DcsInstance).default([]),
 })
 
 /** A world file as written (before defaults). */

@@ -48,6 +48,8 @@ function visibleTo(w: World, user: string): World {
     rdsInstances: mine(w.rdsInstances),
     rdsBackups: mine(w.rdsBackups),
     buckets: mine(w.buckets),
+    kmsKeys: mine(w.kmsKeys),
+    dcsInstances: mine(w.dcsInstances),
   }
 }
 
@@ -239,6 +241,24 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
         ),
       (b) => b.name,
     ),
+    // Only enabled customer keys with KMS-made AES material can rotate.
+    'kms-key-rotation-enabled': split(
+      w.kmsKeys.filter(
+        (k) => !k.isDefault && k.origin === 'kms' && k.spec === 'AES_256' && k.state === '2',
+      ),
+      (k) => !k.rotation,
+      (k) => k.alias,
+    ),
+    'dcs-instance-password-required': split(
+      w.dcsInstances,
+      (d) => d.passwordFree,
+      (d) => d.name,
+    ),
+    'dcs-instance-access-restricted': split(
+      w.dcsInstances,
+      (d) => !d.whitelistEnabled || d.whitelist.some((g) => g.ips.includes('0.0.0.0/0')),
+      (d) => d.name,
+    ),
     'obs-bucket-encrypted': split(
       w.buckets,
       (b) => b.encryption === null,
@@ -319,6 +339,9 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
   ],
   'obs-bucket-not-public': ['nordwind-exports', 'nordwind-shared', 'nordwind-website'],
   'obs-bucket-encrypted': ['nordwind-exports'],
+  'kms-key-rotation-enabled': ['nordwind-legacy'],
+  'dcs-instance-password-required': ['cache-legacy'],
+  'dcs-instance-access-restricted': ['cache-queue', 'cache-reports'],
   'obs-bucket-versioning': ['nordwind-exports', 'nordwind-website'],
   'obs-bucket-logging': ['nordwind-cts-logs', 'nordwind-exports', 'nordwind-website'],
 }
