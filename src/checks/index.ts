@@ -10,6 +10,8 @@ import cbrVolumeProtected from './cbr/cbr-volume-protected.ts'
 import cesAlarmNotifies from './ces/ces-alarm-notifies.ts'
 import cesServerAlarm from './ces/ces-server-alarm.ts'
 import ctsTrackerEnabled from './cts/cts-tracker-enabled.ts'
+import dcsInstanceAccessRestricted from './dcs/dcs-instance-access-restricted.ts'
+import dcsInstancePasswordRequired from './dcs/dcs-instance-password-required.ts'
 import type { AnyCheck } from './define.ts'
 import ecsServerImageCurrent from './ecs/ecs-server-image-current.ts'
 import ecsServerImageSupported from './ecs/ecs-server-image-supported.ts'
@@ -51,6 +53,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   vpcSgNoAdminPortsFromInternet,
   ecsServerNoPublicAdminExposure,
   rdsInstanceNotPublic,
+  dcsInstanceAccessRestricted,
   // resource-combination
   ecsServerNotDefaultSg,
   evsVolumeAttached,
@@ -75,6 +78,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   iamUserActive,
   iamPasswordPolicyStrong,
   obsBucketNotPublic,
+  dcsInstancePasswordRequired,
   // backup-restore
   cbrServerProtected,
   cbrVolumeProtected,

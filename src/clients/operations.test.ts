@@ -14,6 +14,8 @@ import { listServersDetail } from './compute/servers.ts'
 import { SERVICE_KEYS, type ServiceClient } from './core/types.ts'
 import * as ctsFx from './cts/fixtures.ts'
 import { listTrackers, showTrackerV1 } from './cts/trackers.ts'
+import * as dcsFx from './dcs/fixtures.ts'
+import { listDcsInstances, showWhitelist } from './dcs/instances.ts'
 import { listAgencies } from './iam/agencies.ts'
 import { listCredentials, showCredential } from './iam/credentials.ts'
 import * as iamFx from './iam/fixtures.ts'
@@ -160,6 +162,12 @@ const CASES: Record<OperationKey, Case> = {
   'rds.ListBackups': {
     sample: rdsFx.rdsBackupsSample,
     call: (c) => listRdsBackups(c, { instance_id: 'i-1' }),
+  },
+  'dcs.ListInstances': { sample: dcsFx.dcsInstancesSample, call: listDcsInstances },
+  'dcs.ShowWhitelist': {
+    sample: dcsFx.whitelistSample,
+    call: (c) => showWhitelist(c, 'i-1'),
+    params: { instance_id: 'i-1' },
   },
 }
 

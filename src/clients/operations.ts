@@ -11,6 +11,7 @@ import * as ces from './ces/schemas.ts'
 import * as compute from './compute/schemas.ts'
 import type { HttpMethod, ServiceKey } from './core/types.ts'
 import * as cts from './cts/schemas.ts'
+import * as dcs from './dcs/schemas.ts'
 import * as iam from './iam/schemas.ts'
 import * as identity from './identity/schemas.ts'
 import * as image from './image/schemas.ts'
@@ -461,6 +462,22 @@ const DEFS = [
     items: { key: 'backups', schema: rds.BackupWire },
     query: ['instance_id', 'limit', 'offset', 'backup_id', 'backup_type', 'begin_time'],
     requiredQuery: ['instance_id'],
+  }),
+  // DCS v2 (otc-api-platform.md §5): offset + limit (1-1000, default 10), total `instance_num`.
+  def('dcs.ListInstances', {
+    resource: 'instance',
+    path: '/v2/{project_id}/instances',
+    pager: offset('instance_num', 1000),
+    schema: dcs.ListDcsInstancesResponse,
+    items: { key: 'instances', schema: dcs.DcsInstanceWire },
+    query: ['limit', 'offset', 'name', 'status', 'instance_id', 'include_failure'],
+  }),
+  def('dcs.ShowWhitelist', {
+    resource: 'whitelist',
+    // Singular `instance` in this path, as documented.
+    path: '/v2/{project_id}/instance/{instance_id}/whitelist',
+    pager: none,
+    schema: dcs.ShowWhitelistResponse,
   }),
 ] as const satisfies readonly OperationDef[]
 

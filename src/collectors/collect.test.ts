@@ -7,6 +7,7 @@ import { IAM_NOT_OTC } from '../clients/core/catalog.ts'
 import { ServiceUnavailableError } from '../clients/core/errors.ts'
 import type { ServiceClient, ServiceKey } from '../clients/core/types.ts'
 import { trackerV1Wire, trackerWire } from '../clients/cts/fixtures.ts'
+import { dcsInstancesSample, whitelistSample } from '../clients/dcs/fixtures.ts'
 import {
   credentialWire,
   loginProtectWire,
@@ -61,6 +62,7 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
     cts: { ListTrackers: [trackerWire()] },
     rds: { ListInstances: [instanceWire()] },
     obs: obsSampleReplies(CTX.region),
+    dcs: { ListInstances: [dcsInstancesSample.instances[0]], ShowWhitelist: () => whitelistSample },
     kms: { ListKeys: () => listKeysSample, GetKeyRotationStatus: () => rotationStatusSample },
     identity: { ListUsers: [user] },
     iam: {

@@ -11,6 +11,7 @@ import { cbrPolicyCollector } from './cbr-policy.ts'
 import { cbrVaultCollector } from './cbr-vault.ts'
 import { cesAlarmCollector } from './ces-alarm.ts'
 import { ctsTrackerCollector } from './cts-tracker.ts'
+import { dcsInstanceCollector } from './dcs-instance.ts'
 import { ecsServerCollector } from './ecs-server.ts'
 import { evsBackupCollector } from './evs-backup.ts'
 import { evsVolumeCollector } from './evs-volume.ts'
@@ -49,6 +50,7 @@ export const COLLECTORS: readonly Collector[] = [
   rdsInstanceCollector,
   obsBucketCollector,
   kmsKeyCollector,
+  dcsInstanceCollector,
 ]
 
 /** The collector of a resource type. */

@@ -19,6 +19,7 @@ import { cbrRoutes } from './services/cbr.ts'
 import { cesRoutes } from './services/ces.ts'
 import { computeRoutes } from './services/compute.ts'
 import { ctsRoutes } from './services/cts.ts'
+import { dcsRoutes } from './services/dcs.ts'
 import { discoveryRoutes } from './services/discovery.ts'
 import { iamRoutes } from './services/iam.ts'
 import { stsRoutes, type TemporaryKey } from './services/iam-sts.ts'
@@ -83,6 +84,7 @@ const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set([
   'rds',
   'obs',
   'kms',
+  'dcs',
 ])
 
 /**
@@ -235,6 +237,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   app.route('/identity', stsRoutes(shared, temporaryKeys))
   app.route('/obs', obsRoutes(shared, temporaryKeys))
   app.route('/kms', kmsRoutes(shared))
+  app.route('/dcs', dcsRoutes(shared))
 
   app.notFound((c) => {
     const service = c.get('service')

@@ -77,6 +77,7 @@ const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
   rdsv3: 'rds',
   object: 'obs',
   kmsv1: 'kms',
+  dcsv1: 'dcs',
 }
 
 function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
@@ -150,6 +151,8 @@ function otcEntries(
     // OBS is regional by host on OTC; here by path, so a request says its region.
     ['object', 'obs', `${origin}/obs/${region}`],
     ['kmsv1', 'kmsv1', `${origin}/kms/v1.0/${pid}`],
+    // As OTC's catalog (and gopher) name DCS: `dcsv1` at v1.0; clients derive v2.
+    ['dcsv1', 'dcsv1', `${origin}/dcs/v1.0/${pid}`],
   ]
 }
 

@@ -52,6 +52,7 @@ const NEUTRON_TYPES: Record<number, string> = {
 
 /** `error_code` per status for the services that use `{error_code, error_msg}`. */
 const CODES: Partial<Record<EmulatedService, Record<number, string>>> = {
+  dcs: { 400: 'DCS.4800', 401: 'DCS.4401', 403: 'DCS.4403', 404: 'DCS.4404', 500: 'DCS.5000' },
   kms: { 400: 'KMS.0201', 401: 'KMS.0202', 403: 'KMS.0203', 404: 'KMS.0204', 500: 'KMS.0206' },
   iam: {
     400: 'IAM.0003',

@@ -26,6 +26,7 @@ export const SERVICE_PREFIX = {
   rds: '/rds',
   obs: '/obs',
   kms: '/kms',
+  dcs: '/dcs',
 } as const
 
 /** Who a token was issued to and for what. */

@@ -14,6 +14,7 @@ import {
   type CesAlarm,
   type CollectionIssue,
   type CtsTracker,
+  type DcsInstance,
   type EcsServer,
   type EvsBackup,
   type EvsVolume,
@@ -297,6 +298,18 @@ export const kmsKey = (o: Over<KmsKey> = {}): KmsKey => ({
   rotatable: true,
   rotationEnabled: true,
   rotationIntervalDays: 365,
+  ...o,
+})
+
+/** A running Redis instance with a password and a whitelist of one subnet. */
+export const dcsInstance = (o: Over<DcsInstance> = {}): DcsInstance => ({
+  ...base('dcs.instance', 'dcs', o),
+  engine: 'Redis',
+  engineVersion: '6.0',
+  status: 'RUNNING',
+  passwordFree: false,
+  whitelistEnabled: true,
+  whitelist: ['192.168.1.0/24'],
   ...o,
 })
 

@@ -323,6 +323,19 @@ export interface KmsKey extends ResourceBase<'kms.key'> {
   readonly rotationIntervalDays: number | null
 }
 
+/** A DCS (Redis) instance. OTC DCS has no public address: who can connect is the whitelist's. */
+export interface DcsInstance extends ResourceBase<'dcs.instance'> {
+  readonly engine: string
+  readonly engineVersion: string
+  readonly status: string
+  /** `no_password_access`: clients connect without a password. */
+  readonly passwordFree: boolean
+  /** Whether the IP whitelist is on; null when it could not be read. */
+  readonly whitelistEnabled: boolean | null
+  /** Every address and range of every whitelist group; null when not read. */
+  readonly whitelist: readonly string[] | null
+}
+
 /** A Nova key pair (id = name). */
 export interface NovaKeypair extends ResourceBase<'nova.keypair'> {
   readonly fingerprint: string | null
@@ -351,6 +364,7 @@ export interface ResourceMap {
   'nova.keypair': NovaKeypair
   'obs.bucket': ObsBucket
   'kms.key': KmsKey
+  'dcs.instance': DcsInstance
 }
 
 /** A resource type name. `project` is synthetic: one per scanned project and region. */
@@ -381,6 +395,7 @@ export const RESOURCE_SERVICES = {
   'nova.keypair': 'ecs',
   'obs.bucket': 'obs',
   'kms.key': 'kms',
+  'dcs.instance': 'dcs',
 } as const satisfies Record<ResourceType, string>
 
 /** All resource type names. */

@@ -27,6 +27,8 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
   // OBS: `object` in gopher and pyotc; derived from the host pattern when absent (§0).
   obs: ['object', 'obs'],
   kms: ['kmsv1', 'kms'],
+  // gopher takes `dcsv1` and swaps v1.0 for v2; the root is the same.
+  dcs: ['dcsv2', 'dcs', 'dcsv1'],
 }
 
 /**
@@ -38,6 +40,7 @@ export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   ces: 'ces',
   obs: 'obs',
   kms: 'kms',
+  dcs: 'dcs',
 }
 
 /**
@@ -58,6 +61,8 @@ export const OTC_CATALOG_TYPES: readonly string[] = [
   'ctsv3',
   'rdsv3',
   'kmsv1',
+  'dcsv1',
+  'dcsv2',
   'hss',
 ]
 

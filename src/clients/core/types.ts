@@ -101,5 +101,6 @@ export const SERVICE_KEYS = [
   'rds',
   'obs',
   'kms',
+  'dcs',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]

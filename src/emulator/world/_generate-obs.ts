@@ -1,5 +1,5 @@
 /**
- * OBS buckets and KMS keys of a generated world: one bucket per 100 servers (at least one) and a log bucket per
+ * OBS buckets, KMS keys and DCS instances of a generated world: one bucket per 100 servers (at least one) and a log bucket per
  * project, with their own random stream so adding them left every other generated resource as
  * it was. Ratios: 10% public-read, 5% authenticated-read, 10% with a policy for principal `*`
  * (half of those narrowed to an address range); 50% SSE-KMS, 20% SSE-OBS; versioning 40% on,
@@ -51,6 +51,16 @@ export function fillBuckets(
       createdAt: ago(rng.int(1, 800)),
     })
   }
+  // DCS: one Redis per 200 servers (20% password-free, 15% whitelist off).
+  for (let k = 0; k < Math.max(1, Math.ceil(p.servers / 200)); k++)
+    doc.dcsInstances.push({
+      name: `redis-${pad(counter.bucket++, 4)}`,
+      ...tag,
+      passwordFree: rng.chance(0.2),
+      whitelistEnabled: !rng.chance(0.15),
+      whitelist: [{ name: 'apps', ips: ['192.168.0.0/16'] }],
+      createdAt: ago(rng.int(10, 700)),
+    })
   // KMS: the OBS Default Master Key and one customer key per 100 servers (50% rotating).
   doc.kmsKeys.push({ alias: 'obs/default', ...tag, default: true, createdAt: ago(900) })
   for (let k = 0; k < Math.max(1, Math.ceil(p.servers / 100)); k++)

@@ -131,6 +131,7 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
     rdsBackups: [],
     buckets: [],
     kmsKeys: [],
+    dcsInstances: [],
   }
 }
 

@@ -428,6 +428,24 @@ export interface KmsKey {
   createdAt: number
 }
 
+/** A DCS (Redis) instance and its IP whitelist. */
+export interface DcsInstance {
+  id: string
+  projectId: string
+  name: string
+  version: string
+  status: string
+  passwordFree: boolean
+  whitelistEnabled: boolean
+  whitelist: { name: string; ips: string[] }[]
+  az: string
+  ip: string
+  vpcId: string
+  subnetId: string
+  securityGroupId: string
+  createdAt: number
+}
+
 /** One emulated account, ready to serve. */
 export interface World {
   name: string
@@ -472,6 +490,7 @@ export interface World {
   rdsBackups: RdsBackup[]
   buckets: Bucket[]
   kmsKeys: KmsKey[]
+  dcsInstances: DcsInstance[]
 }
 
 /** The project that owns public (gold) images. */

@@ -46,7 +46,7 @@ describe('regions.<region>.missingServices', () => {
     const found = issues({
       ...base,
       regions: {
-        'eu-nl': { missingServices: ['cts', 'iam', 'dcs'] },
+        'eu-nl': { missingServices: ['cts', 'iam', 'swr'] },
         'eu-de': { missingServices: ['cts', 'cts'] },
       },
     })

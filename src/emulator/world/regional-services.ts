@@ -19,6 +19,7 @@ export const REGIONAL_SERVICES = [
   'rds',
   'obs',
   'kms',
+  'dcs',
 ] as const
 
 /** A service served per region. */

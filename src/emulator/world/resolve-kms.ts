@@ -1,9 +1,12 @@
 /**
- * Resolves the KMS keys of a world file: state names to KMS `key_state` codes, stable ids.
+ * Resolves the KMS keys (state names to KMS `key_state` codes, stable ids) and the DCS instances
+ * (network, security group, an address in the subnet) of a world file.
  * @module
  */
 import type { ResolveContext } from './_context.ts'
-import type { KmsKey } from './model.ts'
+import type { DcsInstance, KmsKey } from './model.ts'
+import type { OpsTables } from './resolve-ops.ts'
+import type { IpAllocator } from './resolve-servers.ts'
 import type { WorldFileData } from './schema.ts'
 
 const STATE = {
@@ -39,6 +42,41 @@ export function resolveKmsKeys(f: WorldFileData, ctx: ResolveContext): KmsKey[] 
         ? Math.floor((ctx.now - createdAt) / (k.rotationInterval * 86_400_000))
         : 0,
       createdAt,
+    }
+  })
+}
+
+export function resolveDcsInstances(
+  f: WorldFileData,
+  ctx: ResolveContext,
+  t: Pick<OpsTables, 'networks' | 'securityGroups'>,
+  ips: IpAllocator,
+): DcsInstance[] {
+  return f.dcsInstances.map((d, i) => {
+    const path = `dcsInstances[${i}]`
+    const project = ctx.project(d.project, `${path}.project`)
+    const net =
+      d.network === undefined ? undefined : t.networks.get(d.network, `${path}.network`, project.id)
+    const sg = t.securityGroups.get(
+      d.securityGroup ?? 'default',
+      `${path}.securityGroup`,
+      project.id,
+    )
+    return {
+      id: ctx.uuid(d.id, 'dcs-instance', project.name, d.name),
+      projectId: project.id,
+      name: d.name,
+      version: d.version,
+      status: d.status,
+      passwordFree: d.passwordFree,
+      whitelistEnabled: d.whitelistEnabled,
+      whitelist: d.whitelist,
+      az: `${project.region}-01`,
+      ip: net ? ips.allocate(net) : `192.168.0.${150 + (i % 50)}`,
+      vpcId: net?.vpcId ?? '',
+      subnetId: net?.subnetId ?? '',
+      securityGroupId: sg?.id ?? '',
+      createdAt: ctx.time(d.createdAt, `${path}.createdAt`),
     }
   })
 }

@@ -26,7 +26,7 @@ import {
   resolveUsers,
   worldRegions,
 } from './resolve-identity.ts'
-import { resolveKmsKeys } from './resolve-kms.ts'
+import { resolveDcsInstances, resolveKmsKeys } from './resolve-kms.ts'
 import { resolveBuckets } from './resolve-obs.ts'
 import {
   resolveAlarms,
@@ -159,6 +159,7 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     rdsBackups: [],
     buckets: resolveBuckets(f, ctx, domain),
     kmsKeys: resolveKmsKeys(f, ctx),
+    dcsInstances: resolveDcsInstances(f, ctx, t, ips),
   }
   world.rdsBackups = resolveRdsBackups(f, ctx, t.rdsInstances)
   if (ctx.issues.length > 0) throw new InputError(opts.file ?? `world "${f.name}"`, ctx.issues)

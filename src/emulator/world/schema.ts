@@ -532,6 +532,22 @@ const KmsKey = z.strictObject({
   createdAt: WorldTime.default('now'),
 })
 
+/** A DCS (Redis) instance (otc-api-platform.md §5). */
+const DcsInstance = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  version: z.enum(['3.0', '4.0', '5.0', '6.0', '7.0']).default('6.0'),
+  status: z.string().default('RUNNING'),
+  passwordFree: z.boolean().default(false),
+  /** IP whitelist groups; `whitelistEnabled: false` admits every host that can reach it. */
+  whitelistEnabled: z.boolean().default(true),
+  whitelist: z.array(z.strictObject({ name, ips: z.array(z.string()).min(1) })).default([]),
+  network: name.optional(),
+  securityGroup: name.optional(),
+  createdAt: WorldTime.default('now'),
+})
+
 /** One service's versions: a non-empty list without repeats. */
 const versionList = <const V extends readonly [string, ...string[]]>(versions: V) =>
   z
@@ -614,6 +630,7 @@ export const WorldFile = z.strictObject({
   rdsBackups: z.array(RdsBackup).default([]),
   buckets: z.array(Bucket).default([]),
   kmsKeys: z.array(KmsKey).default([]),
+  dcsInstances: z.array(DcsInstance).default([]),
 })
 
 /** A world file as written (before defaults). */

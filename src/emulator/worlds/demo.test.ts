@@ -49,6 +49,7 @@ function visibleTo(w: World, user: string): World {
     rdsBackups: mine(w.rdsBackups),
     buckets: mine(w.buckets),
     kmsKeys: mine(w.kmsKeys),
+    dcsInstances: mine(w.dcsInstances),
   }
 }
 
@@ -248,6 +249,16 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       (k) => !k.rotation,
       (k) => k.alias,
     ),
+    'dcs-instance-password-required': split(
+      w.dcsInstances,
+      (d) => d.passwordFree,
+      (d) => d.name,
+    ),
+    'dcs-instance-access-restricted': split(
+      w.dcsInstances,
+      (d) => !d.whitelistEnabled || d.whitelist.some((g) => g.ips.includes('0.0.0.0/0')),
+      (d) => d.name,
+    ),
     'obs-bucket-encrypted': split(
       w.buckets,
       (b) => b.encryption === null,
@@ -329,6 +340,8 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
   'obs-bucket-not-public': ['nordwind-exports', 'nordwind-shared', 'nordwind-website'],
   'obs-bucket-encrypted': ['nordwind-exports'],
   'kms-key-rotation-enabled': ['nordwind-legacy'],
+  'dcs-instance-password-required': ['cache-legacy'],
+  'dcs-instance-access-restricted': ['cache-queue', 'cache-reports'],
   'obs-bucket-versioning': ['nordwind-exports', 'nordwind-website'],
   'obs-bucket-logging': ['nordwind-cts-logs', 'nordwind-exports', 'nordwind-website'],
 }
