@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
-import { scanResultFixture } from '../engine/testing.ts'
+import { manyFindingsResult, scanResultFixture } from '../engine/testing.ts'
 import { diffScans } from './diff.ts'
 import { diffStored } from './diff-stored.ts'
 import { Store } from './store.ts'
@@ -56,6 +56,19 @@ describe('diffStored', () => {
     assert.deepEqual(light.diff.stillFailing, [])
     assert.equal(light.stillFailing, whole.stillFailing.length)
     assert.deepEqual(light.diff.newFailures, whole.newFailures)
+    // Many fingerprints: the one-pass read gives the same.
+    const big = manyFindingsResult(6000, r)
+    const bigLater = { ...big, scan: { ...big.scan, startedAt: later.scan.startedAt } }
+    await s.save(big)
+    await s.save(bigLater)
+    const all = await s.scans()
+    const byId = (id: number) => all.find((x) => x.id === id)!
+    const many = await diffStored(s.db, byId(3), byId(4), { stillFailing: true })
+    assert.equal(
+      many.diff.stillFailing.length,
+      big.findings.filter((f) => f.status === 'fail').length,
+    )
+    assert.ok(many.diff.stillFailing.length > 500)
     await s.close()
   })
 })

@@ -18,6 +18,8 @@ import {
 
 /** Fingerprints per `IN (…)` read. */
 const CHUNK = 500
+/** Above this many, the scan is read in one pass instead. */
+const MANY = 2_000
 
 async function statuses(db: Db, scanId: number): Promise<Map<string, string>> {
   const rows = await db.all<{ fingerprint: string; status: string }>(
@@ -34,6 +36,17 @@ async function byFingerprints(
   build: ReturnType<typeof findingBuilder>,
 ): Promise<StoredFinding[]> {
   const out: StoredFinding[] = []
+  if (fps.length > MANY) {
+    // Many: one pass over the scan's rows beats thousands of index lookups; only those asked
+    // for are built.
+    const want = new Set(fps)
+    const rows = await db.all<Parameters<typeof build>[0]>(
+      `SELECT ${FINDING_SELECT} FROM findings f WHERE f.scan_id = ?`,
+      [scanId],
+    )
+    for (const r of rows) if (want.has(r.fingerprint)) out.push(build(r))
+    return out
+  }
   for (let i = 0; i < fps.length; i += CHUNK) {
     const part = fps.slice(i, i + CHUNK)
     const rows = await db.all<Parameters<typeof build>[0]>(
