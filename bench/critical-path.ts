@@ -42,6 +42,8 @@ export const FAN_OUT_ROOT: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.values(OBS_BUCKET_OPS).map((op) => [op, OBS_LIST_OP])),
   // The rotation status of every rotatable key, after the key list (src/collectors/kms-key.ts).
   [KMS_ROTATION_OP]: KMS_LIST_OP,
+  // The whitelist of every DCS instance, after the instance list (src/collectors/dcs-instance.ts).
+  'dcs.ShowWhitelist': 'dcs.ListInstances',
 }
 
 /**
@@ -79,6 +81,7 @@ export const LISTS: readonly string[] = [
   'rds.ListInstances',
   OBS_LIST_OP,
   KMS_LIST_OP,
+  'dcs.ListInstances',
 ]
 
 /**

@@ -17,7 +17,7 @@ describe('bench:store', () => {
       'findings page 1',
       'text search',
       'resource page',
-      'diff load',
+      'diff of the last two scans (dashboard)',
     ])
       assert.ok(
         lines.some((l) => l.includes(q) && / [\d,]+ ms$/.test(l)),

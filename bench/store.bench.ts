@@ -22,6 +22,7 @@ import { loadScanConfig } from '../src/engine/scan-config.ts'
 import type { ScanResult } from '../src/engine/types.ts'
 import { readSavedInventory } from '../src/inventory/saved.ts'
 import { loadResponsibilityModel } from '../src/responsibility/load.ts'
+import { diffStored } from '../src/store/diff-stored.ts'
 import { findingsPage, overview, resourceFindings, trends } from '../src/store/queries.ts'
 import { Store } from '../src/store/store.ts'
 import { freshLocation, testPgUrl } from '../src/store/testing.ts'
@@ -122,7 +123,9 @@ export async function measure(
     out.push(
       `  dashboard queries over ${Number(total!.n).toLocaleString('en')} stored findings (newest scan), load ${load()}:`,
     )
-    const last = (await store.scans()).pop()!
+    const all = await store.scans()
+    const last = all[all.length - 1]!
+    const prev = all[all.length - 2] ?? last
     const some = r.findings.find((f) => f.status === 'fail')!
     const queries: [string, () => Promise<unknown>][] = [
       ['overview (scopes × duties, fails by severity)', () => overview(store.db)],
@@ -149,13 +152,17 @@ export async function measure(
         () => resourceFindings(store.db, last.id, some.resource.type, some.resource.id),
       ],
       [
-        'diff load: both scans’ findings',
-        async () => Promise.all([store.findings(last.id), store.findings(last.id - 1)]),
+        'diff of the last two scans (dashboard)',
+        () => diffStored(store.db, prev, last, { stillFailing: false }),
+      ],
+      [
+        'diff, still failing read whole (CLI)',
+        () => diffStored(store.db, prev, last, { stillFailing: true }),
       ],
     ]
     for (const [name, q] of queries) {
       const t = await timed(q)
-      out.push(`    ${name.padEnd(46)} ${ms(t.wallMs).padStart(10)}`)
+      out.push(`    ${name.padEnd(48)} ${ms(t.wallMs).padStart(10)}`)
     }
   } finally {
     await store.close()

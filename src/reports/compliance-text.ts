@@ -71,7 +71,11 @@ export function renderComplianceText(v: ComplianceView, opts: ComplianceTextOpti
   const o = { color: opts.color ?? false, maxFailing: opts.maxFailing ?? 10 }
   const fw = v.framework
   const lines = [
-    paint('bold', `${fw.name} (${fw.title}), ${fw.version}: ${v.model} view`, o.color),
+    paint(
+      'bold',
+      `${fw.name} (${fw.title}${fw.name.includes(fw.version) ? '' : `, ${fw.version}`}): ${v.model} view`,
+      o.color,
+    ),
     `Scan: ${safeText(v.source.subject)}, evaluated ${v.source.evaluatedAt}`,
     `Summary: ${v.criteria.length} ${fw.unit === 'criterion' ? 'criteria' : `${fw.unit}s`}: ${countsText(v.counts)}`,
     '',

@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { toMatrixDocument } from '../responsibility/document.ts'
 import { loadResponsibilityModel } from '../responsibility/load.ts'
 import { selectMatrix } from '../responsibility/select.ts'
-import { diffScans } from '../store/diff.ts'
+import { diffStored } from '../store/diff-stored.ts'
 import {
   checkInfo,
   type FindingQuery,
@@ -107,13 +107,8 @@ export function createDashboard(opts: DashboardOptions) {
       (to ? scans.filter((s) => s.scopeSet === to.scopeSet && s.id < to.id).pop()?.id : undefined)
     if (a === undefined || b === undefined || !scans.some((s) => s.id === a) || !to)
       return undefined
-    const side = async (id: number) => ({
-      label: `scan ${id}`,
-      startedAt: scans.find((s) => s.id === id)!.startedAt,
-      findings: await store.findings(id),
-      duties: await store.duties(id),
-    })
-    return { ids: { a, b }, scans, diff: diffScans(await side(a), await side(b)) }
+    const r = await diffStored(db, scans.find((s) => s.id === a)!, to, { stillFailing: false })
+    return { ids: { a, b }, scans, diff: r.diff, stillFailing: r.stillFailing }
   }
 
   app.get('/', async () => html(overviewPage(await overview(db), sched())))
@@ -182,7 +177,7 @@ export function createDashboard(opts: DashboardOptions) {
           schedule: sched(),
         }),
       )
-    return html(diffPage(d.diff, d.ids, d.scans, sched()))
+    return html(diffPage(d.diff, d.ids, d.scans, d.stillFailing, sched()))
   })
   app.get('/matrix', () =>
     html(matrixPage(toMatrixDocument(selectMatrix(loadResponsibilityModel())), sched())),

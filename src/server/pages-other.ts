@@ -14,6 +14,7 @@ export function diffPage(
   d: ScanDiff,
   ids: { a: number; b: number },
   scans: { id: number; startedAt: string }[],
+  stillFailing: number,
   schedule?: ScheduleState,
 ): string {
   const opts = (cur: number) =>
@@ -28,7 +29,7 @@ export function diffPage(
   return page(
     `Diff #${ids.a} → #${ids.b}`,
     `<form class="filters" method="get" action="/diff"><label>from<select name="a">${opts(ids.a)}</select></label><label>to<select name="b">${opts(ids.b)}</select></label><button type="submit">Compare</button></form>
-<p id="diff-summary">${h(`${d.newFailures.length} new failures, ${d.fixed.length} fixed, ${d.stillFailing.length} still failing, ${d.changed.length} other status changes, ${d.duties.length} duty changes`)}</p>
+<p id="diff-summary">${h(`${d.newFailures.length} new failures, ${d.fixed.length} fixed, ${stillFailing} still failing, ${d.changed.length} other status changes, ${d.duties.length} duty changes`)}</p>
 ${section(
   'new-failures',
   'New failures',
@@ -59,7 +60,7 @@ ${section(
   ]),
   ['duty', 'where', 'from', 'to'],
 )}
-<h2>Still failing</h2><p>${h(d.stillFailing.length)} findings fail in both scans (${a('/findings', { scan: ids.b, status: 'fail' }, 'all fails of the newer scan')}).</p>`,
+<h2>Still failing</h2><p>${h(stillFailing)} findings fail in both scans (${a('/findings', { scan: ids.b, status: 'fail' }, 'all fails of the newer scan')}).</p>`,
     { schedule },
   )
 }

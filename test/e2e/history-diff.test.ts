@@ -4,7 +4,7 @@
  * name exactly that change; on SQLite and, when the test cluster runs, on PostgreSQL.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -170,5 +170,73 @@ describe('sphere diff of two JSON reports, and errors', () => {
     const r = await sphere(['history', 'prune', '--keep', '90d', '--db', join(dir, 'empty.db')])
     assert.equal(r.code, 0, r.err)
     assert.match(r.out, /deleted 0 scans started before /)
+  })
+})
+
+describe('storing from a scan configuration and from a saved inventory', () => {
+  it('store: true and db: in --config store the scan (db relative to the file); --no-store does not', async () => {
+    const emu = await startEmulator({ world: 'demo', port: 0 })
+    cleanup.push(() => emu.close())
+    const clouds = join(dir, 'clouds-config.yaml')
+    writeFileSync(
+      clouds,
+      writeCloudsYaml({ authUrl: emu.authUrl, cloudName: 'demo', ...loginFor(emu.emulator.world) }),
+    )
+    const env = { OS_CLIENT_CONFIG_FILE: clouds }
+    mkdirSync(join(dir, 'conf'), { recursive: true })
+    writeFileSync(join(dir, 'conf', 'sphere.yaml'), 'store: true\ndb: ./history.db\n')
+    const inv = join(dir, 'inv.json')
+    const first = await sphere(
+      [
+        'scan',
+        '--os-cloud',
+        'demo',
+        '--config',
+        'conf/sphere.yaml',
+        '--save-inventory',
+        inv,
+        '-o',
+        join(dir, 'c1.txt'),
+      ],
+      env,
+    )
+    assert.match(
+      first.err,
+      new RegExp(`stored as scan 1 in ${join(dir, 'conf', 'history.db').replace(/[/.]/g, '\\$&')}`),
+    )
+    const skipped = await sphere(
+      [
+        'scan',
+        '--os-cloud',
+        'demo',
+        '--config',
+        'conf/sphere.yaml',
+        '--no-store',
+        '-o',
+        join(dir, 'c2.txt'),
+      ],
+      env,
+    )
+    assert.doesNotMatch(skipped.err, /stored as scan/)
+    const offline = await sphere([
+      'scan',
+      '--inventory',
+      inv,
+      '--store',
+      '--db',
+      join(dir, 'conf', 'history.db'),
+      '-o',
+      join(dir, 'c3.txt'),
+    ])
+    assert.match(offline.err, /stored as scan 2 in /)
+    const h = JSON.parse(
+      (await sphere(['history', '--db', join(dir, 'conf', 'history.db'), '--format', 'json'])).out,
+    )
+    assert.equal(h.length, 2)
+    assert.equal(h[0].findings, h[1].findings)
+    const d = JSON.parse(
+      (await sphere(['diff', '--db', join(dir, 'conf', 'history.db'), '--format', 'json'])).out,
+    )
+    assert.deepEqual([d.newFailures.length, d.fixed.length, d.changed.length], [0, 0, 0])
   })
 })

@@ -6,23 +6,14 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SEVERITIES } from '../../checks/define.ts'
-import { type DiffSide, diffScans, newFailuresAtOrAbove } from '../../store/diff.ts'
+import { diffScans, newFailuresAtOrAbove, type ScanDiff } from '../../store/diff.ts'
 import { DIFF_FORMATS, renderDiff } from '../../store/diff-render.ts'
+import { diffStored } from '../../store/diff-stored.ts'
 import type { ScanRow } from '../../store/read.ts'
 import { readReportSide } from '../../store/report-side.ts'
 import type { Store } from '../../store/store.ts'
 import { DB_HELP, openStore, StoreError, storeSpec } from '../_store.ts'
 import { defineCommand, EXIT, oneOf, UsageError } from '../command.ts'
-
-/** A stored scan as a diff side. */
-async function storedSide(store: Store, scan: ScanRow): Promise<DiffSide> {
-  return {
-    label: `scan ${scan.id}`,
-    startedAt: scan.startedAt,
-    findings: await store.findings(scan.id),
-    duties: await store.duties(scan.id),
-  }
-}
 
 /** The two stored scans the arguments name (ids; none: the last two of the same scopes). */
 async function pickScans(store: Store, ids: number[]): Promise<[ScanRow, ScanRow]> {
@@ -94,21 +85,20 @@ Examples:
     const files = positionals.filter((a) => !isId(a)).map((a) => resolve(io.cwd, a))
     for (const f of files)
       if (!existsSync(f)) throw new UsageError(`"${f}" is neither a scan id nor a file`)
-    let sides: [DiffSide, DiffSide]
+    let d: ScanDiff
     if (files.length === 2) {
-      sides = [readReportSide(files[0]!), readReportSide(files[1]!)]
+      d = diffScans(readReportSide(files[0]!), readReportSide(files[1]!))
     } else if (files.length === 1) {
       throw new UsageError('compare two JSON reports, or two stored scans (ids)')
     } else {
       const store = await openStore(storeSpec(values.db, io))
       try {
         const [a, b] = await pickScans(store, positionals.map(Number))
-        sides = [await storedSide(store, a), await storedSide(store, b)]
+        d = (await diffStored(store.db, a, b, { stillFailing: true })).diff
       } finally {
         await store.close()
       }
     }
-    const d = diffScans(sides[0], sides[1])
     io.stdout.write(renderDiff(d, format))
     if (failOnNew && newFailuresAtOrAbove(d, failOnNew).length > 0) return EXIT.findings
     return EXIT.ok
