@@ -43,6 +43,7 @@ import rdsEngineVersionSupported from './rds/rds-engine-version-supported.ts'
 import rdsInstanceEncrypted from './rds/rds-instance-encrypted.ts'
 import rdsInstanceNotPublic from './rds/rds-instance-not-public.ts'
 import vpcEipBound from './vpc/vpc-eip-bound.ts'
+import vpcFlowLogEnabled from './vpc/vpc-flow-log-enabled.ts'
 import vpcSgNoAdminPortsFromInternet from './vpc/vpc-sg-no-admin-ports-from-internet.ts'
 import vpcSgNoUnrestrictedIngress from './vpc/vpc-sg-no-unrestricted-ingress.ts'
 
@@ -93,6 +94,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   ctsTrackerEnabled,
   hostMonitoringAgent,
   obsBucketLogging,
+  vpcFlowLogEnabled,
   // data-protection
   evsVolumeEncrypted,
   obsBucketEncrypted,

@@ -82,10 +82,14 @@ export function pagerFor(decl: PagingDecl, endpoint: string, limit?: number): Pa
         kind: 'marker',
         limit: limit ?? decl.maxLimit,
         markerParam: decl.markerParam,
-        nextMarker: (b) => {
-          const m = valueAt(b, decl.markerField)
-          return typeof m === 'string' ? m : undefined
-        },
+        ...(decl.markerField
+          ? {
+              nextMarker: (b: unknown) => {
+                const m = valueAt(b, decl.markerField!)
+                return typeof m === 'string' ? m : undefined
+              },
+            }
+          : {}),
         ...(totalField ? { total: (b: unknown) => numberAt(b, totalField) } : {}),
       }
     }

@@ -42,6 +42,8 @@ import { fakeClient } from './testing/fake-client.ts'
 import { listBackupsDetail } from './volume/backups.ts'
 import * as volumeFx from './volume/fixtures.ts'
 import { listVolumesDetail } from './volume/volumes.ts'
+import * as vpcFx from './vpc/fixtures.ts'
+import { listFlowLogs, listSubnets, listVpcs } from './vpc/lists.ts'
 
 type Case = { sample: unknown; call: (c: ServiceClient) => Promise<unknown>; params?: object }
 
@@ -163,6 +165,9 @@ const CASES: Record<OperationKey, Case> = {
     sample: rdsFx.rdsBackupsSample,
     call: (c) => listRdsBackups(c, { instance_id: 'i-1' }),
   },
+  'vpc.ListVpcs': { sample: vpcFx.vpcsSample, call: listVpcs },
+  'vpc.ListSubnets': { sample: vpcFx.subnetsSample, call: listSubnets },
+  'vpc.ListFlowLogs': { sample: vpcFx.flowLogsSample, call: listFlowLogs },
   'dcs.ListInstances': { sample: dcsFx.dcsInstancesSample, call: listDcsInstances },
   'dcs.ShowWhitelist': {
     sample: dcsFx.whitelistSample,

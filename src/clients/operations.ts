@@ -18,6 +18,7 @@ import * as image from './image/schemas.ts'
 import * as network from './network/schemas.ts'
 import * as rds from './rds/schemas.ts'
 import * as volume from './volume/schemas.ts'
+import * as vpc from './vpc/schemas.ts'
 
 /** How a list operation pages, i.e. what the emulator must emit and the client follows. */
 export type PagingDecl =
@@ -38,12 +39,14 @@ export type PagingDecl =
   /**
    * `limit` + a marker parameter (`markerParam`, CES v1 `start`): the next page starts after the
    * id the body names at `markerField` (a dotted path, CES v1 `meta_data.marker`); the list ends
-   * with an empty page or marker, or when `totalField` items have been read.
+   * with an empty page or marker, or when `totalField` items have been read. Without
+   * `markerField` (VPC v1) the marker is the last item's `id` and a page shorter than the limit
+   * ends the list.
    */
   | {
       kind: 'marker'
       markerParam: string
-      markerField: string
+      markerField?: string
       totalField?: string
       maxLimit: number
     }
@@ -478,6 +481,31 @@ const DEFS = [
     path: '/v2/{project_id}/instance/{instance_id}/whitelist',
     pager: none,
     schema: dcs.ShowWhitelistResponse,
+  }),
+  // OTC VPC API v1 (otc-api-platform.md §7): marker = last id, limit 0-2000, no links.
+  def('vpc.ListVpcs', {
+    resource: 'vpc',
+    path: '/v1/{project_id}/vpcs',
+    pager: { kind: 'marker', markerParam: 'marker', maxLimit: 2000 },
+    schema: vpc.ListVpcsResponse,
+    items: { key: 'vpcs', schema: vpc.VpcWire },
+    query: ['limit', 'marker', 'id', 'enterprise_project_id'],
+  }),
+  def('vpc.ListSubnets', {
+    resource: 'subnet',
+    path: '/v1/{project_id}/subnets',
+    pager: { kind: 'marker', markerParam: 'marker', maxLimit: 2000 },
+    schema: vpc.ListSubnetsResponse,
+    items: { key: 'subnets', schema: vpc.SubnetWire },
+    query: ['limit', 'marker', 'vpc_id'],
+  }),
+  def('vpc.ListFlowLogs', {
+    resource: 'flow-log',
+    path: '/v1/{project_id}/fl/flow_logs',
+    pager: { kind: 'marker', markerParam: 'marker', maxLimit: 2000 },
+    schema: vpc.ListFlowLogsResponse,
+    items: { key: 'flow_logs', schema: vpc.FlowLogWire },
+    query: ['limit', 'marker', 'resource_type', 'resource_id', 'status'],
   }),
 ] as const satisfies readonly OperationDef[]
 

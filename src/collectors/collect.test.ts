@@ -23,6 +23,7 @@ import { obsSampleReplies } from '../clients/obs/fixtures.ts'
 import { instanceWire } from '../clients/rds/fixtures.ts'
 import { httpError } from '../clients/testing/http-error.ts'
 import { backupWire, volumeWire } from '../clients/volume/fixtures.ts'
+import * as vpcFx from '../clients/vpc/fixtures.ts'
 import { Inventory } from '../inventory/inventory.ts'
 import { GLOBAL_REGION, RESOURCE_TYPES } from '../inventory/types.ts'
 import { toCesAlarm } from './ces-alarm.ts'
@@ -62,6 +63,11 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
     cts: { ListTrackers: [trackerWire()] },
     rds: { ListInstances: [instanceWire()] },
     obs: obsSampleReplies(CTX.region),
+    vpc: {
+      ListVpcs: [vpcFx.vpcsSample.vpcs[0]],
+      ListSubnets: [vpcFx.subnetsSample.subnets[0]],
+      ListFlowLogs: [vpcFx.flowLogsSample.flow_logs[0]],
+    },
     dcs: { ListInstances: [dcsInstancesSample.instances[0]], ShowWhitelist: () => whitelistSample },
     kms: { ListKeys: () => listKeysSample, GetKeyRotationStatus: () => rotationStatusSample },
     identity: { ListUsers: [user] },

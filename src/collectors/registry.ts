@@ -27,6 +27,7 @@ import { rdsInstanceCollector } from './rds-instance.ts'
 import { vpcEipCollector } from './vpc-eip.ts'
 import { vpcPortCollector } from './vpc-port.ts'
 import { vpcSecurityGroupCollector } from './vpc-security-group.ts'
+import { vpcVpcCollector } from './vpc-vpc.ts'
 
 /** Every collector, in the order their resources are handed over. */
 export const COLLECTORS: readonly Collector[] = [
@@ -51,6 +52,7 @@ export const COLLECTORS: readonly Collector[] = [
   obsBucketCollector,
   kmsKeyCollector,
   dcsInstanceCollector,
+  vpcVpcCollector,
 ]
 
 /** The collector of a resource type. */

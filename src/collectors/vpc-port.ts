@@ -20,6 +20,7 @@ export function toVpcPort(w: PortWire, ctx: MapContext): VpcPort {
     raw: w,
     deviceId: text(w.device_id),
     deviceOwner: text(w.device_owner),
+    networkId: w.network_id,
     fixedIps: w.fixed_ips.map((ip) => ip.ip_address),
     securityGroupIds: w.security_groups,
     portSecurityEnabled: w.port_security_enabled ?? null,

@@ -30,6 +30,7 @@ import { networkRoutes } from './services/network.ts'
 import { obsRoutes } from './services/obs.ts'
 import { rdsRoutes } from './services/rds.ts'
 import { volumeRoutes } from './services/volume.ts'
+import { vpcRoutes } from './services/vpc.ts'
 import { uuidFor } from './world/ids.ts'
 import type { World } from './world/model.ts'
 import { isMissing } from './world/regional-services.ts'
@@ -85,6 +86,7 @@ const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set([
   'obs',
   'kms',
   'dcs',
+  'vpc',
 ])
 
 /**
@@ -238,6 +240,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   app.route('/obs', obsRoutes(shared, temporaryKeys))
   app.route('/kms', kmsRoutes(shared))
   app.route('/dcs', dcsRoutes(shared))
+  app.route('/vpc', vpcRoutes(shared))
 
   app.notFound((c) => {
     const service = c.get('service')

@@ -78,6 +78,7 @@ const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
   object: 'obs',
   kmsv1: 'kms',
   dcsv1: 'dcs',
+  vpc: 'vpc',
 }
 
 function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
@@ -153,6 +154,7 @@ function otcEntries(
     ['kmsv1', 'kmsv1', `${origin}/kms/v1.0/${pid}`],
     // As OTC's catalog (and gopher) name DCS: `dcsv1` at v1.0; clients derive v2.
     ['dcsv1', 'dcsv1', `${origin}/dcs/v1.0/${pid}`],
+    ['vpc', 'vpc', `${origin}/vpc/v1/${pid}`],
   ]
 }
 

@@ -52,6 +52,7 @@ const NEUTRON_TYPES: Record<number, string> = {
 
 /** `error_code` per status for the services that use `{error_code, error_msg}`. */
 const CODES: Partial<Record<EmulatedService, Record<number, string>>> = {
+  vpc: { 400: 'VPC.0002', 401: 'VPC.0003', 403: 'VPC.0004', 404: 'VPC.0005', 500: 'VPC.0001' },
   dcs: { 400: 'DCS.4800', 401: 'DCS.4401', 403: 'DCS.4403', 404: 'DCS.4404', 500: 'DCS.5000' },
   kms: { 400: 'KMS.0201', 401: 'KMS.0202', 403: 'KMS.0203', 404: 'KMS.0204', 500: 'KMS.0206' },
   iam: {
@@ -114,6 +115,9 @@ export function errorBody(
       return {
         NeutronError: { message, type: NEUTRON_TYPES[status] ?? 'NeutronError', detail: '' },
       }
+    case 'vpc':
+      // VPC API v1 (otc-api-platform.md §7): {"code":"VPC.0002","message":"…"}.
+      return { code: CODES.vpc?.[status] ?? `VPC.${status}`, message }
     case 'kms':
       // KMS nests its error (otc-api-platform.md §6.4).
       return { error: { error_code: CODES.kms?.[status] ?? `KMS.${status}`, error_msg: message } }

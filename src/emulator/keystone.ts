@@ -27,6 +27,7 @@ export const SERVICE_PREFIX = {
   obs: '/obs',
   kms: '/kms',
   dcs: '/dcs',
+  vpc: '/vpc',
 } as const
 
 /** Who a token was issued to and for what. */

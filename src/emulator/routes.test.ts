@@ -78,6 +78,9 @@ async function walk(op: OperationDef, limit: number): Promise<string[][]> {
     const body = await fetchJson(url, op)
     op.schema.parse(body)
     const items = (body[key] as Record<string, unknown>[]).map(idOf)
+    // VPC v1 has no "more" signal: after a full last page the next one is empty.
+    if (items.length === 0 && pages.length > 0 && pager.kind === 'marker' && !pager.markerField)
+      break
     pages.push(items)
     url = undefined
     if (pager.kind === 'links') {
@@ -98,7 +101,11 @@ async function walk(op: OperationDef, limit: number): Promise<string[][]> {
         url = urlOf(op, { limit, offset })
     } else if (pager.kind === 'marker') {
       offset += items.length
-      const marker = valueAt(body, pager.markerField)
+      const marker = pager.markerField
+        ? valueAt(body, pager.markerField)
+        : items.length < limit
+          ? undefined
+          : items.at(-1)
       const total = pager.totalField ? (valueAt(body, pager.totalField) as number) : Infinity
       if (items.length > 0 && marker && offset < total)
         url = urlOf(op, { limit, [pager.markerParam]: String(marker) })

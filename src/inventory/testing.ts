@@ -32,6 +32,7 @@ import {
   type ResourceType,
   type SecurityGroup,
   type SecurityGroupRule,
+  type Vpc,
   type VpcEip,
   type VpcPort,
 } from './types.ts'
@@ -312,6 +313,21 @@ export const dcsInstance = (o: Over<DcsInstance> = {}): DcsInstance => ({
   whitelist: ['192.168.1.0/24'],
   ...o,
 })
+
+/** A VPC of one subnet with an active flow log on the VPC. */
+export const vpc = (o: Over<Vpc> = {}): Vpc => {
+  const b = base('vpc.vpc', 'vpc', o)
+  return {
+    ...b,
+    cidr: '192.168.0.0/16',
+    status: 'OK',
+    subnetIds: ['net-1'],
+    flowLogs: [
+      { id: 'fl-1', resourceType: 'vpc', resourceId: b.id, trafficType: 'all', active: true },
+    ],
+    ...o,
+  }
+}
 
 /** An SSH key pair. */
 export const keypair = (o: Over<NovaKeypair> = {}): NovaKeypair => ({

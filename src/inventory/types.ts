@@ -106,6 +106,8 @@ export interface VpcPort extends ResourceBase<'vpc.port'> {
   /** Server id for ECS NICs. */
   readonly deviceId: string | null
   readonly deviceOwner: string | null
+  /** The Neutron network (= VPC v1 subnet id); null when not reported. */
+  readonly networkId?: string | null
   readonly fixedIps: readonly string[]
   readonly securityGroupIds: readonly string[]
   /** False: no security group filtering at all on this port. */
@@ -336,6 +338,26 @@ export interface DcsInstance extends ResourceBase<'dcs.instance'> {
   readonly whitelist: readonly string[] | null
 }
 
+/** A flow log watching a VPC, one of its subnets (`network`) or a port. */
+export interface VpcFlowLog {
+  readonly id: string
+  readonly resourceType: string
+  readonly resourceId: string
+  readonly trafficType: string
+  /** `admin_state` true and `status` ACTIVE. */
+  readonly active: boolean
+}
+
+/** A VPC (VPC API v1), its subnets and the flow logs on it or them. */
+export interface Vpc extends ResourceBase<'vpc.vpc'> {
+  readonly cidr: string | null
+  readonly status: string
+  /** Its subnets' ids (= their Neutron network ids, which ports name). */
+  readonly subnetIds: readonly string[]
+  /** Flow logs on the VPC or its subnets; null when the flow logs could not be read. */
+  readonly flowLogs: readonly VpcFlowLog[] | null
+}
+
 /** A Nova key pair (id = name). */
 export interface NovaKeypair extends ResourceBase<'nova.keypair'> {
   readonly fingerprint: string | null
@@ -365,6 +387,7 @@ export interface ResourceMap {
   'obs.bucket': ObsBucket
   'kms.key': KmsKey
   'dcs.instance': DcsInstance
+  'vpc.vpc': Vpc
 }
 
 /** A resource type name. `project` is synthetic: one per scanned project and region. */
@@ -396,6 +419,7 @@ export const RESOURCE_SERVICES = {
   'obs.bucket': 'obs',
   'kms.key': 'kms',
   'dcs.instance': 'dcs',
+  'vpc.vpc': 'vpc',
 } as const satisfies Record<ResourceType, string>
 
 /** All resource type names. */

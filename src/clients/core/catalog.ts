@@ -29,6 +29,8 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
   kms: ['kmsv1', 'kms'],
   // gopher takes `dcsv1` and swaps v1.0 for v2; the root is the same.
   dcs: ['dcsv2', 'dcs', 'dcsv1'],
+  // The OTC VPC API v1 (flow logs), beside Neutron's `network`.
+  vpc: ['vpc'],
 }
 
 /**
@@ -41,6 +43,7 @@ export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   obs: 'obs',
   kms: 'kms',
   dcs: 'dcs',
+  vpc: 'vpc',
 }
 
 /**

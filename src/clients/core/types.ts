@@ -102,5 +102,6 @@ export const SERVICE_KEYS = [
   'obs',
   'kms',
   'dcs',
+  'vpc',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]

@@ -45,6 +45,8 @@ export async function createTemporaryCredentials(
       scope: 'project',
       body: { auth: { identity: { methods: ['token'], token: { duration_seconds: seconds } } } },
       expect: [201],
+      // Safe to send again: a second answer is just another short-lived key pair.
+      idempotent: true,
     },
     SecurityTokenResponse,
   )

@@ -113,13 +113,13 @@ export function pagesOf(
         previous: null,
         next: last ? null : `${FAKE_ENDPOINT}${path}?page=${i + 2}&per_page=${size}`,
       }
-    else if (pager.kind === 'marker') {
+    else if (pager.kind === 'marker' && pager.markerField) {
       const parent = markerParent(body, pager.markerField)
       parent.count = chunk.length
       parent[lastKey(pager.markerField)] = chunk.length > 0 ? marker : ''
       if (pager.totalField)
         markerParent(body, pager.totalField)[lastKey(pager.totalField)] = items.length
-    } else body[pager.totalKey] = items.length
+    } else if (pager.kind === 'offset') body[pager.totalKey] = items.length
     return body
   })
 }

@@ -99,10 +99,10 @@ const perProject = (w: World, items: readonly { projectId: string }[]) =>
 describe('generateWorld with projects and regions', () => {
   it('keeps the single-project default unchanged, to the byte', () => {
     // SHA-256 of the document generated before projects/regions existed (servers=220, seed=11):
-    // OBS buckets, KMS keys and DCS instances came later, from their own random stream: without
-    // them it is unchanged.
+    // OBS buckets, KMS keys, DCS instances and flow logs came later, from their own random stream
+    // (flow logs from none): without them it is unchanged.
     const full = generateWorldDocument({ servers: 220, seed: 11 })
-    const { buckets, kmsKeys, dcsInstances, ...before } = full
+    const { buckets, kmsKeys, dcsInstances, flowLogs, ...before } = full
     assert.equal(
       createHash('sha256').update(JSON.stringify(before)).digest('hex'),
       '2d70635851bccb69bae3c037be4116b9bff0b47b44245b381655520e58923dcd',
@@ -111,7 +111,7 @@ describe('generateWorld with projects and regions', () => {
     const doc = JSON.stringify(full)
     assert.equal(
       createHash('sha256').update(doc).digest('hex'),
-      '8f201b40b54f679bc8f6c40a728b649cf8c22bd1de295e29956286c8fdea07e5',
+      '53b877a52acc8ae9426ed0973a91d3a974e0f07aff142bc110e9fce268564a75',
     )
     assert.equal(
       JSON.stringify(generateWorldDocument({ servers: 220, seed: 11, projects: 1, regions: 1 })),

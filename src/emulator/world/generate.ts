@@ -132,6 +132,7 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
     buckets: [],
     kmsKeys: [],
     dcsInstances: [],
+    flowLogs: [],
   }
 }
 
@@ -178,6 +179,15 @@ function fillProject(
     createdAt: '-500d',
   })
   fillBuckets(doc, { project, servers: p.servers, seed: p.seed, index: p.index }, counters)
+  // A flow log on the first subnet; every third project's is switched off.
+  doc.flowLogs.push({
+    name: `flow-${pad(p.index, 3)}`,
+    ...tag,
+    resourceType: 'network',
+    resource: nets[0]!.name,
+    ...(p.index % 3 === 2 ? { status: 'DOWN' as const, adminState: false } : {}),
+    createdAt: '-200d',
+  })
 }
 
 /** The world document for the options (validated and resolved by {@link generateWorld}). */

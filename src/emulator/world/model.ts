@@ -156,6 +156,8 @@ export interface Network {
   name: string
   subnetId: string
   vpcId: string
+  /** The VPC's name (the file's `vpc`, default the network's name). */
+  vpcName: string
   cidr: string
   gateway: string
   createdAt: number
@@ -446,6 +448,19 @@ export interface DcsInstance {
   createdAt: number
 }
 
+/** A VPC flow log (VPC API v1) on a VPC, a subnet (`network`) or a port. */
+export interface FlowLog {
+  id: string
+  projectId: string
+  name: string
+  resourceType: 'vpc' | 'network' | 'port'
+  resourceId: string
+  trafficType: 'all' | 'accept' | 'reject'
+  status: 'ACTIVE' | 'DOWN' | 'ERROR'
+  adminState: boolean
+  createdAt: number
+}
+
 /** One emulated account, ready to serve. */
 export interface World {
   name: string
@@ -491,6 +506,7 @@ export interface World {
   buckets: Bucket[]
   kmsKeys: KmsKey[]
   dcsInstances: DcsInstance[]
+  flowLogs: FlowLog[]
 }
 
 /** The project that owns public (gold) images. */

@@ -20,6 +20,7 @@ export const REGIONAL_SERVICES = [
   'obs',
   'kms',
   'dcs',
+  'vpc',
 ] as const
 
 /** A service served per region. */

@@ -117,6 +117,7 @@ export function resolveNetworks(
       name: n.name,
       subnetId: uuidFor('subnet', at.label, n.name),
       vpcId: uuidFor('vpc', at.label, n.vpc ?? n.name),
+      vpcName: n.vpc ?? n.name,
       cidr: n.cidr,
       gateway: intToIp(base + 1),
       createdAt: ctx.now,

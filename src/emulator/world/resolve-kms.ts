@@ -1,10 +1,10 @@
 /**
  * Resolves the KMS keys (state names to KMS `key_state` codes, stable ids) and the DCS instances
- * (network, security group, an address in the subnet) of a world file.
+ * (network, security group, an address in the subnet) and the VPC flow logs of a world file.
  * @module
  */
 import type { ResolveContext } from './_context.ts'
-import type { DcsInstance, KmsKey } from './model.ts'
+import type { DcsInstance, FlowLog, KmsKey, Network, Port, Server } from './model.ts'
 import type { OpsTables } from './resolve-ops.ts'
 import type { IpAllocator } from './resolve-servers.ts'
 import type { WorldFileData } from './schema.ts'
@@ -78,5 +78,45 @@ export function resolveDcsInstances(
       securityGroupId: sg?.id ?? '',
       createdAt: ctx.time(d.createdAt, `${path}.createdAt`),
     }
+  })
+}
+
+export function resolveFlowLogs(
+  f: WorldFileData,
+  ctx: ResolveContext,
+  w: { networks: readonly Network[]; servers: readonly Server[]; ports: readonly Port[] },
+): FlowLog[] {
+  return f.flowLogs.flatMap((fl, i) => {
+    const path = `flowLogs[${i}]`
+    const project = ctx.project(fl.project, `${path}.project`)
+    const nets = w.networks.filter((n) => n.projectId === project.id)
+    let resourceId: string | undefined
+    if (fl.resourceType === 'vpc') resourceId = nets.find((n) => n.vpcName === fl.resource)?.vpcId
+    else if (fl.resourceType === 'network')
+      resourceId = nets.find((n) => n.name === fl.resource)?.id
+    else {
+      const server = w.servers.find((s) => s.projectId === project.id && s.name === fl.resource)
+      resourceId = server && w.ports.find((p) => p.serverId === server.id)?.id
+    }
+    if (resourceId === undefined) {
+      ctx.issue(
+        `${path}.resource`,
+        `unknown ${fl.resourceType === 'port' ? 'server' : fl.resourceType} "${fl.resource}"`,
+      )
+      return []
+    }
+    return [
+      {
+        id: ctx.uuid(undefined, 'flow-log', project.name, fl.name),
+        projectId: project.id,
+        name: fl.name,
+        resourceType: fl.resourceType,
+        resourceId,
+        trafficType: fl.trafficType,
+        status: fl.status,
+        adminState: fl.adminState,
+        createdAt: ctx.time(fl.createdAt, `${path}.createdAt`),
+      },
+    ]
   })
 }

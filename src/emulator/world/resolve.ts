@@ -26,7 +26,7 @@ import {
   resolveUsers,
   worldRegions,
 } from './resolve-identity.ts'
-import { resolveDcsInstances, resolveKmsKeys } from './resolve-kms.ts'
+import { resolveDcsInstances, resolveFlowLogs, resolveKmsKeys } from './resolve-kms.ts'
 import { resolveBuckets } from './resolve-obs.ts'
 import {
   resolveAlarms,
@@ -160,8 +160,10 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     buckets: resolveBuckets(f, ctx, domain),
     kmsKeys: resolveKmsKeys(f, ctx),
     dcsInstances: resolveDcsInstances(f, ctx, t, ips),
+    flowLogs: [],
   }
   world.rdsBackups = resolveRdsBackups(f, ctx, t.rdsInstances)
+  world.flowLogs = resolveFlowLogs(f, ctx, world)
   if (ctx.issues.length > 0) throw new InputError(opts.file ?? `world "${f.name}"`, ctx.issues)
   return world
 }

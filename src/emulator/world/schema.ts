@@ -548,6 +548,19 @@ const DcsInstance = z.strictObject({
   createdAt: WorldTime.default('now'),
 })
 
+/** A VPC flow log (otc-api-platform.md §7.1) on a VPC (by name), a subnet (network name) or a port (server name). */
+const FlowLog = z.strictObject({
+  name,
+  project: name.optional(),
+  resourceType: z.enum(['vpc', 'network', 'port']).default('vpc'),
+  /** The VPC's name, the network's name, or (port) the server whose first port it watches. */
+  resource: name,
+  trafficType: z.enum(['all', 'accept', 'reject']).default('all'),
+  status: z.enum(['ACTIVE', 'DOWN', 'ERROR']).default('ACTIVE'),
+  adminState: z.boolean().default(true),
+  createdAt: WorldTime.default('now'),
+})
+
 /** One service's versions: a non-empty list without repeats. */
 const versionList = <const V extends readonly [string, ...string[]]>(versions: V) =>
   z
@@ -631,6 +644,7 @@ export const WorldFile = z.strictObject({
   buckets: z.array(Bucket).default([]),
   kmsKeys: z.array(KmsKey).default([]),
   dcsInstances: z.array(DcsInstance).default([]),
+  flowLogs: z.array(FlowLog).default([]),
 })
 
 /** A world file as written (before defaults). */

@@ -50,6 +50,7 @@ function visibleTo(w: World, user: string): World {
     buckets: mine(w.buckets),
     kmsKeys: mine(w.kmsKeys),
     dcsInstances: mine(w.dcsInstances),
+    flowLogs: mine(w.flowLogs),
   }
 }
 
@@ -259,6 +260,23 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       (d) => !d.whitelistEnabled || d.whitelist.some((g) => g.ips.includes('0.0.0.0/0')),
       (d) => d.name,
     ),
+    // VPCs with servers: a flow log on the VPC, or on every subnet with servers, that is on.
+    'vpc-flow-log-enabled': split(
+      [...new Map(w.networks.map((n) => [n.vpcId, n])).values()].filter((v) =>
+        w.ports.some((p) => w.networks.some((n) => n.id === p.networkId && n.vpcId === v.vpcId)),
+      ),
+      (v) => {
+        const on = w.flowLogs.filter((f) => f.adminState && f.status === 'ACTIVE')
+        if (on.some((f) => f.resourceType === 'vpc' && f.resourceId === v.vpcId)) return false
+        const used = w.networks.filter(
+          (n) => n.vpcId === v.vpcId && w.ports.some((p) => p.networkId === n.id),
+        )
+        return !used.every((n) =>
+          on.some((f) => f.resourceType === 'network' && f.resourceId === n.id),
+        )
+      },
+      (v) => v.vpcName,
+    ),
     'obs-bucket-encrypted': split(
       w.buckets,
       (b) => b.encryption === null,
@@ -340,6 +358,7 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
   'obs-bucket-not-public': ['nordwind-exports', 'nordwind-shared', 'nordwind-website'],
   'obs-bucket-encrypted': ['nordwind-exports'],
   'kms-key-rotation-enabled': ['nordwind-legacy'],
+  'vpc-flow-log-enabled': ['vpc-dev', 'vpc-nl'],
   'dcs-instance-password-required': ['cache-legacy'],
   'dcs-instance-access-restricted': ['cache-queue', 'cache-reports'],
   'obs-bucket-versioning': ['nordwind-exports', 'nordwind-website'],
