@@ -82,6 +82,11 @@ export const LISTS: readonly string[] = [
   OBS_LIST_OP,
   KMS_LIST_OP,
   'dcs.ListInstances',
+  // src/collectors/vpc-vpc.ts reads flow logs after VPCs and subnets; modelled as independent
+  // lists, which can only lower the bound.
+  'vpc.ListVpcs',
+  'vpc.ListSubnets',
+  'vpc.ListFlowLogs',
 ]
 
 /**

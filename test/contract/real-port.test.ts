@@ -126,11 +126,13 @@ describe('full inventory read of the demo world under faults', () => {
       faulty.emulatorStats.faults.total > faulty.emulatorStats.faults.throttled,
       '5xx faults were injected',
     )
-    // Throttling needs more than 20 requests of a service in a second; a loaded machine may not
-    // get there, and then there is nothing to throttle (not a failure of the client).
+    // The emulator's bucket holds 20 tokens and refills 20 per second, so up to 40 requests of a
+    // service pass within one second without a throttle (the peak is a sliding 1 s window).
+    // Throttling needs more than that; a loaded machine may not get there, and then there is
+    // nothing to throttle (not a failure of the client).
     const peak = Math.max(...Object.values(faulty.load.peakPerSecond).map((n) => n ?? 0))
     assert.ok(
-      faulty.emulatorStats.faults.throttled > 0 || peak <= 20,
+      faulty.emulatorStats.faults.throttled > 0 || peak <= 2 * 20,
       `requests beyond 20/s were throttled (peak ${peak}/s)`,
     )
     assert.ok(retries > 0, 'retries are recorded in the session stats')
