@@ -82,6 +82,10 @@ export const LISTS: readonly string[] = [
   OBS_LIST_OP,
   KMS_LIST_OP,
   'dcs.ListInstances',
+  // Three independent lists of the VPC API v1 (src/collectors/vpc-vpc.ts).
+  'vpc.ListVpcs',
+  'vpc.ListSubnets',
+  'vpc.ListFlowLogs',
 ]
 
 /**
