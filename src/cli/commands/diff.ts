@@ -57,8 +57,8 @@ the resource is gone), still failing (counted in text), other status changes (e.
 fail → muted) and duty status changes (organisation and per scope).
 
 Options:
-  --format <fmt>           ${DIFF_FORMATS.join(', ')} (default text); JSON keys newFailures, fixed,
-                           stillFailing, changed, duties, each finding as in the JSON report
+  --format <fmt>           ${DIFF_FORMATS.join(', ')} (default text); JSON has one key per section,
+                           each finding as in the JSON report (docs/store.md)
   --fail-on-new <severity> exit 1 when a new failure is at or above: ${SEVERITIES.join(', ')}
 ${DB_HELP}
   -h, --help               show this help
