@@ -213,8 +213,7 @@ describe('sphere scan --config: every key does what it says', () => {
     )
   })
 
-  // The IAM checks of `authorization`: its OBS check reads ~60 bucket settings at once, whose
-  // saturated token bucket (burst 3, then one per 333 ms) lets 5 arrive within one second.
+  // The IAM checks of `authorization` (its OBS and DCS checks would add their own endpoints).
   const IAM_CHECKS =
     'iam-user-mfa-enabled,iam-access-key-rotated,iam-access-key-used,iam-user-active'
   it('requestsPerSecond: no endpoint gets more requests in a second than the rate (plus one burst)', async () => {
@@ -232,9 +231,11 @@ describe('sphere scan --config: every key does what it says', () => {
       '--config',
       config('requestsPerSecond: 3\n'),
     ])
+    // The limiter is a token bucket of 3 per second with a burst of 3: saturated, the burst and a
+    // second of refills (3 + 3) is the most any one-second window of arrivals can hold.
     const peak = demo.emu.emulator.load().peakPerSecond
     for (const [service, v] of Object.entries(peak))
-      assert.ok((v ?? 0) <= 4, `${service}: ${v} requests within one second`)
+      assert.ok((v ?? 0) <= 6, `${service}: ${v} requests within one second`)
   })
 
   it('apiTimeoutSeconds: a request slower than it times out (exit 2 when even auth cannot finish)', async () => {
