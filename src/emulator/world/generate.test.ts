@@ -100,18 +100,31 @@ describe('generateWorld with projects and regions', () => {
   it('keeps the single-project default unchanged, to the byte', () => {
     // SHA-256 of the document generated before projects/regions existed (servers=220, seed=11):
     // OBS buckets, KMS keys, DCS instances and flow logs came later, from their own random stream
-    // (flow logs from none): without them it is unchanged.
+    // (flow logs from none), and so did load balancers and their certificates: without them it
+    // is unchanged.
     const full = generateWorldDocument({ servers: 220, seed: 11 })
-    const { buckets, kmsKeys, dcsInstances, flowLogs, ...before } = full
+    const {
+      buckets,
+      kmsKeys,
+      dcsInstances,
+      flowLogs,
+      loadBalancers,
+      elbCertificates,
+      elbSecurityPolicies,
+      ...before
+    } = full
     assert.equal(
       createHash('sha256').update(JSON.stringify(before)).digest('hex'),
       '2d70635851bccb69bae3c037be4116b9bff0b47b44245b381655520e58923dcd',
     )
     assert.equal(buckets?.length, 4, 'a log bucket and one data bucket per 100 servers')
+    assert.equal(loadBalancers?.length, 3, 'one load balancer per 100 servers')
+    assert.equal(elbCertificates?.length, 3)
+    assert.deepEqual(elbSecurityPolicies, [])
     const doc = JSON.stringify(full)
     assert.equal(
       createHash('sha256').update(doc).digest('hex'),
-      '53b877a52acc8ae9426ed0973a91d3a974e0f07aff142bc110e9fce268564a75',
+      'e4399f16838998d7ed0b3f350801f8ee10ba37959d450b55e34d431f7c3cdd7f',
     )
     assert.equal(
       JSON.stringify(generateWorldDocument({ servers: 220, seed: 11, projects: 1, regions: 1 })),
