@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { Inventory } from './inventory.ts'
+import { Inventory, PendingTypeError } from './inventory.ts'
 import {
   accessKey,
   alarm,
@@ -108,6 +108,30 @@ describe(Inventory.name, () => {
       inv.accessKeysOf('u1').map((k) => k.id),
       ['AK1'],
     )
+  })
+
+  it('a pending type (still being collected) cannot be read, not even its status', () => {
+    const inv = new Inventory({
+      resources: [server({ id: 's1' }), volume({ id: 'v1' })],
+      collected: ['ecs.server', 'evs.volume'],
+      pending: ['vpc.port', 'cbr.backup', 'iam.access-key'],
+    })
+    assert.equal(inv.all('ecs.server').length, 1)
+    assert.equal(inv.status('evs.volume'), 'complete')
+    assert.equal(inv.status('cbr.vault'), 'not-collected')
+    const pending = (fn: () => unknown, type: string) =>
+      assert.throws(fn, (e: unknown) => e instanceof PendingTypeError && e.resourceType === type)
+    pending(() => inv.all('vpc.port'), 'vpc.port')
+    pending(() => inv.byId('vpc.port', 'p1'), 'vpc.port')
+    pending(() => inv.status('vpc.port'), 'vpc.port')
+    pending(() => inv.isComplete('vpc.port', 'eu-de'), 'vpc.port')
+    pending(() => inv.isAvailable('vpc.port'), 'vpc.port')
+    pending(() => inv.issuesFor('vpc.port'), 'vpc.port')
+    pending(() => inv.wasCollected('vpc.port'), 'vpc.port')
+    pending(() => inv.serversInGroup('sg1'), 'vpc.port')
+    pending(() => inv.cbrBackupsOf('s1'), 'cbr.backup')
+    pending(() => inv.accessKeysOf('u1'), 'iam.access-key')
+    assert.deepEqual(inv.evsBackupsOf('v1'), [])
   })
 
   it('freezes resources and does not touch the input', () => {
