@@ -75,6 +75,20 @@ describe(Inventory.name, () => {
     )
   })
 
+  it('links keep what the resource said first, each value once', () => {
+    const ports = ['p2', 'p1', 'p2', ...Array.from({ length: 20 }, (_, i) => `q${i}`)]
+    const inv = inventory([
+      server({ id: 's1', portIds: ['p2', 'p1', 'p2'], securityGroupIds: ['sg2', 'sg2'] }),
+      server({ id: 's2', portIds: ports }),
+      port({ id: 'p1', deviceId: 's1', securityGroupIds: ['sg1', 'sg2'] }),
+      port({ id: 'p3', deviceId: 's1', securityGroupIds: ['sg3'] }),
+    ])
+    const s = inv.byId('ecs.server', 's1')!
+    assert.deepEqual(s.portIds, ['p2', 'p1', 'p3'])
+    assert.deepEqual(s.securityGroupIds, ['sg2', 'sg1', 'sg3'])
+    assert.deepEqual(inv.byId('ecs.server', 's2')!.portIds, [...new Set(ports)])
+  })
+
   it('completes volume attachments from servers and vault-policy links both ways', () => {
     const inv = inventory([
       server({ id: 's1', volumeIds: ['v1'] }),

@@ -50,8 +50,11 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
+/** `localeCompare`'s order (the same collator), without creating one per comparison. */
+const COLLATOR = new Intl.Collator()
+
 function newestFirst<T extends { createdAt: string | null }>(list: T[]): T[] {
-  return list.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+  return list.sort((a, b) => COLLATOR.compare(b.createdAt ?? '', a.createdAt ?? ''))
 }
 
 function indexBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
