@@ -7,11 +7,8 @@ import { endpointUrls } from '../clients/cce/endpoints.ts'
 import type { ClusterWire } from '../clients/cce/schemas.ts'
 import { parseCloudTime } from '../clients/core/time.ts'
 import type { CceCluster } from '../inventory/types.ts'
-import { clusterRaw, sharedClusters } from './_cce.ts'
+import { clusterRaw, sharedClusters, text } from './_cce.ts'
 import { type CollectorOutput, defineCollector, type MapContext } from './_collector.ts'
-
-const text = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== '' ? v.trim() : null
 
 /** Maps one cluster. */
 export function toCceCluster(w: ClusterWire, ctx: MapContext): CceCluster {

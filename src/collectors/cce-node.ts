@@ -8,12 +8,9 @@ import { listNodes } from '../clients/cce/clusters.ts'
 import type { ClusterWire, NodeWire } from '../clients/cce/schemas.ts'
 import { parseCloudTime } from '../clients/core/time.ts'
 import type { CceNode, CollectionIssue } from '../inventory/types.ts'
-import { nodeRaw, sharedClusters } from './_cce.ts'
+import { nodeRaw, sharedClusters, text } from './_cce.ts'
 import { type CollectorOutput, defineCollector, type MapContext } from './_collector.ts'
 import { FAN_OUT, mapSettled } from './_pool.ts'
-
-const text = (v: unknown): string | null =>
-  typeof v === 'string' && v.trim() !== '' ? v.trim() : null
 
 /** Maps one node of `cluster`. */
 export function toCceNode(w: NodeWire, cluster: ClusterWire, ctx: MapContext): CceNode {
