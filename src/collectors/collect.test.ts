@@ -28,7 +28,8 @@ import * as vpcFx from '../clients/vpc/fixtures.ts'
 import { Inventory } from '../inventory/inventory.ts'
 import { GLOBAL_REGION, RESOURCE_TYPES } from '../inventory/types.ts'
 import { toCesAlarm } from './ces-alarm.ts'
-import { collectInventory } from './collect.ts'
+import { type CollectedType, collectInventory, collectorsFor } from './collect.ts'
+import { COLLECTORS } from './registry.ts'
 import { apiError, CTX, clientsFor, DOMAIN_ID, fakeService, type Reply } from './testing.ts'
 
 const sg = securityGroupWire({ name: 'web' })
@@ -123,6 +124,33 @@ describe(collectInventory.name, () => {
     assert.equal(inv.byId('iam.password-policy', DOMAIN_ID)?.minimumLength, 6)
     assert.equal(inv.accessKeysOf(user.id).length, 1)
     assert.deepEqual(input.apiVersions, { ces: 'v2', compute: 'v2.1', cts: 'v3', volume: 'v3' })
+  })
+
+  it('hands over each type once, as its collector finishes, with only resources of that type', async () => {
+    // Checks start on a type as soon as it is handed over (src/engine/staged-scope.ts): a
+    // collector must produce exactly the type it declares, and report it once.
+    const seen: CollectedType[] = []
+    const input = await collectInventory({
+      ...CTX,
+      clientFor: clientsFor(clients(world())),
+      onCollected: (t) => seen.push(t),
+    })
+    assert.deepEqual(seen.map((t) => t.type).sort(), [...RESOURCE_TYPES].sort())
+    for (const t of seen) {
+      assert.equal(t.service, COLLECTORS.find((c) => c.type === t.type)?.service, t.type)
+      for (const r of t.resources) assert.equal(r.type, t.type, `collector of ${t.type}`)
+    }
+    assert.ok(seen.filter((t) => t.resources.length > 0).length >= 15)
+    assert.deepEqual(
+      seen.flatMap((t) => t.resources).length,
+      input.resources.length,
+      'the same resources as the result',
+    )
+    assert.deepEqual(
+      collectorsFor().map((c) => c.type),
+      input.collected,
+      'the result in the order of collectorsFor',
+    )
   })
 
   it('records the API version that served: v1 where v2/v3 are not served (404)', async () => {
