@@ -160,3 +160,57 @@ describe('CCE client ↔ emulator on a real port', () => {
     assert.notEqual(guestOs.status, 'met')
   })
 })
+
+describe('a region without CCE (regions.<r>.missingServices: [cce])', () => {
+  const bare = worldFromData(
+    {
+      name: 'no-cce',
+      domain: { name: 'OTC00000000001000000098' },
+      regions: { 'eu-de': { missingServices: ['cce'] } },
+      projects: [{ name: 'eu-de' }],
+      users: [{ name: 'scanner', password: 'Sphere-Cce-2', groups: ['admin'] }],
+      cceClusters: [{ name: 'hidden', version: 'v1.25.16-r10' }],
+    },
+    { now: NOW },
+  )
+  let emu: RunningEmulator
+  before(async () => {
+    emu = await startEmulator({ world: bare, port: 0 })
+  })
+  after(() => emu?.close())
+
+  it('makes the CCE types unavailable and their checks not evaluable: never a pass or a fail', async () => {
+    const session = createSession(
+      passwordCloudConfig({ authUrl: emu.authUrl, ...loginFor(bare) }, { timeoutMs: 10_000 }),
+    )
+    const info = await session.info()
+    const input = await collectInventory({
+      region: info.region ?? 'eu-de',
+      projectId: info.projectId,
+      clientFor: (k) => session.client(k),
+      types: ['cce.cluster', 'cce.node'],
+    })
+    assert.deepEqual(input.issues, [])
+    assert.deepEqual(input.unavailable.map((u) => u.resourceType).sort(), [
+      'cce.cluster',
+      'cce.node',
+    ])
+    const checks = ['cce-cluster-version-supported', 'cce-node-os-supported'].map(
+      (id) => checkById(id)!,
+    )
+    const scope = evaluateScope({
+      ...scanInput({ checks }),
+      inventory: new Inventory(input),
+      now: new Date(NOW),
+    })
+    const cce = scope.findings.filter((f) => f.checkId.startsWith('cce-'))
+    assert.deepEqual(
+      cce.map((f) => [f.status, f.cause]),
+      [
+        ['error', 'unavailable'],
+        ['error', 'unavailable'],
+      ],
+    )
+    assert.equal(scope.duties.find((d) => d.id === 'software-updates')?.status, 'unknown')
+  })
+})
