@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { backupWire as cbrBackupWire, policyWire, vaultWire } from '../clients/cbr/fixtures.ts'
+import { cceClustersSample, cceNodesSample } from '../clients/cce/fixtures.ts'
 import { alarmV1Wire, alarmWire } from '../clients/ces/fixtures.ts'
 import { keypairWire, serverWire } from '../clients/compute/fixtures.ts'
 import { IAM_NOT_OTC } from '../clients/core/catalog.ts'
@@ -70,6 +71,7 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
       ListFlowLogs: [vpcFx.flowLogsSample.flow_logs[0]],
     },
     dcs: { ListInstances: [dcsInstancesSample.instances[0]], ShowWhitelist: () => whitelistSample },
+    cce: { ListClusters: [cceClustersSample.items[0]], ListNodes: [cceNodesSample.items[0]] },
     kms: { ListKeys: () => listKeysSample, GetKeyRotationStatus: () => rotationStatusSample },
     identity: { ListUsers: [user] },
     iam: {

@@ -28,6 +28,7 @@ export const SERVICE_PREFIX = {
   kms: '/kms',
   dcs: '/dcs',
   vpc: '/vpc',
+  cce: '/cce',
 } as const
 
 /** Who a token was issued to and for what. */

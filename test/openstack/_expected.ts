@@ -208,13 +208,26 @@ export const MISSING_TYPES = {
   'dcs.instance': 'dcs',
   // OTC's VPC API v1 (flow logs); Neutron serves the rest of the `vpc` service's types.
   'vpc.vpc': 'vpc',
+  // Magnum is not CCE: a plain OpenStack has no `ccev2.0` catalog type.
+  'cce.cluster': 'cce',
+  'cce.node': 'cce',
 } as const
 
 /** OTC IAM extensions (/v3.0/OS-*): not a catalog entry, absent from a plain Keystone. */
 export const IAM_TYPES = ['iam.user', 'iam.access-key', 'iam.password-policy'] as const
 
 /** Services whose checks can never pass here. */
-export const MISSING_SERVICES = ['cbr', 'ces', 'cts', 'rds', 'iam', 'obs', 'kms', 'dcs'] as const
+export const MISSING_SERVICES = [
+  'cbr',
+  'ces',
+  'cts',
+  'rds',
+  'iam',
+  'obs',
+  'kms',
+  'dcs',
+  'cce',
+] as const
 
 /**
  * Known differences between the real cloud and our client, not fixed yet: id -> what is wrong.

@@ -31,6 +31,8 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
   dcs: ['dcsv2', 'dcs', 'dcsv1'],
   // The OTC VPC API v1 (flow logs), beside Neutron's `network`.
   vpc: ['vpc'],
+  // CCE: `ccev2.0` in gopher (`NewCCE` appends `api/v3/projects/<pid>/` to the catalog URL) and pyotc.
+  cce: ['ccev2.0', 'cce'],
 }
 
 /**
@@ -44,6 +46,7 @@ export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   kms: 'kms',
   dcs: 'dcs',
   vpc: 'vpc',
+  cce: 'cce',
 }
 
 /**
@@ -66,6 +69,7 @@ export const OTC_CATALOG_TYPES: readonly string[] = [
   'kmsv1',
   'dcsv1',
   'dcsv2',
+  'ccev2.0',
   'hss',
 ]
 
@@ -105,6 +109,7 @@ function decode(s: string): string {
  * `%(project_id)s`) and version segments (`v2.1`, `V1.0`, `v3`) from a catalog URL.
  * @example
  * serviceRoot('https://ces.eu-de.otc.t-systems.com/V1.0/0391e448', '0391e448') // 'https://ces.eu-de.otc.t-systems.com'
+ * serviceRoot('https://cce.eu-de.otc.t-systems.com/api/v3/projects/0391e448', '0391e448') // 'https://cce.eu-de.otc.t-systems.com'
  */
 export function serviceRoot(url: string, projectId?: string): string {
   const u = new URL(url)
@@ -116,6 +121,14 @@ export function serviceRoot(url: string, projectId?: string): string {
     if (PROJECT_PLACEHOLDER.test(d) || (projectId && d === projectId) || VERSION.test(d)) segs.pop()
     else break
   }
+  // CCE's resource base as pyotc configures it: `…/api/v3/projects/<pid>` (operations add it).
+  if (
+    segs.length >= 3 &&
+    segs.at(-1) === 'projects' &&
+    VERSION.test(segs.at(-2)!) &&
+    segs.at(-3) === 'api'
+  )
+    segs.splice(-3)
   return `${u.origin}${segs.length > 0 ? `/${segs.join('/')}` : ''}`
 }
 

@@ -338,7 +338,7 @@ describe('createSession: endpoints', () => {
     assert.equal((await s.client('identity')).endpoint, 'http://127.0.0.1:5000')
     assert.deepEqual(
       (await s.missingServices()).map((m) => m.serviceKey),
-      ['iam', 'image', 'network', 'cbr', 'ces', 'cts', 'rds', 'obs', 'kms', 'dcs', 'vpc'],
+      ['iam', 'image', 'network', 'cbr', 'ces', 'cts', 'rds', 'obs', 'kms', 'dcs', 'vpc', 'cce'],
     )
     assert.equal(f.calls.length, 1, 'one project-scoped token, nothing else')
   })

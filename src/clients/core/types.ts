@@ -105,5 +105,6 @@ export const SERVICE_KEYS = [
   'kms',
   'dcs',
   'vpc',
+  'cce',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]

@@ -21,6 +21,7 @@ export const REGIONAL_SERVICES = [
   'kms',
   'dcs',
   'vpc',
+  'cce',
 ] as const
 
 /** A service served per region. */

@@ -9,6 +9,7 @@ import { NameTable, ResolveContext } from './_context.ts'
 import { type ApiVersionsConfig, defaultVersions } from './api-versions.ts'
 import type * as M from './model.ts'
 import type { MissingServices } from './regional-services.ts'
+import { resolveCceClusters } from './resolve-cce.ts'
 import {
   resolveFlavors,
   resolveImages,
@@ -161,6 +162,7 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     kmsKeys: resolveKmsKeys(f, ctx),
     dcsInstances: resolveDcsInstances(f, ctx, t, ips),
     flowLogs: [],
+    cceClusters: resolveCceClusters(f, ctx, t, ips),
   }
   world.rdsBackups = resolveRdsBackups(f, ctx, t.rdsInstances)
   world.flowLogs = resolveFlowLogs(f, ctx, world)
