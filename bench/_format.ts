@@ -109,11 +109,12 @@ function formatRun(r: ScanMeasurement): string {
       ? ''
       : `; emulator process: peak RSS ${mib(w.emulatorPeakRssBytes)}, serving CPU ${n0(w.emulatorCpuMs ?? 0)} ms`
   line(`world:        generated in ${n0(w.generateMs)} ms (not in the wall time)${emu}`)
+  const during = r.overlap ? ', checks running as types arrive' : ''
   line(
-    `wall:         collect ${n0(r.wall.collectMs)} ms · evaluate ${n0(r.wall.evaluateMs)} ms · total ${n0(r.wall.totalMs)} ms`,
+    `wall:         collect ${n0(r.wall.collectMs)} ms (until the last scope is read${during}) · evaluate after it ${n0(r.wall.evaluateMs)} ms · total ${n0(r.wall.totalMs)} ms${r.overlap ? '' : ' (--serial)'}`,
   )
   line(
-    `scanner cpu:  collect ${n0(r.cpu.collectMs)} ms (${n0((100 * r.cpu.collectMs) / r.wall.collectMs)}% of its wall) · evaluate ${n0(r.cpu.evaluateMs)} ms`,
+    `scanner cpu:  collect ${n0(r.cpu.collectMs)} ms (${n0((100 * r.cpu.collectMs) / r.wall.collectMs)}% of its wall) · evaluate after it ${n0(r.cpu.evaluateMs)} ms · total ${n0(r.cpu.collectMs + r.cpu.evaluateMs)} ms`,
   )
   line(
     `event loop:   max delay ${n0(r.eventLoop.maxDelayMs)} ms, p99 ${n0(r.eventLoop.p99DelayMs)} ms (during collect + evaluate)`,
@@ -168,7 +169,7 @@ function formatRun(r: ScanMeasurement): string {
     .join(', ')
   line(`evaluation:   ${n0(e.findings)} findings (${statuses})`)
   line(
-    `evaluations/s: ${n0(e.evaluationsPerSecond)} (findings ÷ evaluate time); ${n1(e.usPerResource)} µs per resource`,
+    `evaluations/s: ${n0(e.evaluationsPerSecond)} (findings ÷ ${r.overlap ? 'warm evaluation time: the scan evaluated during collection' : 'evaluate time'}); ${n1(e.usPerResource)} µs per resource`,
   )
   const wm = e.warm
   line(

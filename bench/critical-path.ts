@@ -44,6 +44,8 @@ export const FAN_OUT_ROOT: Readonly<Record<string, string>> = {
   [KMS_ROTATION_OP]: KMS_LIST_OP,
   // The whitelist of every DCS instance, after the instance list (src/collectors/dcs-instance.ts).
   'dcs.ShowWhitelist': 'dcs.ListInstances',
+  // The nodes of every CCE cluster, after the cluster list (src/collectors/cce-node.ts).
+  'cce.ListNodes': 'cce.ListClusters',
 }
 
 /**
@@ -103,6 +105,7 @@ export const LISTS: readonly string[] = [
   'elb.ListLoadbalancersV2',
   'elb.ListListenersV2',
   'elb.ListL7PoliciesV2',
+  'cce.ListClusters',
 ]
 
 /**

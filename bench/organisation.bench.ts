@@ -138,6 +138,8 @@ export async function measureOrganisation(
           planned = p.length
           tPlan = performance.now()
         },
+        // As `sphere scan`: a scope's checks start as their types are read.
+        onCollected: (p, t) => evaluator.collected(p, t),
       },
       (s) => evaluator.addAsync(s),
     )

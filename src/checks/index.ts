@@ -7,6 +7,9 @@ import cbrBackupRecent from './cbr/cbr-backup-recent.ts'
 import cbrPolicyRetention from './cbr/cbr-policy-retention.ts'
 import cbrServerProtected from './cbr/cbr-server-protected.ts'
 import cbrVolumeProtected from './cbr/cbr-volume-protected.ts'
+import cceClusterApiNotPublic from './cce/cce-cluster-api-not-public.ts'
+import cceClusterVersionSupported from './cce/cce-cluster-version-supported.ts'
+import cceNodeOsSupported from './cce/cce-node-os-supported.ts'
 import cesAlarmNotifies from './ces/ces-alarm-notifies.ts'
 import cesServerAlarm from './ces/ces-server-alarm.ts'
 import ctsTrackerEnabled from './cts/cts-tracker-enabled.ts'
@@ -58,6 +61,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   ecsServerNoPublicAdminExposure,
   rdsInstanceNotPublic,
   dcsInstanceAccessRestricted,
+  cceClusterApiNotPublic,
   // resource-combination
   ecsServerNotDefaultSg,
   evsVolumeAttached,
@@ -65,6 +69,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   // guest-os
   ecsServerImageSupported,
   ecsServerImageCurrent,
+  cceNodeOsSupported,
   // security-patches
   hostSecurityUpdatesApplied,
   hostPatchedRecently,
@@ -72,6 +77,7 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   hostOsSupported,
   hostUpdateSourceConfigured,
   rdsEngineVersionSupported,
+  cceClusterVersionSupported,
   // authorization
   ecsServerKeypairLogin,
   hostSshNoPasswordLogin,

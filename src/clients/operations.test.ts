@@ -5,6 +5,8 @@ import { listBackups as listCbrBackups } from './cbr/backups.ts'
 import * as cbrFx from './cbr/fixtures.ts'
 import { listPolicies } from './cbr/policies.ts'
 import { listVaults } from './cbr/vaults.ts'
+import { listClusters, listNodes } from './cce/clusters.ts'
+import * as cceFx from './cce/fixtures.ts'
 import { listAlarms, listAlarmsV1 } from './ces/alarms.ts'
 import * as cesFx from './ces/fixtures.ts'
 import * as computeFx from './compute/fixtures.ts'
@@ -171,6 +173,12 @@ const CASES: Record<OperationKey, Case> = {
   'vpc.ListSubnets': { sample: vpcFx.subnetsSample, call: listSubnets },
   'vpc.ListFlowLogs': { sample: vpcFx.flowLogsSample, call: listFlowLogs },
   'dcs.ListInstances': { sample: dcsFx.dcsInstancesSample, call: listDcsInstances },
+  'cce.ListClusters': { sample: cceFx.cceClustersSample, call: (c) => listClusters(c) },
+  'cce.ListNodes': {
+    sample: cceFx.cceNodesSample,
+    call: (c) => listNodes(c, 'c-1'),
+    params: { cluster_id: 'c-1' },
+  },
   'dcs.ShowWhitelist': {
     sample: dcsFx.whitelistSample,
     call: (c) => showWhitelist(c, 'i-1'),
@@ -238,7 +246,10 @@ describe('operation registry', () => {
     for (const d of OPERATIONS) {
       if (!d.items) continue
       assert.ok(d.schema instanceof z.ZodObject, d.key)
-      const field = d.schema.shape[d.items.key]
+      let field = d.schema.shape[d.items.key]
+      // A list that may come as null (CCE's Kubernetes-style `items`) is still that array.
+      while (field instanceof z.ZodOptional || field instanceof z.ZodNullable)
+        field = field.unwrap()
       assert.ok(field instanceof z.ZodArray, `${d.key}: ${d.items.key} is not an array`)
       assert.equal(field.element, d.items.schema, d.key)
     }

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod'
 import * as cbr from './cbr/schemas.ts'
+import * as cce from './cce/schemas.ts'
 import * as ces from './ces/schemas.ts'
 import * as compute from './compute/schemas.ts'
 import type { HttpMethod, ServiceKey } from './core/types.ts'
@@ -494,6 +495,21 @@ const DEFS = [
     path: '/v2/{project_id}/instance/{instance_id}/whitelist',
     pager: none,
     schema: dcs.ShowWhitelistResponse,
+  }),
+  // CCE v3 (otc-api-platform.md §4): Kubernetes-style lists, no paging documented.
+  def('cce.ListClusters', {
+    resource: 'cluster',
+    path: '/api/v3/projects/{project_id}/clusters',
+    pager: none,
+    schema: cce.ListClustersResponse,
+    items: { key: 'items', schema: cce.ClusterWire },
+  }),
+  def('cce.ListNodes', {
+    resource: 'node',
+    path: '/api/v3/projects/{project_id}/clusters/{cluster_id}/nodes',
+    pager: none,
+    schema: cce.ListNodesResponse,
+    items: { key: 'items', schema: cce.NodeWire },
   }),
   // OTC VPC API v1 (otc-api-platform.md §7): marker = last id, limit 0-2000, no links.
   def('vpc.ListVpcs', {

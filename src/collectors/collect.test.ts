@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { backupWire as cbrBackupWire, policyWire, vaultWire } from '../clients/cbr/fixtures.ts'
+import { cceClustersSample, cceNodesSample } from '../clients/cce/fixtures.ts'
 import { alarmV1Wire, alarmWire } from '../clients/ces/fixtures.ts'
 import { keypairWire, serverWire } from '../clients/compute/fixtures.ts'
 import { IAM_NOT_OTC } from '../clients/core/catalog.ts'
@@ -28,7 +29,8 @@ import * as vpcFx from '../clients/vpc/fixtures.ts'
 import { Inventory } from '../inventory/inventory.ts'
 import { GLOBAL_REGION, RESOURCE_TYPES } from '../inventory/types.ts'
 import { toCesAlarm } from './ces-alarm.ts'
-import { collectInventory } from './collect.ts'
+import { type CollectedType, collectInventory, collectorsFor } from './collect.ts'
+import { COLLECTORS } from './registry.ts'
 import { apiError, CTX, clientsFor, DOMAIN_ID, fakeService, type Reply } from './testing.ts'
 
 const sg = securityGroupWire({ name: 'web' })
@@ -71,6 +73,7 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
     },
     dcs: { ListInstances: [dcsInstancesSample.instances[0]], ShowWhitelist: () => whitelistSample },
     elb: otcElbReplies(),
+    cce: { ListClusters: [cceClustersSample.items[0]], ListNodes: [cceNodesSample.items[0]] },
     kms: { ListKeys: () => listKeysSample, GetKeyRotationStatus: () => rotationStatusSample },
     identity: { ListUsers: [user] },
     iam: {
@@ -129,6 +132,33 @@ describe(collectInventory.name, () => {
       elb: 'v2.0+v3',
       volume: 'v3',
     })
+  })
+
+  it('hands over each type once, as its collector finishes, with only resources of that type', async () => {
+    // Checks start on a type as soon as it is handed over (src/engine/staged-scope.ts): a
+    // collector must produce exactly the type it declares, and report it once.
+    const seen: CollectedType[] = []
+    const input = await collectInventory({
+      ...CTX,
+      clientFor: clientsFor(clients(world())),
+      onCollected: (t) => seen.push(t),
+    })
+    assert.deepEqual(seen.map((t) => t.type).sort(), [...RESOURCE_TYPES].sort())
+    for (const t of seen) {
+      assert.equal(t.service, COLLECTORS.find((c) => c.type === t.type)?.service, t.type)
+      for (const r of t.resources) assert.equal(r.type, t.type, `collector of ${t.type}`)
+    }
+    assert.ok(seen.filter((t) => t.resources.length > 0).length >= 15)
+    assert.deepEqual(
+      seen.flatMap((t) => t.resources).length,
+      input.resources.length,
+      'the same resources as the result',
+    )
+    assert.deepEqual(
+      collectorsFor().map((c) => c.type),
+      input.collected,
+      'the result in the order of collectorsFor',
+    )
   })
 
   it('records the API version that served: v1 where v2/v3 are not served (404)', async () => {

@@ -42,6 +42,20 @@ export interface CollectOptions {
   /** Aborting rejects the run with the signal's reason; nothing partial is returned. */
   signal?: AbortSignal
   onProgress?: (e: CollectProgress) => void
+  /**
+   * Each resource type as soon as its collector is done (before the run ends), so checks whose
+   * types are all done can run while other collectors are still reading (src/engine/staged-scope.ts).
+   */
+  onCollected?: (t: CollectedType) => void
+}
+
+/** One resource type, collected: what its collector read, and what went wrong. */
+export interface CollectedType {
+  readonly type: ResourceType
+  readonly service: ServiceKey
+  readonly resources: readonly AnyResource[]
+  readonly issues: readonly CollectionIssue[]
+  readonly unavailable: readonly UnavailableType[]
 }
 
 /** The API version that served each service read in several versions, e.g. `{ ces: 'v1' }`. */
@@ -144,6 +158,18 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
 }
 
 /**
+ * The collectors of `types` (default: all), in the order their results are handed over. IAM
+ * comes first: it fans out per user and per key, the longest chain of requests, and starting it
+ * first keeps it from queueing behind the big first pages of the other lists (docs/benchmark.md).
+ */
+export function collectorsFor(types?: readonly ResourceType[]): Collector[] {
+  const wanted = types && new Set(types)
+  return COLLECTORS.filter((c) => !wanted || wanted.has(c.type)).sort(
+    (a, b) => Number(b.service === 'iam') - Number(a.service === 'iam'),
+  )
+}
+
+/**
  * Collects the inventory of one project in one region.
  * @example
  * const input = await collectInventory({ clientFor: (k) => session.client(k), region: 'eu-de', projectId })
@@ -151,12 +177,7 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
  */
 export async function collectInventory(opts: CollectOptions): Promise<CollectedInventory> {
   opts.signal?.throwIfAborted()
-  const wanted = opts.types && new Set(opts.types)
-  // IAM fans out per user and per key: the longest chain of requests. Starting it first keeps it
-  // from queueing behind the big first pages of the other lists (docs/benchmark.md).
-  const collectors = COLLECTORS.filter((c) => !wanted || wanted.has(c.type)).sort(
-    (a, b) => Number(b.service === 'iam') - Number(a.service === 'iam'),
-  )
+  const collectors = collectorsFor(opts.types)
   const shared = new Map<string, Promise<unknown>>()
   const base: Omit<CollectContext, 'issue'> = {
     region: opts.region,
@@ -175,6 +196,8 @@ export async function collectInventory(opts: CollectOptions): Promise<CollectedI
       collectors.map(async (c) => {
         const out = await run(c, base)
         const count = out.resources.length
+        const { resources, issues, unavailable } = out
+        opts.onCollected?.({ type: c.type, service: c.service, resources, issues, unavailable })
         opts.onProgress?.({
           service: c.service,
           resourceType: c.type,

@@ -9,6 +9,8 @@ import type { Collector } from './_collector.ts'
 import { cbrBackupCollector } from './cbr-backup.ts'
 import { cbrPolicyCollector } from './cbr-policy.ts'
 import { cbrVaultCollector } from './cbr-vault.ts'
+import { cceClusterCollector } from './cce-cluster.ts'
+import { cceNodeCollector } from './cce-node.ts'
 import { cesAlarmCollector } from './ces-alarm.ts'
 import { ctsTrackerCollector } from './cts-tracker.ts'
 import { dcsInstanceCollector } from './dcs-instance.ts'
@@ -59,6 +61,8 @@ export const COLLECTORS: readonly Collector[] = [
   elbListenerCollector,
   elbCertificateCollector,
   vpcVpcCollector,
+  cceClusterCollector,
+  cceNodeCollector,
 ]
 
 /** The collector of a resource type. */

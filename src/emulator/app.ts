@@ -16,6 +16,7 @@ import { type EmulatorStats, FaultInjector, type FaultOptions } from './faults.t
 import { SERVICE_PREFIX, TokenStore } from './keystone.ts'
 import { type LoadStats, LoadTracker } from './load-stats.ts'
 import { cbrRoutes } from './services/cbr.ts'
+import { cceRoutes } from './services/cce.ts'
 import { cesRoutes } from './services/ces.ts'
 import { computeRoutes } from './services/compute.ts'
 import { ctsRoutes } from './services/cts.ts'
@@ -89,6 +90,7 @@ const OTC_ONLY_SERVICES: ReadonlySet<ServiceKey> = new Set([
   'kms',
   'dcs',
   'vpc',
+  'cce',
 ])
 
 /**
@@ -245,6 +247,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   app.route('/elb', elbV3Routes(shared))
   app.route('/elb', elbLbaasRoutes(shared))
   app.route('/vpc', vpcRoutes(shared))
+  app.route('/cce', cceRoutes(shared))
 
   app.notFound((c) => {
     const service = c.get('service')

@@ -82,6 +82,7 @@ const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
   elbv3: 'elb',
   elb: 'elb',
   'load-balancer': 'elb',
+  'ccev2.0': 'cce',
 }
 
 function openstackEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
@@ -160,6 +161,8 @@ function otcEntries(
     // As OTC's catalog (and gopher) name DCS: `dcsv1` at v1.0; clients derive v2.
     ['dcsv1', 'dcsv1', `${origin}/dcs/v1.0/${pid}`],
     ['vpc', 'vpc', `${origin}/vpc/v1/${pid}`],
+    // As gopher reads `ccev2.0`: the bare host (it appends `api/v3/projects/<pid>/`).
+    ['ccev2.0', 'ccev2.0', `${origin}/cce`],
     ...otcElbEntries(origin, pid, versions),
   ]
 }

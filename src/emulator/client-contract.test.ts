@@ -70,6 +70,7 @@ function params(op: OperationDef): {
     return { params: { group_id: world.groups.find((g) => g.name === 'admin')!.id } }
   if (op.key === 'rds.ListBackups') return { query: { instance_id: world.rdsInstances[0]!.id } }
   if (op.key === 'iam.ListAgencies') return { query: { domain_id: world.domain.id } }
+  if (op.key === 'cce.ListNodes') return { params: { cluster_id: world.cceClusters[0]!.id } }
   return {}
 }
 

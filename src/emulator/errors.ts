@@ -50,6 +50,17 @@ const NEUTRON_TYPES: Record<number, string> = {
   503: 'ServiceUnavailable',
 }
 
+/** CCE's `errorCode` per status (CCE API reference, appendix Error Codes). */
+const CCE_CODES: Record<number, string> = {
+  400: 'CCE.01400001',
+  401: 'CCE.01401001',
+  403: 'CCE.01403001',
+  404: 'CCE.01404001',
+  409: 'CCE.01409001',
+  429: 'CCE.02429001',
+  500: 'CCE.01500001',
+}
+
 /** `error_code` per status for the services that use `{error_code, error_msg}`. */
 const CODES: Partial<Record<EmulatedService, Record<number, string>>> = {
   vpc: { 400: 'VPC.0002', 401: 'VPC.0003', 403: 'VPC.0004', 404: 'VPC.0005', 500: 'VPC.0001' },
@@ -118,6 +129,9 @@ export function errorBody(
     case 'vpc':
       // VPC API v1 (otc-api-platform.md §7): {"code":"VPC.0002","message":"…"}.
       return { code: CODES.vpc?.[status] ?? `VPC.${status}`, message }
+    case 'cce':
+      // CCE's camelCase form (otc-api-platform.md §4.4; CCE API reference, Error Codes).
+      return { errorMessage: message, errorCode: CCE_CODES[status] ?? 'CCE.01500001' }
     case 'kms':
       // KMS nests its error (otc-api-platform.md §6.4).
       return { error: { error_code: CODES.kms?.[status] ?? `KMS.${status}`, error_msg: message } }

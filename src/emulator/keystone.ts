@@ -29,6 +29,7 @@ export const SERVICE_PREFIX = {
   dcs: '/dcs',
   elb: '/elb',
   vpc: '/vpc',
+  cce: '/cce',
 } as const
 
 /** Who a token was issued to and for what. */

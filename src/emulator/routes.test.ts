@@ -20,6 +20,7 @@ function urlOf(op: OperationDef, extra: Record<string, string | number> = {}): s
     .replace('{image_id}', world.images[0]!.id)
     .replace('{group_id}', world.groups.find((g) => g.name === 'admin')!.id)
     .replace('{instance_id}', world.dcsInstances[0]!.id)
+    .replace('{cluster_id}', world.cceClusters[0]!.id)
   const q = new URLSearchParams()
   if (op.requiredQuery?.includes('instance_id')) q.set('instance_id', orders.id)
   if (op.requiredQuery?.includes('domain_id')) q.set('domain_id', world.domain.id)

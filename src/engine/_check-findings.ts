@@ -8,7 +8,7 @@
 import type { AnyCheck, CheckContext, Evidence, Verdict } from '../checks/define.ts'
 import { label } from '../checks/define.ts'
 import { checkScope, guardRequires } from '../checks/run.ts'
-import type { Inventory } from '../inventory/inventory.ts'
+import { type Inventory, PendingTypeError } from '../inventory/inventory.ts'
 import type { ScopeRef } from '../inventory/scope.ts'
 import type { AnyResource, ResourceType, UnavailableType } from '../inventory/types.ts'
 import type { Owner } from '../responsibility/schema.ts'
@@ -135,11 +135,31 @@ function verdictFinding(env: CheckEnv, check: AnyCheck, ref: ResourceRef, v: Ver
   }
 }
 
+/** Resources a check evaluates between two steps of {@link checkFindingSteps}. */
+const STEP = 256
+
 /** Every finding of `check` in the inventory. */
 export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
+  const out: Finding[] = []
+  const steps = checkFindingSteps(check, env, out)
+  while (!steps.next().done);
+  return out
+}
+
+/**
+ * {@link checkFindings} in steps of {@link STEP} resources, appending to `out`, so a caller can
+ * give the event loop a turn inside a long check (requests still in flight are answered).
+ * A {@link PendingTypeError} (a read of a type still being collected) is not a finding: it is
+ * thrown, and the caller runs the check again when every type is in.
+ */
+export function* checkFindingSteps(
+  check: AnyCheck,
+  env: CheckEnv,
+  out: Finding[],
+): Generator<void, void> {
   const inv = env.inventory
-  const out = typeFindings(check, env)
-  if (inv.status(check.resourceType) === 'unavailable') return out
+  for (const f of typeFindings(check, env)) out.push(f)
+  if (inv.status(check.resourceType) === 'unavailable') return
   const unavailable = inv.unavailable.filter((u) => check.requires.includes(u.resourceType))
   const unavailableMessage = unavailable.length > 0 ? unavailableText(unavailable) : undefined
   const resources = inv.all(check.resourceType as ResourceType) as readonly AnyResource[]
@@ -148,7 +168,9 @@ export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
   const evaluate = check.evaluate as (x: AnyResource, c: CheckContext) => Verdict
   // The guard depends on the region only (the inventory does not change during a scan).
   const guards = new Map<string, Verdict | null>()
+  let n = 0
   for (const r of resources) {
+    if (++n % STEP === 0) yield
     const ref = refOf(r)
     if (unavailableMessage !== undefined) {
       const missing = { missing: unavailable.map((u) => u.resourceType) }
@@ -179,6 +201,7 @@ export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
     try {
       verdict = evaluate.call(check, scope.resource(r), scope.ctx)
     } catch (err) {
+      if (err instanceof PendingTypeError) throw err
       const msg = err instanceof Error ? err.message : String(err)
       const text = `check ${check.id} failed on ${label(r)}: ${msg}`
       out.push(makeFinding(env.scope, check, env.owner, ref, 'error', text, null, 'check-threw'))
@@ -186,5 +209,4 @@ export function checkFindings(check: AnyCheck, env: CheckEnv): Finding[] {
     }
     out.push(verdictFinding(env, check, ref, verdict))
   }
-  return out
 }

@@ -4,16 +4,11 @@
  * deterministic: the clock is an input and the output is sorted.
  * @module
  */
-import type { AnyCheck, CheckContext } from '../checks/define.ts'
+import type { AnyCheck } from '../checks/define.ts'
 import type { CheckSettings } from '../checks/settings.ts'
 import type { Inventory } from '../inventory/inventory.ts'
 import { ACCOUNT_TYPES, type ScopeRef } from '../inventory/scope.ts'
-import {
-  type CollectionIssue,
-  type EcsServer,
-  RESOURCE_SERVICES,
-  RESOURCE_TYPES,
-} from '../inventory/types.ts'
+import { type CollectionIssue, RESOURCE_SERVICES, RESOURCE_TYPES } from '../inventory/types.ts'
 import type { HostReportLookup } from '../model/host-report.ts'
 import {
   type Duty,
@@ -22,9 +17,9 @@ import {
   type Service,
 } from '../responsibility/schema.ts'
 import { muteFindings } from './_apply-mutes.ts'
-import { checkFindings } from './_check-findings.ts'
-import { hostCheckInfo, hostFindings, isHostCheckId, isHostOnly } from './_host.ts'
-import { ownerFor, rollupDuty } from './duties.ts'
+import { isHostCheckId } from './_host.ts'
+import { type DoneChecks, runChecks } from './_run-checks.ts'
+import { rollupDuty } from './duties.ts'
 import { type Mutelist, resourceTags } from './mutelist.ts'
 import { cmp, cmpKeys, sortByKey } from './order.ts'
 import { combineScopes } from './organisation.ts'
@@ -33,7 +28,6 @@ import type {
   DutyResult,
   Finding,
   InventorySummary,
-  ResourceRef,
   ScanNote,
   ScanResult,
   ScopedIssue,
@@ -99,34 +93,6 @@ function ensureKnown(
 ) {
   const unknown = (asked ?? []).filter((a) => !valid.includes(a))
   if (unknown.length > 0) throw new SelectionError(what, unknown, [...valid].sort())
-}
-
-function checkInfo(c: AnyCheck): CheckInfo {
-  const {
-    id,
-    title,
-    duty,
-    service,
-    resourceType,
-    severity,
-    rationale,
-    remediation,
-    references,
-    requires,
-  } = c
-  return {
-    id,
-    title,
-    duty,
-    service,
-    resourceType,
-    severity,
-    rationale,
-    remediation,
-    references,
-    requires,
-    synthetic: false,
-  }
 }
 
 function summarise(inv: Inventory, services: Map<string, Service>): InventorySummary {
@@ -202,7 +168,7 @@ export function selectChecks(
  */
 export function inScope(
   sel: { checks: AnyCheck[]; duties: Duty[] },
-  inv: Inventory,
+  inv: Pick<Inventory, 'wasCollected'>,
   kind: ScopeRef['kind'],
 ): { checks: AnyCheck[]; duties: Duty[] } {
   const account = (c: AnyCheck) => ACCOUNT_TYPES.includes(c.resourceType)
@@ -215,70 +181,6 @@ export function inScope(
       (kind === 'project' && !sel.checks.some((c) => c.duty === d.id)),
   )
   return { checks, duties }
-}
-
-/** What running the checks of a scope gave, before muting. */
-interface Ran {
-  infos: CheckInfo[]
-  findings: Finding[]
-  notes: ScanNote[]
-}
-
-/**
- * Findings of every check plus the host-evidence pseudo-checks, before muting: one step per
- * check, so a caller can let other work (the requests of scopes still being read) run between.
- */
-function* runChecks(
-  input: EvaluateInput,
-  checks: AnyCheck[],
-  duties: Duty[],
-): Generator<void, Ran> {
-  const { inventory: inv, model, scope } = input
-  const services = new Map(model.services.map((s) => [s.id, s]))
-  const dutyById = new Map(model.duties.map((d) => [d.id, d]))
-  const ctx: CheckContext = {
-    inventory: inv,
-    settings: input.settings,
-    now: input.now,
-    ...(input.hostReports ? { hostReports: input.hostReports } : {}),
-  }
-  const project = (region = scope.region): ResourceRef => {
-    const p = inv.all('project').find((x) => x.region === region && x.id === scope.projectId)
-    return { type: 'project', id: scope.projectId, name: p?.name ?? scope.projectName, region }
-  }
-  const infos: CheckInfo[] = []
-  const findings: Finding[] = []
-  const notes: ScanNote[] = []
-  for (const c of checks) {
-    infos.push(checkInfo(c))
-    const duty = dutyById.get(c.duty)
-    if (!duty)
-      notes.push({
-        level: 'warning',
-        code: 'check-unknown-duty',
-        message: `check ${c.id} names unknown duty "${c.duty}"`,
-      })
-    const owner = duty ? ownerFor(duty, services.get(c.service)) : 'customer'
-    // Loops, not push(...list): spreading 100k+ findings overflows the call stack.
-    for (const f of checkFindings(c, { scope, inventory: inv, ctx, project, owner }))
-      findings.push(f)
-    yield
-  }
-  // A host-only duty no selected check covers still shows, per server, that evidence is missing.
-  const servers = inv.all('ecs.server') as readonly EcsServer[]
-  const hostDuties =
-    servers.length > 0
-      ? duties.filter(
-          (x) => x.kind === 'customer' && isHostOnly(x) && !checks.some((c) => c.duty === x.id),
-        )
-      : []
-  for (const d of hostDuties) {
-    const info = hostCheckInfo(d)
-    infos.push(info)
-    for (const f of hostFindings(scope, info, d, servers, ownerFor(d, services.get('ecs'))))
-      findings.push(f)
-  }
-  return { infos, findings, notes }
 }
 
 /** One scope, evaluated: what {@link combineScopes} merges into the organisation's result. */
@@ -296,6 +198,14 @@ export interface ScopeEvaluation {
   readonly usedMutes: ReadonlySet<number>
 }
 
+/** The checks and duties of the scope `input` evaluates. */
+export function scopeChecks(
+  input: Pick<EvaluateInput, 'checks' | 'model' | 'selection' | 'scope'>,
+  inv: Pick<Inventory, 'wasCollected'>,
+): { checks: AnyCheck[]; duties: Duty[] } {
+  return inScope(selectChecks(input.checks, input.model, input.selection), inv, input.scope.kind)
+}
+
 /**
  * Evaluates the inventory of one scope: checks, host evidence, mutes, duty roll-ups.
  * @throws {SelectionError} for a selected check or duty id that does not exist
@@ -307,28 +217,43 @@ export function evaluateScope(input: EvaluateInput): ScopeEvaluation {
   return r.value
 }
 
+/** Longest run of evaluation without a turn for the event loop, ms (see {@link drain}). */
+const SLICE_MS = 4
+
 /**
- * {@link evaluateScope} that gives the event loop a turn after each check: a scope evaluated
- * while others are still being read does not hold their requests back.
+ * Runs `steps` to the end, giving the event loop a turn every {@link SLICE_MS}: evaluation
+ * while requests are in flight (other scopes', or the IAM chain's) holds their answers back by
+ * at most a few milliseconds.
  */
-export async function evaluateScopeAsync(input: EvaluateInput): Promise<ScopeEvaluation> {
-  const steps = scopeSteps(input)
+export async function drain<T>(steps: Generator<void, T>): Promise<T> {
   let r = steps.next()
+  let since = performance.now()
   while (!r.done) {
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    if (performance.now() - since >= SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      since = performance.now()
+    }
     r = steps.next()
   }
   return r.value
 }
 
-function* scopeSteps(input: EvaluateInput): Generator<void, ScopeEvaluation> {
+/**
+ * {@link evaluateScope} that gives the event loop a turn every few milliseconds: a scope
+ * evaluated while others are still being read does not hold their requests back. `done`: the
+ * findings of checks that already ran on this scope's types (`staged-scope.ts`).
+ */
+export function evaluateScopeAsync(
+  input: EvaluateInput,
+  done?: DoneChecks,
+): Promise<ScopeEvaluation> {
+  return drain(scopeSteps(input, done))
+}
+
+function* scopeSteps(input: EvaluateInput, done?: DoneChecks): Generator<void, ScopeEvaluation> {
   const { inventory: inv, model, scope } = input
-  const { checks, duties } = inScope(
-    selectChecks(input.checks, model, input.selection),
-    inv,
-    scope.kind,
-  )
-  const ran = yield* runChecks(input, checks, duties)
+  const { checks, duties } = scopeChecks(input, inv)
+  const ran = yield* runChecks(input, checks, duties, done)
   const used = new Set<number>()
   let findings = ran.findings
   if (input.mutelist) {

@@ -11,9 +11,10 @@ import type { AnyCheck } from '../checks/define.ts'
 import { declaredTypes } from '../checks/run.ts'
 import type { CheckSettings } from '../checks/settings.ts'
 import type { Session } from '../clients/core/session.ts'
-import { collectInventory } from '../collectors/collect.ts'
+import { type CollectedType, collectInventory } from '../collectors/collect.ts'
 import { Inventory } from '../inventory/inventory.ts'
 import type { SavedScan, ScopeInventory } from '../inventory/saved.ts'
+import type { ScopeRef } from '../inventory/scope.ts'
 import type { ResourceType } from '../inventory/types.ts'
 import type { ResponsibilityModel } from '../responsibility/schema.ts'
 import {
@@ -27,6 +28,7 @@ import { type LoadedHostEvidence, matchHostEvidence, reduceHostNotes } from './h
 import type { Mutelist } from './mutelist.ts'
 import { combineScopes } from './organisation.ts'
 import type { PlannedScope } from './plan-scopes.ts'
+import { StagedScope } from './staged-scope.ts'
 import type { ScanNote, ScanResult } from './types.ts'
 
 /** The resource types the selected checks read (their own, required and `alsoReads` types). */
@@ -68,6 +70,8 @@ export interface CollectScopesOptions {
   /** Ctrl-C: stops every read; the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal
   readonly onProgress?: (p: ScopeProgress) => void
+  /** Each resource type of a scope as soon as it is read (for {@link ScanEvaluator.collected}). */
+  readonly onCollected?: (p: PlannedScope, t: CollectedType) => void
 }
 
 /** A scope that could not be entered, as an inventory whose one issue says why. */
@@ -108,6 +112,7 @@ async function readScope(
     types: p.types,
     signal: opts.signal,
     onProgress: (e) => onType(e.count),
+    ...(opts.onCollected ? { onCollected: (t: CollectedType) => opts.onCollected!(p, t) } : {}),
   })
   const { apiVersions, ...rest } = input
   return {
@@ -174,19 +179,24 @@ export interface EvaluateOptions {
    * host checks (stale after `settings.hostReportMaxAgeDays`); each file gets a scan note.
    */
   readonly hostReports?: LoadedHostEvidence
+  /** Ctrl-C: checks started while scopes are read stop. */
+  readonly signal?: AbortSignal
 }
 
 /**
  * Evaluates scopes one at a time as they arrive and keeps only what reports need (findings,
- * issues, roll-ups), not the inventories.
+ * issues, roll-ups), not the inventories. Fed with each type as it is read ({@link collected}),
+ * it runs the checks whose types are done while the scope's other types are still being read.
  * @example
  * const ev = new ScanEvaluator(opts)
- * await collectScopes(planned, { parallel: 4 }, (s) => ev.add(s))
+ * await collectScopes(planned, { parallel: 4, onCollected: (p, t) => ev.collected(p, t) },
+ *   (s) => ev.addAsync(s))
  * const result = ev.finish(new Date())
  */
 export class ScanEvaluator {
   private readonly evals: ScopeEvaluation[] = []
   private readonly hostNotes: ScanNote[][] = []
+  private readonly staged = new Map<ScopeRef, StagedScope>()
 
   constructor(private readonly o: EvaluateOptions) {}
 
@@ -195,9 +205,48 @@ export class ScanEvaluator {
     this.evals.push(evaluateScope(this.input(s)))
   }
 
-  /** Evaluates one scope, giving the event loop a turn after each check (during a scan). */
+  /**
+   * One resource type of a scope being read is done: the scope's checks whose declared types
+   * are all done start now (see staged-scope.ts); {@link addAsync} finishes the scope.
+   */
+  collected(p: Pick<PlannedScope, 'scope' | 'authUrl' | 'types'>, t: CollectedType): void {
+    let staged = this.staged.get(p.scope)
+    if (!staged) {
+      staged = new StagedScope({
+        input: this.base(p.scope, p.authUrl),
+        types: p.types,
+        hostReports: this.o.hostReports !== undefined,
+        signal: this.o.signal,
+      })
+      this.staged.set(p.scope, staged)
+    }
+    staged.collected(t)
+  }
+
+  /**
+   * Evaluates one scope, giving the event loop a turn every few milliseconds (during a scan);
+   * the checks that already ran on it (see {@link collected}) are not run again.
+   */
   async addAsync(s: ScopeInventory): Promise<void> {
-    this.evals.push(await evaluateScopeAsync(this.input(s)))
+    const staged = this.staged.get(s.scope)
+    this.staged.delete(s.scope)
+    const done = staged ? await staged.early() : undefined
+    this.evals.push(await evaluateScopeAsync(this.input(s), done))
+  }
+
+  private base(scope: ScopeRef, authUrl: string): Omit<EvaluateInput, 'inventory'> {
+    const o = this.o
+    return {
+      scope,
+      authUrl,
+      checks: o.checks,
+      model: o.model,
+      settings: o.settings,
+      mutelist: o.mutelist,
+      now: o.now,
+      selection: o.selection,
+      scan: { startedAt: '', finishedAt: '', tool: o.tool },
+    }
   }
 
   private input(s: ScopeInventory): EvaluateInput {
@@ -211,18 +260,10 @@ export class ScanEvaluator {
       : undefined
     if (hosts) this.hostNotes.push(hosts.notes.map((n) => ({ ...n, scope: s.scope })))
     return {
+      ...this.base(s.scope, s.authUrl),
       inventory,
-      scope: s.scope,
-      authUrl: s.authUrl,
       ...(s.apiVersions ? { apiVersions: s.apiVersions } : {}),
-      checks: o.checks,
-      model: o.model,
-      settings: o.settings,
-      mutelist: o.mutelist,
       ...(hosts ? { hostReports: hosts.byServerId } : {}),
-      now: o.now,
-      selection: o.selection,
-      scan: { startedAt: '', finishedAt: '', tool: o.tool },
     }
   }
 

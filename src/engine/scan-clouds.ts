@@ -18,7 +18,12 @@ import {
   planCloud,
   type ScopeSelection,
 } from './plan-scopes.ts'
-import { collectScopes, type ScopeProgress, typesFor } from './run-scan.ts'
+import {
+  type CollectScopesOptions,
+  collectScopes,
+  type ScopeProgress,
+  typesFor,
+} from './run-scan.ts'
 import type { ScanNote } from './types.ts'
 
 /** Options of {@link scanClouds}. */
@@ -31,6 +36,8 @@ export interface ScanCloudsOptions {
   readonly signal?: AbortSignal
   readonly onPlanned?: (planned: readonly PlannedScope[]) => void
   readonly onProgress?: (p: ScopeProgress) => void
+  /** Each resource type of a scope as soon as it is read (`ScanEvaluator.collected`). */
+  readonly onCollected?: CollectScopesOptions['onCollected']
 }
 
 /** A cloud that could not be entered at all, as a scope with one issue. */
@@ -83,7 +90,12 @@ export async function scanClouds(
   opts.onPlanned?.(planned)
   await collectScopes(
     planned,
-    { parallel: opts.parallel ?? 4, signal: opts.signal, onProgress: opts.onProgress },
+    {
+      parallel: opts.parallel ?? 4,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      onCollected: opts.onCollected,
+    },
     onScope,
   )
   return plans.flatMap((p) => p.notes)

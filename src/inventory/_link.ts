@@ -22,10 +22,27 @@ const SERVER_NAMESPACES = new Set(['SYS.ECS', 'AGT.ECS'])
 
 type ByType = { [T in ResourceType]?: ResourceMap[T][] }
 
-function union(a: readonly string[], b: Iterable<string>): string[] {
-  const out = new Set(a)
-  for (const x of b) out.add(x)
-  return [...out]
+const EMPTY: readonly string[] = Object.freeze([])
+
+/**
+ * `a` then `b`, each value once, in first-seen order. Most links add nothing to what the
+ * resource said (`b` empty or already in `a`): then `a` itself is returned, not a copy (70k+
+ * resources are linked per inventory, and one is built per batch of checks during a scan).
+ */
+function union(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (a.length + b.length > 16) return [...new Set([...a, ...b])]
+  let out: string[] | undefined
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!
+    if (a.indexOf(x) < i) out ??= a.slice(0, i)
+    else out?.push(x)
+  }
+  for (const x of b) {
+    if ((out ?? a).includes(x)) continue
+    out ??= [...a]
+    out.push(x)
+  }
+  return out ?? a
 }
 
 /** Maps each key to the values pushed for it. */
@@ -36,8 +53,8 @@ class MultiMap {
     if (list) list.push(value)
     else this.map.set(key, [value])
   }
-  get(key: string): string[] {
-    return this.map.get(key) ?? []
+  get(key: string): readonly string[] {
+    return this.map.get(key) ?? EMPTY
   }
 }
 
@@ -66,22 +83,26 @@ function linkServers(by: ByType): EcsServer[] {
   const alarms: CesAlarm[] = by['ces.alarm'] ?? []
   const alarmsByResource = new MultiMap()
   for (const a of alarms) for (const r of a.resourceIds) alarmsByResource.add(r, a.id)
-  const wholeNamespace = alarms.filter((a) => a.allResources && SERVER_NAMESPACES.has(a.namespace))
+  // Alarms on a whole server namespace watch every server of their region.
+  const wholeNamespace = new MultiMap()
+  for (const a of alarms)
+    if (a.allResources && SERVER_NAMESPACES.has(a.namespace)) wholeNamespace.add(a.region, a.id)
+  const concat = (x: readonly string[], y: readonly string[]) =>
+    y.length === 0 ? x : x.length === 0 ? y : [...x, ...y]
   return (by['ecs.server'] ?? []).map((s) => {
     const portIds = union(s.portIds, portsByDevice.get(s.id))
-    const sgs = portIds.flatMap((id) => portById.get(id)?.securityGroupIds ?? [])
-    const watching = [
-      ...alarmsByResource.get(s.id),
-      ...wholeNamespace.filter((a) => a.region === s.region).map((a) => a.id),
-    ]
+    let sgs: readonly string[] = EMPTY
+    let ips: readonly string[] = EMPTY
+    for (const id of portIds) {
+      sgs = concat(sgs, portById.get(id)?.securityGroupIds ?? EMPTY)
+      ips = concat(ips, ipsByPort.get(id))
+    }
+    const watching = concat(alarmsByResource.get(s.id), wholeNamespace.get(s.region))
     return {
       ...s,
       portIds,
       securityGroupIds: union(s.securityGroupIds, sgs),
-      publicIps: union(
-        s.publicIps,
-        portIds.flatMap((id) => ipsByPort.get(id)),
-      ),
+      publicIps: union(s.publicIps, ips),
       volumeIds: union(s.volumeIds, volumesByServer.get(s.id)),
       cbrVaultIds: union(s.cbrVaultIds, vaultsByResource.get(s.id)),
       alarmIds: union(s.alarmIds, watching),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { Inventory } from './inventory.ts'
+import { Inventory, PendingTypeError } from './inventory.ts'
 import {
   accessKey,
   alarm,
@@ -75,6 +75,20 @@ describe(Inventory.name, () => {
     )
   })
 
+  it('links keep what the resource said first, each value once', () => {
+    const ports = ['p2', 'p1', 'p2', ...Array.from({ length: 20 }, (_, i) => `q${i}`)]
+    const inv = inventory([
+      server({ id: 's1', portIds: ['p2', 'p1', 'p2'], securityGroupIds: ['sg2', 'sg2'] }),
+      server({ id: 's2', portIds: ports }),
+      port({ id: 'p1', deviceId: 's1', securityGroupIds: ['sg1', 'sg2'] }),
+      port({ id: 'p3', deviceId: 's1', securityGroupIds: ['sg3'] }),
+    ])
+    const s = inv.byId('ecs.server', 's1')!
+    assert.deepEqual(s.portIds, ['p2', 'p1', 'p3'])
+    assert.deepEqual(s.securityGroupIds, ['sg2', 'sg1', 'sg3'])
+    assert.deepEqual(inv.byId('ecs.server', 's2')!.portIds, [...new Set(ports)])
+  })
+
   it('completes volume attachments from servers and vault-policy links both ways', () => {
     const inv = inventory([
       server({ id: 's1', volumeIds: ['v1'] }),
@@ -108,6 +122,30 @@ describe(Inventory.name, () => {
       inv.accessKeysOf('u1').map((k) => k.id),
       ['AK1'],
     )
+  })
+
+  it('a pending type (still being collected) cannot be read, not even its status', () => {
+    const inv = new Inventory({
+      resources: [server({ id: 's1' }), volume({ id: 'v1' })],
+      collected: ['ecs.server', 'evs.volume'],
+      pending: ['vpc.port', 'cbr.backup', 'iam.access-key'],
+    })
+    assert.equal(inv.all('ecs.server').length, 1)
+    assert.equal(inv.status('evs.volume'), 'complete')
+    assert.equal(inv.status('cbr.vault'), 'not-collected')
+    const pending = (fn: () => unknown, type: string) =>
+      assert.throws(fn, (e: unknown) => e instanceof PendingTypeError && e.resourceType === type)
+    pending(() => inv.all('vpc.port'), 'vpc.port')
+    pending(() => inv.byId('vpc.port', 'p1'), 'vpc.port')
+    pending(() => inv.status('vpc.port'), 'vpc.port')
+    pending(() => inv.isComplete('vpc.port', 'eu-de'), 'vpc.port')
+    pending(() => inv.isAvailable('vpc.port'), 'vpc.port')
+    pending(() => inv.issuesFor('vpc.port'), 'vpc.port')
+    pending(() => inv.wasCollected('vpc.port'), 'vpc.port')
+    pending(() => inv.serversInGroup('sg1'), 'vpc.port')
+    pending(() => inv.cbrBackupsOf('s1'), 'cbr.backup')
+    pending(() => inv.accessKeysOf('u1'), 'iam.access-key')
+    assert.deepEqual(inv.evsBackupsOf('v1'), [])
   })
 
   it('freezes resources and does not touch the input', () => {

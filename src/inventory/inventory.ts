@@ -26,6 +26,20 @@ export interface InventoryInput {
   readonly collected: readonly ResourceType[]
   readonly issues?: readonly CollectionIssue[]
   readonly unavailable?: readonly UnavailableType[]
+  /**
+   * Types still being collected (an inventory built while a scan runs, for the checks whose
+   * types are done): reading one, even its status, throws {@link PendingTypeError}.
+   */
+  readonly pending?: readonly ResourceType[]
+}
+
+/** A read of a type whose collection has not finished (see {@link InventoryInput.pending}). */
+export class PendingTypeError extends Error {
+  readonly code = 'E_PENDING_TYPE'
+  constructor(readonly resourceType: ResourceType | 'host reports') {
+    super(`${resourceType} is still being collected`)
+    this.name = 'PendingTypeError'
+  }
 }
 
 function deepFreeze<T>(value: T): T {
@@ -36,8 +50,11 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
+/** `localeCompare`'s order (the same collator), without creating one per comparison. */
+const COLLATOR = new Intl.Collator()
+
 function newestFirst<T extends { createdAt: string | null }>(list: T[]): T[] {
-  return list.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+  return list.sort((a, b) => COLLATOR.compare(b.createdAt ?? '', a.createdAt ?? ''))
 }
 
 function indexBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
@@ -66,6 +83,7 @@ export class Inventory {
   private readonly byType = new Map<ResourceType, Map<string, AnyResource>>()
   private readonly lists = new Map<ResourceType, readonly AnyResource[]>()
   private readonly collected: ReadonlySet<ResourceType>
+  private readonly pending: ReadonlySet<ResourceType>
   private readonly cbrBackups: Map<string, CbrBackup[]>
   private readonly evsBackups: Map<string, EvsBackup[]>
   private readonly groupMembers: Map<string, EcsServer[]>
@@ -75,6 +93,7 @@ export class Inventory {
     this.issues = deepFreeze([...(input.issues ?? [])])
     this.unavailable = deepFreeze([...(input.unavailable ?? [])])
     this.collected = new Set(input.collected)
+    this.pending = new Set(input.pending)
     for (const r of linkResources(input.resources)) {
       const m = this.byType.get(r.type) ?? new Map<string, AnyResource>()
       this.byType.set(r.type, m)
@@ -83,27 +102,39 @@ export class Inventory {
       m.set(r.id, Object.freeze(r))
     }
     for (const [type, m] of this.byType) this.lists.set(type, Object.freeze([...m.values()]))
-    this.cbrBackups = indexBy(this.all('cbr.backup'), (b) => b.resourceId)
-    this.evsBackups = indexBy(this.all('evs.backup'), (b) => b.volumeId)
+    this.cbrBackups = indexBy(this.own('cbr.backup'), (b) => b.resourceId)
+    this.evsBackups = indexBy(this.own('evs.backup'), (b) => b.volumeId)
     for (const l of this.cbrBackups.values()) newestFirst(l)
     for (const l of this.evsBackups.values()) newestFirst(l)
     this.groupMembers = new Map()
-    for (const s of this.all('ecs.server'))
+    for (const s of this.own('ecs.server'))
       for (const g of s.securityGroupIds) {
         const l = this.groupMembers.get(g)
         if (l) l.push(s)
         else this.groupMembers.set(g, [s])
       }
-    this.userKeys = indexBy(this.all('iam.access-key'), (k) => k.userId)
+    this.userKeys = indexBy(this.own('iam.access-key'), (k) => k.userId)
+  }
+
+  /** The list of a type, unguarded (pending types have none). */
+  private own<T extends ResourceType>(type: T): readonly ResourceMap[T][] {
+    return (this.lists.get(type) ?? []) as readonly ResourceMap[T][]
+  }
+
+  /** Throws if `type` is still being collected. */
+  private settled(type: ResourceType): void {
+    if (this.pending.size > 0 && this.pending.has(type)) throw new PendingTypeError(type)
   }
 
   /** The resource of that type with that id, or undefined. */
   byId<T extends ResourceType>(type: T, id: string): ResourceMap[T] | undefined {
+    this.settled(type)
     return this.byType.get(type)?.get(id) as ResourceMap[T] | undefined
   }
 
   /** Every resource of a type (empty if none, or if not collected: ask {@link status}). */
   all<T extends ResourceType>(type: T): readonly ResourceMap[T][] {
+    this.settled(type)
     return (this.lists.get(type) ?? []) as readonly ResourceMap[T][]
   }
 
@@ -112,6 +143,7 @@ export class Inventory {
    * {@link GLOBAL_REGION} count for every region).
    */
   status(type: ResourceType, region?: string): CollectionStatus {
+    this.settled(type)
     if (type === 'project')
       return this.issuesFor(type, region).length > 0 ? 'incomplete' : 'complete'
     if (this.unavailable.some((u) => u.resourceType === type)) return 'unavailable'
@@ -121,6 +153,7 @@ export class Inventory {
 
   /** True if the scan tried to collect the type (whatever came of it). */
   wasCollected(type: ResourceType): boolean {
+    this.settled(type)
     return this.collected.has(type)
   }
 
@@ -139,6 +172,7 @@ export class Inventory {
    * scope itself could not be entered (no token for the project): it is an issue of every type.
    */
   issuesFor(type: ResourceType, region?: string): readonly CollectionIssue[] {
+    this.settled(type)
     return this.issues.filter(
       (i) =>
         (i.resourceType === type || i.resourceType === 'project') &&
@@ -151,21 +185,26 @@ export class Inventory {
 
   /** CBR backups of a server or volume, newest first. */
   cbrBackupsOf(resourceId: string): readonly CbrBackup[] {
+    this.settled('cbr.backup')
     return this.cbrBackups.get(resourceId) ?? []
   }
 
   /** Cinder backups of a volume, newest first. */
   evsBackupsOf(volumeId: string): readonly EvsBackup[] {
+    this.settled('evs.backup')
     return this.evsBackups.get(volumeId) ?? []
   }
 
   /** Servers that use a security group. */
   serversInGroup(securityGroupId: string): readonly EcsServer[] {
+    this.settled('ecs.server')
+    this.settled('vpc.port')
     return this.groupMembers.get(securityGroupId) ?? []
   }
 
   /** Access keys of a user. */
   accessKeysOf(userId: string): readonly IamAccessKey[] {
+    this.settled('iam.access-key')
     return this.userKeys.get(userId) ?? []
   }
 }

@@ -11,6 +11,8 @@ import {
   type CbrBackup,
   type CbrPolicy,
   type CbrVault,
+  type CceCluster,
+  type CceNode,
   type CesAlarm,
   type CollectionIssue,
   type CtsTracker,
@@ -352,6 +354,40 @@ export const dcsInstance = (o: Over<DcsInstance> = {}): DcsInstance => ({
   passwordFree: false,
   whitelistEnabled: true,
   whitelist: ['192.168.1.0/24'],
+  ...o,
+})
+
+/** An available CCE cluster on Kubernetes 1.31 reachable only inside its VPC. */
+export const cceCluster = (o: Over<CceCluster> = {}): CceCluster => ({
+  ...base('cce.cluster', 'cluster', o),
+  version: 'v1.31.4-r0',
+  platformVersion: 'cce.6.0',
+  category: 'CCE',
+  flavor: 'cce.s2.small',
+  phase: 'Available',
+  createdAt: '2025-08-01T08:00:00.000Z',
+  vpcId: 'vpc-1',
+  subnetId: 'net-1',
+  internalEndpoints: ['https://192.168.0.68:5443'],
+  externalEndpoints: [],
+  externalIp: null,
+  gatewayEndpoints: [],
+  ...o,
+})
+
+/** An active node on HCE OS 2.0 of cluster `cluster-1`. */
+export const cceNode = (o: Over<CceNode> = {}): CceNode => ({
+  ...base('cce.node', 'node', o),
+  clusterId: 'cluster-1',
+  clusterName: 'cluster-1',
+  os: 'HCE OS 2.0',
+  flavor: 's3.large.2',
+  az: 'eu-de-01',
+  phase: 'Active',
+  serverId: 'server-9',
+  privateIp: '192.168.1.23',
+  publicIp: null,
+  createdAt: '2025-08-01T09:00:00.000Z',
   ...o,
 })
 

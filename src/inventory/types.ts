@@ -421,6 +421,47 @@ export interface ElbCertificate extends ResourceBase<'elb.certificate'> {
   readonly expiresAt: string | null
 }
 
+/** A CCE cluster (managed Kubernetes control plane). */
+export interface CceCluster extends ResourceBase<'cce.cluster'> {
+  /** `vX.Y.Z-rN` as CCE names it (`v1.30.4-r0`); null when not reported. */
+  readonly version: string | null
+  /** `cce.X.Y`; null when not reported. */
+  readonly platformVersion: string | null
+  /** `CCE` or `Turbo`; null when not reported. */
+  readonly category: string | null
+  readonly flavor: string | null
+  /** `status.phase`: `Available`, `Unavailable`, `Creating`, … */
+  readonly phase: string | null
+  readonly createdAt: string | null
+  readonly vpcId: string | null
+  readonly subnetId: string | null
+  /** API server URLs inside the VPC. */
+  readonly internalEndpoints: readonly string[]
+  /** API server URLs outside the VPC (an EIP bound to the master): `external` / type `External`. */
+  readonly externalEndpoints: readonly string[]
+  /** `spec.extendParam.clusterExternalIP` ("EIP of the master node"); null when unset. */
+  readonly externalIp: string | null
+  /** OTC's `external_otc` names (the API gateway's host for the cluster). */
+  readonly gatewayEndpoints: readonly string[]
+}
+
+/** A worker node of a CCE cluster (an ECS server in the customer's project). */
+export interface CceNode extends ResourceBase<'cce.node'> {
+  readonly clusterId: string
+  readonly clusterName: string
+  /** `spec.os` as CCE names it (`EulerOS 2.9`, `HCE OS 2.0`, `Ubuntu 22.04`); null when absent. */
+  readonly os: string | null
+  readonly flavor: string | null
+  readonly az: string | null
+  /** `status.phase`: `Active`, `Build`, `Abnormal`, … */
+  readonly phase: string | null
+  /** The ECS id behind the node. */
+  readonly serverId: string | null
+  readonly privateIp: string | null
+  readonly publicIp: string | null
+  readonly createdAt: string | null
+}
+
 /** A Nova key pair (id = name). */
 export interface NovaKeypair extends ResourceBase<'nova.keypair'> {
   readonly fingerprint: string | null
@@ -454,6 +495,8 @@ export interface ResourceMap {
   'elb.loadbalancer': ElbLoadBalancer
   'elb.listener': ElbListener
   'elb.certificate': ElbCertificate
+  'cce.cluster': CceCluster
+  'cce.node': CceNode
 }
 
 /** A resource type name. `project` is synthetic: one per scanned project and region. */
@@ -489,6 +532,8 @@ export const RESOURCE_SERVICES = {
   'elb.loadbalancer': 'elb',
   'elb.listener': 'elb',
   'elb.certificate': 'elb',
+  'cce.cluster': 'cce',
+  'cce.node': 'cce',
 } as const satisfies Record<ResourceType, string>
 
 /** All resource type names. */

@@ -51,6 +51,7 @@ describe(detectOs.name, () => {
     [{ platform: 'EulerOS', osVersion: 'EulerOS 2.9 64bit' }, 'euleros 2.9'],
     [{ osVersion: 'EulerOS 2.0 (SP10) 64bit' }, 'euleros 2.10'],
     [{ osVersion: 'HCE 2.0 64bit' }, 'hce 2.0'],
+    [{ osVersion: 'HCE OS 2.0' }, 'hce 2.0'],
     [{ osVersion: 'openEuler 22.03 SP1 64bit' }, 'openeuler 22.03-sp1'],
     [{ platform: 'CoreOS', osVersion: 'Fedora CoreOS 39 64bit' }, 'fedora-coreos 39'],
     [{ name: 'Standard_Ubuntu_22.04_latest' }, 'ubuntu 22.04'],

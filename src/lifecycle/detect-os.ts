@@ -42,7 +42,11 @@ const PATTERNS: { distro: string; re: RegExp; version?: (m: RegExpExecArray) => 
     re: /\bfedora\s*core\s*os\b(?:\s+(\d+)(?![\w]))?/i,
     version: (m) => m[1] ?? 'rolling',
   },
-  { distro: 'hce', re: new RegExp(String.raw`\b(?:huawei cloud euleros|hce)\s+${V}`, 'i') },
+  {
+    // Huawei Cloud EulerOS 2.0, HCE 2.0, and as CCE names node OSs, HCE OS 2.0.
+    distro: 'hce',
+    re: new RegExp(String.raw`\b(?:huawei cloud euleros|hce(?:\s*os)?)\s+${V}`, 'i'),
+  },
   { distro: 'centos-stream', re: new RegExp(String.raw`\bcentos\s*stream\s+${V}`, 'i') },
   { distro: 'centos', re: new RegExp(String.raw`\bcentos\s+${V}`, 'i') },
   { distro: 'ubuntu', re: new RegExp(String.raw`\bubuntu\s+${V}`, 'i') },

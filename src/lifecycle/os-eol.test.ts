@@ -134,8 +134,13 @@ describe(supportPhase.name, () => {
     assert.equal(supportPhase(fcos, new Date('2040-01-01T00:00:00Z')), 'rolling')
   })
   it('is unknown without an eol date', () => {
-    const euler = defaultOsLifecycle().lookup({ distro: 'euleros', version: '2.9' })!
+    const euler = defaultOsLifecycle().lookup({ distro: 'euleros', version: '2.5' })!
     assert.equal(supportPhase(euler, new Date()), 'unknown')
+  })
+  it("ends EulerOS 2.9 on OTC's CCE end of maintenance, 2025-12-31", () => {
+    const euler = defaultOsLifecycle().lookup({ distro: 'euleros', version: '2.9' })!
+    assert.equal(supportPhase(euler, new Date('2025-12-31T12:00:00Z')), 'standard')
+    assert.equal(supportPhase(euler, new Date('2026-01-01T00:00:00Z')), 'ended')
   })
 })
 

@@ -44,6 +44,16 @@ describe('dashboard app (in-process)', () => {
     assert.ok(body.includes('&lt;img src=x onerror=alert(1)&gt;'))
   })
 
+  it('the issues page lists every stored collection issue with its scope', async () => {
+    const body = await (await app.request('/scans/1/issues')).text()
+    assert.ok(r.issues.length > 0)
+    assert.ok(body.includes(`Collection issues (${r.issues.length})`))
+    for (const i of r.issues) {
+      assert.ok(body.includes(i.resourceType), i.resourceType)
+      assert.ok(body.includes(i.scope.region), i.scope.region)
+    }
+  })
+
   it('the findings API filters and pages on the server', async () => {
     const all = (await (await app.request('/api/findings?size=5')).json()) as {
       total: number

@@ -17,7 +17,7 @@ import {
   latestPerScope,
   overview,
   resourceFindings,
-  scanIssues,
+  scanIssuesAndNotes,
   trends,
 } from '../store/queries.ts'
 import type { Store } from '../store/store.ts'
@@ -126,7 +126,7 @@ export function createDashboard(opts: DashboardOptions) {
   app.get('/scans', async () => html(scansPage(await store.scans(), sched())))
   app.get('/scans/:id/issues', async (c) => {
     const id = int(c.req.param('id'), 'scan')!
-    return html(issuesPage(id, await scanIssues(db, id), sched()))
+    return html(issuesPage(id, await scanIssuesAndNotes(db, id), sched()))
   })
   app.get('/findings', async (c) => {
     const q = await findingQuery(c.req.query())

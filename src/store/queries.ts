@@ -14,6 +14,7 @@ import {
   findingBuilder,
   type ScanRow,
   type StoredFinding,
+  scanIssues,
   scopesById,
 } from './read.ts'
 
@@ -247,19 +248,13 @@ export async function checkInfo(db: Db, checkId: string): Promise<CheckInfo | un
   return row ? (JSON.parse(row.info) as CheckInfo) : undefined
 }
 
-/** A scan's collection issues and notes. */
-export async function scanIssues(db: Db, scanId: number) {
+/** A scan's collection issues (ordered by scope and resource type) and notes. */
+export async function scanIssuesAndNotes(db: Db, scanId: number) {
   const scopes = await scopesById(db)
-  const issues = await db.all<{
-    scope_id: number
-    service: string
-    resource_type: string
-    region: string
-    error_kind: string
-    message: string
-  }>(
-    'SELECT scope_id, service, resource_type, region, error_kind, message FROM collection_issues WHERE scan_id = ? ORDER BY scope_id, resource_type',
-    [scanId],
+  const issues = (await scanIssues(db, scanId)).sort(
+    (a, b) =>
+      scopeOrder(a.scope).localeCompare(scopeOrder(b.scope)) ||
+      a.resourceType.localeCompare(b.resourceType),
   )
   const notes = await db.all<{
     scope_id: number | null
@@ -272,14 +267,7 @@ export async function scanIssues(db: Db, scanId: number) {
     [scanId],
   )
   return {
-    issues: issues.map((i) => ({
-      scope: scopes.get(Number(i.scope_id)),
-      service: i.service,
-      resourceType: i.resource_type,
-      region: i.region,
-      errorKind: i.error_kind,
-      message: i.message,
-    })),
+    issues,
     notes: notes.map((n) => ({
       scope: n.scope_id === null ? undefined : scopes.get(Number(n.scope_id)),
       level: n.level,
@@ -289,6 +277,8 @@ export async function scanIssues(db: Db, scanId: number) {
     })),
   }
 }
+
+const scopeOrder = (s: ScopeRef) => `${s.cloud}\u0000${s.region}\u0000${s.projectId}`
 
 /** Distinct values for the findings browser's selects (of one scan). */
 export async function filterValues(db: Db, scanId: number) {

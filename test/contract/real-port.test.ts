@@ -37,6 +37,7 @@ function params(
   if (op.key === 'identity.ListGroupUsers') return { params: { group_id: world.groups[0]!.id } }
   if (op.key === 'rds.ListBackups') return { query: { instance_id: world.rdsInstances[0]!.id } }
   if (op.key === 'iam.ListAgencies') return { query: { domain_id: world.domain.id } }
+  if (op.key === 'cce.ListNodes') return { params: { cluster_id: world.cceClusters[0]!.id } }
   return {}
 }
 

@@ -212,6 +212,9 @@ export const MISSING_TYPES = {
   'elb.loadbalancer': 'elb',
   'elb.listener': 'elb',
   'elb.certificate': 'elb',
+  // Magnum is not CCE: a plain OpenStack has no `ccev2.0` catalog type.
+  'cce.cluster': 'cce',
+  'cce.node': 'cce',
 } as const
 
 /** OTC IAM extensions (/v3.0/OS-*): not a catalog entry, absent from a plain Keystone. */
@@ -228,6 +231,7 @@ export const MISSING_SERVICES = [
   'kms',
   'dcs',
   'elb',
+  'cce',
 ] as const
 
 /**

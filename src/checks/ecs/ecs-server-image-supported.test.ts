@@ -89,8 +89,8 @@ describe(def.id, () => {
     assert.equal(check(def, server({ imageId: null, imageName: null })).status, 'manual')
     const euler = image({
       id: 'img-e',
-      name: 'Standard_EulerOS_2.9_latest',
-      osVersion: 'EulerOS 2.9 64bit',
+      name: 'Standard_EulerOS_2.5_latest',
+      osVersion: 'EulerOS 2.5 64bit',
     })
     assert.equal(check(def, server({ imageId: 'img-e' }), [euler]).status, 'manual')
   })

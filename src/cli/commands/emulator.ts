@@ -96,8 +96,9 @@ export default defineCommand({
   summary: 'Run a local OpenStack/OTC cloud emulator on 127.0.0.1',
   usage:
     'sphere emulator [--world demo|empty|FILE | --generate servers=N[,projects=P,regions=R,seed=S]] [--port N] [fault options]',
-  help: `Serves Keystone, Nova, Glance, Neutron, Cinder, CBR, Cloud Eye, CTS, IAM and RDS APIs from a
-world file, under one origin, with a service catalog that points at itself. Runs until Ctrl-C.
+  help: `Serves Keystone, Nova, Glance, Neutron, Cinder, CBR, Cloud Eye, CTS, IAM, RDS, OBS, KMS, DCS,
+the VPC API v1 and CCE from a world file, under one origin, with a service catalog that points at
+itself. Runs until Ctrl-C.
 
 Options:
   --world <name|file>          built-in world (${BUILT_IN_WORLDS.join(', ')}) or a world YAML file (default: demo)

@@ -18,7 +18,7 @@ import { exitCodeFor, incompleteness } from '../../engine/exit-code.ts'
 import { loadMutelist } from '../../engine/mutelist.ts'
 import type { CloudTarget } from '../../engine/plan-scopes.ts'
 import { RegionError, ScanEvaluator } from '../../engine/run-scan.ts'
-import { scanClouds } from '../../engine/scan-clouds.ts'
+import { type ScanCloudsOptions, scanClouds } from '../../engine/scan-clouds.ts'
 import type { ScanNote, ScanResult } from '../../engine/types.ts'
 import { loadHostReports } from '../../host/index.ts'
 import {
@@ -136,6 +136,7 @@ async function readClouds(
   o: ScanOptions,
   io: CliIO,
   onScope: (s: ScopeInventory) => void | Promise<void>,
+  onCollected?: ScanCloudsOptions['onCollected'],
 ): Promise<ScanNote[]> {
   const configs = resolveClouds(o, io)
   for (const c of configs)
@@ -166,6 +167,7 @@ async function readClouds(
         parallel: o.parallel,
         signal: io.signal,
         onProgress: (p) => progress.update(p, retries()),
+        onCollected,
       },
       onScope,
     )
@@ -357,6 +359,7 @@ async function scanAndReport(
     startedAt,
     now: startedAt,
     ...(hostReports ? { hostReports } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
   })
   let outputError: PathError | undefined
   let notes: ScanNote[] = []
@@ -368,11 +371,17 @@ async function scanAndReport(
     let first = true
     saving?.write(inventoryHead({ tool, collectedAt: startedAt.toISOString() }))
     try {
-      notes = await readClouds(o, io, async (s) => {
-        await evaluator.addAsync(s)
-        saving?.write(inventoryScope(s, first))
-        first = false
-      })
+      notes = await readClouds(
+        o,
+        io,
+        async (s) => {
+          await evaluator.addAsync(s)
+          saving?.write(inventoryScope(s, first))
+          first = false
+        },
+        // Checks whose types are read start while the scope's other types are still read.
+        (p, t) => evaluator.collected(p, t),
+      )
       io.signal?.throwIfAborted()
       if (saving) {
         saving.write(INVENTORY_TAIL)

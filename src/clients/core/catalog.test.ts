@@ -37,6 +37,13 @@ describe('serviceRoot', () => {
     ['http://devstack/identity', 'http://devstack/identity'],
     ['https://vpc.eu-de.otc.t-systems.com', 'https://vpc.eu-de.otc.t-systems.com'],
     ['https://x.example/v2.0/other-project-id', 'https://x.example/v2.0/other-project-id'],
+    // CCE: gopher's bare host, and pyotc's resource base `api/v3/projects/%(project_id)s`.
+    ['https://cce.eu-de.otc.t-systems.com/', 'https://cce.eu-de.otc.t-systems.com'],
+    [
+      'https://cce.eu-de.otc.t-systems.com/api/v3/projects/%(project_id)s',
+      'https://cce.eu-de.otc.t-systems.com',
+    ],
+    [`http://127.0.0.1:9000/cce/api/v3/projects/${PID}`, 'http://127.0.0.1:9000/cce'],
   ]
   for (const [url, root] of cases) it(url, () => assert.equal(serviceRoot(url, PID), root))
 })

@@ -34,6 +34,8 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
   // OTC ELB: `elbv3` (dedicated, gopher NewELBV3) and `elb` (shared v2, NewELBV2) share a host;
   // on plain OpenStack, Octavia's `load-balancer` serves the same LBaaS v2 shape.
   elb: ['elbv3', 'elb', 'load-balancer'],
+  // CCE: `ccev2.0` in gopher (`NewCCE` appends `api/v3/projects/<pid>/` to the catalog URL) and pyotc.
+  cce: ['ccev2.0', 'cce'],
 }
 
 /**
@@ -48,6 +50,7 @@ export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   dcs: 'dcs',
   vpc: 'vpc',
   elb: 'elb',
+  cce: 'cce',
 }
 
 /**
@@ -72,6 +75,7 @@ export const OTC_CATALOG_TYPES: readonly string[] = [
   'dcsv2',
   'elbv3',
   'elb',
+  'ccev2.0',
   'hss',
 ]
 
@@ -111,6 +115,7 @@ function decode(s: string): string {
  * `%(project_id)s`) and version segments (`v2.1`, `V1.0`, `v3`) from a catalog URL.
  * @example
  * serviceRoot('https://ces.eu-de.otc.t-systems.com/V1.0/0391e448', '0391e448') // 'https://ces.eu-de.otc.t-systems.com'
+ * serviceRoot('https://cce.eu-de.otc.t-systems.com/api/v3/projects/0391e448', '0391e448') // 'https://cce.eu-de.otc.t-systems.com'
  */
 export function serviceRoot(url: string, projectId?: string): string {
   const u = new URL(url)
@@ -122,6 +127,14 @@ export function serviceRoot(url: string, projectId?: string): string {
     if (PROJECT_PLACEHOLDER.test(d) || (projectId && d === projectId) || VERSION.test(d)) segs.pop()
     else break
   }
+  // CCE's resource base as pyotc configures it: `…/api/v3/projects/<pid>` (operations add it).
+  if (
+    segs.length >= 3 &&
+    segs.at(-1) === 'projects' &&
+    VERSION.test(segs.at(-2)!) &&
+    segs.at(-3) === 'api'
+  )
+    segs.splice(-3)
   return `${u.origin}${segs.length > 0 ? `/${segs.join('/')}` : ''}`
 }
 

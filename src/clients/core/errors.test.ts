@@ -77,6 +77,11 @@ describe('parseErrorBody: every form of otc-api.md §14', () => {
       { code: 'PortNotFound', message: 'Port p could not be found.' },
     ],
     ['CBR/RDS', { error_code: 'RDS.0001', error_msg: 'bad' }, { code: 'RDS.0001', message: 'bad' }],
+    [
+      'CCE (otc-api-platform.md §4.4, camelCase)',
+      { errorMessage: 'Authorization failed.', errorCode: 'CCE.01401001' },
+      { code: 'CCE.01401001', message: 'Authorization failed.' },
+    ],
     ['EVS', { error: { message: 'm', code: 'EVS.1' } }, { code: 'EVS.1', message: 'm' }],
     [
       'CES v1',

@@ -263,7 +263,8 @@ export function messageText(s: string | undefined): string | undefined {
 }
 
 /**
- * Reads an error body leniently, in the order of otc-api.md §14: `error_code`/`error_msg`, then
+ * Reads an error body leniently, in the order of otc-api.md §14: `error_code`/`error_msg` (CCE:
+ * `errorCode`/`errorMessage`), then
  * `error.{code,message}`, then `NeutronError`, then a single top-level fault key holding
  * `{message, code}`, then CES v1 `message.details`, then top-level `code`/`message`. Codes that
  * only repeat the HTTP status are dropped; messages lose HTML markup (see {@link messageText}).
@@ -308,6 +309,9 @@ function xmlError(text: string): ErrorBodyInfo | undefined {
 function readFault(body: Obj): ErrorBodyInfo {
   if ('error_code' in body || 'error_msg' in body)
     return { code: codeStr(body.error_code), message: str(body.error_msg) }
+  // CCE writes the Huawei form in camelCase (otc-api-platform.md §4.4).
+  if ('errorCode' in body || 'errorMessage' in body)
+    return { code: codeStr(body.errorCode), message: str(body.errorMessage) }
   // KMS nests the Huawei form: {"error":{"error_code","error_msg"}} (otc-api-platform.md §6.4).
   if (isObj(body.error) && ('error_code' in body.error || 'error_msg' in body.error))
     return { code: codeStr(body.error.error_code), message: str(body.error.error_msg) }

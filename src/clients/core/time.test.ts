@@ -22,6 +22,11 @@ describe(parseCloudTime.name, () => {
     assert.equal(iso('2016-05-25T02:42:10.856332'), '2016-05-25T02:42:10.856Z')
     assert.equal(iso('2015-07-16 04:22:32'), '2015-07-16T04:22:32.000Z')
     assert.equal(iso('2020-07-08 02:19:03.0'), '2020-07-08T02:19:03.000Z')
+  })
+
+  it("reads Go's time strings with the zone's name after the offset (CCE)", () => {
+    assert.equal(iso('2020-02-02 03:48:58.968214406 +0000 UTC'), '2020-02-02T03:48:58.968Z')
+    assert.equal(iso('2024-05-01 10:00:00 +0200 CEST'), '2024-05-01T08:00:00.000Z')
     assert.equal(iso('2016-12-07'), '2016-12-07T00:00:00.000Z')
   })
 

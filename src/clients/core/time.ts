@@ -4,9 +4,10 @@
  * @module
  */
 
-// yyyy-MM-dd, then optionally [T or space]HH:mm[:ss[.fraction]], then optionally Z or ±hh[:]mm.
+// yyyy-MM-dd, then optionally [T or space]HH:mm[:ss[.fraction]], then optionally Z or ±hh[:]mm,
+// then optionally the zone's name after an offset, as Go prints times (CCE: `+0000 UTC`).
 const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?(?:(?<=[+-]\d{2}:?\d{2})\s+[A-Z]{3,5})?$/i
 
 /** Epoch values below this are seconds, above it milliseconds (1e11 s is the year 5138). */
 const SECONDS_LIMIT = 1e11
@@ -46,7 +47,7 @@ function fromText(text: string): Date | null {
  * Parses a timestamp as OTC sends it; values without a zone are UTC. Accepts ISO 8601 with `Z`
  * (`2019-05-24T15:11:11.815000Z`), with offsets (`2018-08-20T02:33:49+0800`,
  * `2020-09-04T06:57:37.344+00:00`), without a zone (`2018-09-12T08:24:14`), space-separated
- * (`2015-07-16 04:22:32`, `2020-07-08 02:19:03.0`), dates (`2016-12-07`) and epoch milliseconds or
+ * (`2015-07-16 04:22:32`, `2020-07-08 02:19:03.0`), Go's form (CCE: `2020-02-02 03:48:58.968214406 +0000 UTC`), dates (`2016-12-07`) and epoch milliseconds or
  * seconds as numbers or digit strings (CES, CTS). Returns null for null, empty or unparseable input.
  * @example parseCloudTime('2018-08-20T02:33:49+0800')?.toISOString() // '2018-08-19T18:33:49.000Z'
  */

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { fillCceClusters } from './_generate-cce.ts'
 import { fillLoadBalancers } from './_generate-elb.ts'
 import { type Counters, fillOps, fillServers, type Site } from './_generate-fill.ts'
 import { fillBuckets } from './_generate-obs.ts'
@@ -138,6 +139,7 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
     elbCertificates: [],
     elbSecurityPolicies: [],
     flowLogs: [],
+    cceClusters: [],
   }
 }
 
@@ -153,7 +155,7 @@ function fillProject(
     single: boolean
     seed: number
   },
-  counters: Counters & { net: number; sg: number; bucket: number; lb: number },
+  counters: Counters & { net: number; sg: number; bucket: number; lb: number; cluster: number },
 ): void {
   const project = p.single ? undefined : p.name
   const tag = project === undefined ? {} : { project }
@@ -194,6 +196,8 @@ function fillProject(
     ...(p.index % 3 === 2 ? { status: 'DOWN' as const, adminState: false } : {}),
     createdAt: '-200d',
   })
+  const net = nets[0]!.name
+  fillCceClusters(doc, { project, servers: p.servers, seed: p.seed, index: p.index, net }, counters)
 }
 
 /** The world document for the options (validated and resolved by {@link generateWorld}). */
@@ -210,7 +214,7 @@ export function generateWorldDocument(opts: GenerateOptions = {}): WorldFileInpu
   )
   if (org.length > 1) doc.name = `generated-${n}-${seed}-${org.length}p${opts.regions ?? 1}r`
   const counters = { server: 0, spare: 0, volumeBackup: 0, serverVault: 0, diskVault: 0 }
-  const all = { ...counters, policy: 0, rds: 0, net: 0, sg: 0, bucket: 0, lb: 0 }
+  const all = { ...counters, policy: 0, rds: 0, net: 0, sg: 0, bucket: 0, lb: 0, cluster: 0 }
   org.forEach((p, index) => {
     // An even share; the first `n % projects` projects get one more.
     const servers = Math.floor(n / org.length) + (index < n % org.length ? 1 : 0)

@@ -508,6 +508,43 @@ export interface ElbSecurityPolicy {
   protocols: string[]
 }
 
+/** A CCE worker node (an ECS server in reality; not listed by the emulated ECS). */
+export interface CceNode {
+  id: string
+  name: string
+  os: string
+  flavor: string
+  az: string
+  phase: string
+  serverId: string
+  privateIp: string
+  publicIp: string | null
+  createdAt: number
+}
+
+/** A CCE cluster with its nodes. */
+export interface CceCluster {
+  id: string
+  projectId: string
+  name: string
+  version: string
+  category: 'CCE' | 'Turbo'
+  flavor: string
+  phase: string
+  vpcId: string
+  subnetId: string
+  securityGroupId: string
+  /** The API server's address inside the VPC. */
+  internalIp: string
+  /** The master's EIP, or null. */
+  publicIp: string | null
+  endpointStyle: 'otc' | 'huawei' | 'otc-doc'
+  /** The status the nodes list answers with, or null (it answers). */
+  nodesError: 403 | 404 | 500 | null
+  nodes: CceNode[]
+  createdAt: number
+}
+
 /** One emulated account, ready to serve. */
 export interface World {
   name: string
@@ -557,6 +594,7 @@ export interface World {
   elbCertificates: ElbCertificate[]
   elbSecurityPolicies: ElbSecurityPolicy[]
   flowLogs: FlowLog[]
+  cceClusters: CceCluster[]
 }
 
 /** The project that owns public (gold) images. */

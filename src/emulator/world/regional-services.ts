@@ -22,6 +22,7 @@ export const REGIONAL_SERVICES = [
   'dcs',
   'vpc',
   'elb',
+  'cce',
 ] as const
 
 /** A service served per region. */

@@ -9,6 +9,7 @@ import { NameTable, ResolveContext } from './_context.ts'
 import { type ApiVersionsConfig, defaultVersions } from './api-versions.ts'
 import type * as M from './model.ts'
 import type { MissingServices } from './regional-services.ts'
+import { resolveCceClusters } from './resolve-cce.ts'
 import {
   resolveFlavors,
   resolveImages,
@@ -165,6 +166,7 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     loadBalancers: [],
     elbCertificates: [],
     elbSecurityPolicies: [],
+    cceClusters: resolveCceClusters(f, ctx, t, ips),
   }
   const elb = resolveElb(f, ctx)
   world.loadBalancers = elb.loadBalancers

@@ -616,6 +616,48 @@ const ElbSecurityPolicy = z.strictObject({
   protocols: z.array(z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'])).min(1),
 })
 
+/** A worker node of a CCE cluster (otc-api-platform.md §4.2). */
+const CceNode = z.strictObject({
+  name,
+  /** `spec.os` as CCE names it: `HCE OS 2.0`, `Ubuntu 22.04`, `EulerOS 2.9`, `CentOS 7.6`, … */
+  os: text.default('HCE OS 2.0'),
+  flavor: text.default('s3.large.2'),
+  phase: z.enum(['Active', 'Build', 'Installing', 'Abnormal', 'Deleting']).default('Active'),
+  /** An EIP on the node (`status.publicIP`). */
+  publicIp: z.string().optional(),
+  createdAt: WorldTime.default('now'),
+})
+
+/** A CCE cluster and its nodes (otc-api-platform.md §4.1). */
+const CceCluster = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  /** `spec.version`: `vX.Y.Z-rN`. */
+  version: z
+    .string()
+    .regex(/^v\d+\.\d+\.\d+-r\d+$/, 'expected a CCE version like v1.31.4-r0')
+    .default('v1.31.4-r0'),
+  category: z.enum(['CCE', 'Turbo']).default('CCE'),
+  flavor: text.default('cce.s2.small'),
+  phase: z
+    .enum(['Available', 'Unavailable', 'Creating', 'Upgrading', 'Deleting', 'Empty'])
+    .default('Available'),
+  /** The node subnet (a network of this world); absent: a made-up one. */
+  network: name.optional(),
+  /** An EIP bound to the master: `true` (an address is made up) or the address. */
+  publicApi: z.union([z.boolean(), z.ipv4()]).default(false),
+  /**
+   * The shape of `status.endpoints`: OTC's object, Huawei's `[{url, type}]` or the OTC doc
+   * sample's `[{"Internal": url}]`; absent: the three in turn, by the cluster's position.
+   */
+  endpointStyle: z.enum(['otc', 'huawei', 'otc-doc']).optional(),
+  /** The nodes list of this cluster answers with this error status (a per-cluster failure). */
+  nodesError: z.union([z.literal(403), z.literal(404), z.literal(500)]).optional(),
+  nodes: z.array(CceNode).default([]),
+  createdAt: WorldTime.default('now'),
+})
+
 /** One service's versions: a non-empty list without repeats. */
 const versionList = <const V extends readonly [string, ...string[]]>(versions: V) =>
   z
@@ -704,6 +746,7 @@ export const WorldFile = z.strictObject({
   loadBalancers: z.array(LoadBalancer).default([]),
   elbCertificates: z.array(ElbCertificate).default([]),
   elbSecurityPolicies: z.array(ElbSecurityPolicy).default([]),
+  cceClusters: z.array(CceCluster).default([]),
 })
 
 /** A world file as written (before defaults). */

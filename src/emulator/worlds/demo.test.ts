@@ -15,6 +15,12 @@ const DAY = 86_400_000
 /** A scan date after every end of support the demo world is built to show. */
 const DEMO_SCAN = Date.parse('2026-12-01T00:00:00Z')
 const ADMIN_PORTS = [22, 3389, 3306, 5432, 1433]
+/** CCE's end of support of the Kubernetes versions the demo world runs (cce-version-eol.yaml). */
+const CCE_EOS: Record<string, string> = {
+  '1.28': '2025-10-31',
+  '1.31': '2027-06-30',
+  '1.33': '2028-03-31',
+}
 const fromInternet = (r: SecurityGroupRule) =>
   r.direction === 'ingress' &&
   (r.remoteIpPrefix === '0.0.0.0/0' ||
@@ -54,6 +60,7 @@ function visibleTo(w: World, user: string): World {
     elbCertificates: mine(w.elbCertificates),
     elbSecurityPolicies: mine(w.elbSecurityPolicies),
     flowLogs: mine(w.flowLogs),
+    cceClusters: mine(w.cceClusters),
   }
 }
 
@@ -307,6 +314,26 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       },
       (v) => v.vpcName,
     ),
+    // Stand-in for the CCE lifecycle data at the demo's scan date (EOS months as last days).
+    'cce-cluster-version-supported': split(
+      w.cceClusters,
+      (c) => {
+        const eos = CCE_EOS[/^v(\d+\.\d+)\./.exec(c.version)![1]!]!
+        return DEMO_SCAN > Date.parse(`${eos}T23:59:59Z`)
+      },
+      (c) => c.name,
+    ),
+    'cce-cluster-api-not-public': split(
+      w.cceClusters,
+      (c) => c.publicIp !== null,
+      (c) => c.name,
+    ),
+    // HCE OS 2.0 has no published end of life: a manual verdict, neither pass nor fail.
+    'cce-node-os-supported': split(
+      w.cceClusters.flatMap((c) => c.nodes).filter((n) => !n.os.startsWith('HCE')),
+      (n) => /^(CentOS 7|EulerOS 2\.9)/.test(n.os),
+      (n) => n.name,
+    ),
     'obs-bucket-encrypted': split(
       w.buckets,
       (b) => b.encryption === null,
@@ -395,6 +422,9 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
   'elb-listener-tls-policy': ['api-admin-https', 'intranet-https', 'legacy-https'],
   'elb-certificate-valid': ['legacy-cert', 'partner-cert'],
   'obs-bucket-versioning': ['nordwind-exports', 'nordwind-website'],
+  'cce-cluster-version-supported': ['k8s-legacy'],
+  'cce-cluster-api-not-public': ['k8s-dev', 'k8s-legacy'],
+  'cce-node-os-supported': ['k8s-legacy-node-1', 'k8s-legacy-node-2'],
   'obs-bucket-logging': ['nordwind-cts-logs', 'nordwind-exports', 'nordwind-website'],
 }
 /** Checks that are account-wide: one state is enough. */
