@@ -34,7 +34,7 @@ import { obsRoutes } from './services/obs.ts'
 import { rdsRoutes } from './services/rds.ts'
 import { volumeRoutes } from './services/volume.ts'
 import { vpcRoutes } from './services/vpc.ts'
-import { uuidFor } from './world/ids.ts'
+import { requestIdFor } from './world/ids.ts'
 import type { World } from './world/model.ts'
 import { isMissing } from './world/regional-services.ts'
 
@@ -145,7 +145,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
       return jsonResponse(404, {
         message: `No service at ${c.req.path}; try /identity/v3/auth/tokens`,
       })
-    const requestId = uuidFor('request', String(++requests)).replaceAll('-', '')
+    const requestId = requestIdFor(++requests)
     c.set('service', service)
     c.set('requestId', requestId)
     const done = load.enter(service)
