@@ -97,8 +97,8 @@ export default defineCommand({
   usage:
     'sphere emulator [--world demo|empty|FILE | --generate servers=N[,projects=P,regions=R,seed=S]] [--port N] [fault options]',
   help: `Serves Keystone, Nova, Glance, Neutron, Cinder, CBR, Cloud Eye, CTS, IAM, RDS, OBS, KMS, DCS,
-the VPC API v1 and CCE from a world file, under one origin, with a service catalog that points at
-itself. Runs until Ctrl-C.
+the VPC API v1, CCE and ELB (v3, shared v2.0; Octavia on openstack worlds) from a world file, under
+one origin, with a service catalog that points at itself. Runs until Ctrl-C.
 
 Options:
   --world <name|file>          built-in world (${BUILT_IN_WORLDS.join(', ')}) or a world YAML file (default: demo)
