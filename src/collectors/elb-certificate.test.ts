@@ -3,21 +3,10 @@ import { describe, it } from 'node:test'
 import { ServiceUnavailableError } from '../clients/core/errors.ts'
 import { octaviaReplies, otcElbReplies } from '../clients/elb/testing.ts'
 import { elbCertificateCollector } from './elb-certificate.ts'
-import { CTX, fakeService } from './testing.ts'
+import { runCollector } from './testing.ts'
 
 const run = (replies: Record<string, unknown>) =>
-  elbCertificateCollector.collect({
-    ...CTX,
-    client: async () => fakeService('elb', replies as never),
-    shared: (_k, fn) => fn(),
-    issue: (err) => ({
-      service: 'elb',
-      resourceType: 'elb.certificate',
-      region: CTX.region,
-      errorKind: 'unknown',
-      message: String(err),
-    }),
-  })
+  runCollector(elbCertificateCollector, 'elb', replies)
 
 describe('elb.certificate collection', () => {
   it('reads both documented time formats and never keeps a private key', async () => {

@@ -10,21 +10,9 @@ import {
 import { httpError } from '../clients/testing/http-error.ts'
 import { redirectsOf, resolveTls } from './_elb-tls.ts'
 import { elbListenerCollector } from './elb-listener.ts'
-import { CTX, fakeService } from './testing.ts'
+import { runCollector } from './testing.ts'
 
-const run = (replies: Record<string, unknown>) =>
-  elbListenerCollector.collect({
-    ...CTX,
-    client: async () => fakeService('elb', replies as never),
-    shared: (_k, fn) => fn(),
-    issue: (err) => ({
-      service: 'elb',
-      resourceType: 'elb.listener',
-      region: CTX.region,
-      errorKind: 'forbidden',
-      message: err instanceof Error ? err.message : String(err),
-    }),
-  })
+const run = (replies: Record<string, unknown>) => runCollector(elbListenerCollector, 'elb', replies)
 const forbidden = (req: { op: string; path: string }) => httpError(req, 403, 'ELB.1002')
 const V3_ID = fx.listenersV3Sample.listeners[0]!.id
 const OCTAVIA_ID = fx.octaviaListenersSample.listeners[0]!.id

@@ -10,21 +10,10 @@ import {
 } from '../clients/elb/testing.ts'
 import { httpError } from '../clients/testing/http-error.ts'
 import { elbLoadBalancerCollector, toElbLoadBalancerV3 } from './elb-loadbalancer.ts'
-import { CTX, fakeService } from './testing.ts'
+import { CTX, runCollector } from './testing.ts'
 
 const run = (replies: Record<string, unknown>) =>
-  elbLoadBalancerCollector.collect({
-    ...CTX,
-    client: async () => fakeService('elb', replies as never),
-    shared: (_k, fn) => fn(),
-    issue: (err) => ({
-      service: 'elb',
-      resourceType: 'elb.loadbalancer',
-      region: CTX.region,
-      errorKind: 'forbidden',
-      message: err instanceof Error ? err.message : String(err),
-    }),
-  })
+  runCollector(elbLoadBalancerCollector, 'elb', replies)
 
 describe('elb.loadbalancer collection', () => {
   it('maps the documented v3 sample: dedicated, its EIP and its synonym counted once', () => {

@@ -33,30 +33,12 @@ export function v3PublicIps(w: LoadbalancerV3Wire): string[] {
   return unique([...v4, ...v6].filter((a): a is string => !!a))
 }
 
-/** Maps a v3 load balancer (`guaranteed: false` marks a shared one listed through v3). */
-export function toElbLoadBalancerV3(w: LoadbalancerV3Wire, ctx: MapContext): ElbLoadBalancer {
-  return {
-    type: 'elb.loadbalancer',
-    id: w.id,
-    name: nameOr(w.name, w.id),
-    region: ctx.region,
-    projectId: ctx.projectId,
-    raw: w,
-    api: w.guaranteed === false ? 'shared' : 'dedicated',
-    vipAddress: text(w.vip_address),
-    vipPortId: text(w.vip_port_id),
-    publicIps: v3PublicIps(w),
-    listenerIds: w.listeners.map((l) => l.id),
-    provisioningStatus: text(w.provisioning_status),
-  }
-}
-
-/** Maps an LBaaS v2 load balancer; its public address is a floating IP on `vip_port_id`. */
-export function toElbLoadBalancerLbaas(
-  w: LbaasLoadbalancerWire,
+/** What both API shapes of a load balancer say alike. */
+function common(
+  w: LoadbalancerV3Wire | LbaasLoadbalancerWire,
   api: ElbApi,
   ctx: MapContext,
-): ElbLoadBalancer {
+): Omit<ElbLoadBalancer, 'publicIps'> {
   return {
     type: 'elb.loadbalancer',
     id: w.id,
@@ -67,10 +49,24 @@ export function toElbLoadBalancerLbaas(
     api,
     vipAddress: text(w.vip_address),
     vipPortId: text(w.vip_port_id),
-    publicIps: [],
     listenerIds: w.listeners.map((l) => l.id),
     provisioningStatus: text(w.provisioning_status),
   }
+}
+
+/** Maps a v3 load balancer (`guaranteed: false` marks a shared one listed through v3). */
+export function toElbLoadBalancerV3(w: LoadbalancerV3Wire, ctx: MapContext): ElbLoadBalancer {
+  const api = w.guaranteed === false ? 'shared' : 'dedicated'
+  return { ...common(w, api, ctx), publicIps: v3PublicIps(w) }
+}
+
+/** Maps an LBaaS v2 load balancer; its public address is a floating IP on `vip_port_id`. */
+export function toElbLoadBalancerLbaas(
+  w: LbaasLoadbalancerWire,
+  api: ElbApi,
+  ctx: MapContext,
+): ElbLoadBalancer {
+  return { ...common(w, api, ctx), publicIps: [] }
 }
 
 /** The load balancers of both families' reads. */

@@ -13,7 +13,8 @@ import {
 import type { RequestOptions, ServiceClient, ServiceKey } from '../clients/core/types.ts'
 import { OPS, type OperationKey } from '../clients/operations.ts'
 import { type FakeClient, fakeClient, pagesOf } from '../clients/testing/fake-client.ts'
-import type { MapContext } from './_collector.ts'
+import type { ResourceType } from '../inventory/types.ts'
+import type { Collector, CollectorOutput, MapContext } from './_collector.ts'
 
 /** Region and project of tests. */
 export const CTX: MapContext = { region: 'eu-de', projectId: 'p-0001' }
@@ -74,5 +75,29 @@ export function apiError(
     url: `https://fake.example.test/${op}`,
     kind,
     status,
+  })
+}
+
+/**
+ * Runs one collector against a fake client of `service` answering from `replies`; its issues
+ * carry the error's message (kind `forbidden`), as the test's assertions read them.
+ * @example await runCollector(elbListenerCollector, 'elb', otcElbReplies())
+ */
+export function runCollector<T extends ResourceType>(
+  collector: Collector<T>,
+  service: ServiceKey,
+  replies: Record<string, unknown>,
+): Promise<CollectorOutput<T>> {
+  return collector.collect({
+    ...CTX,
+    client: async () => fakeService(service, replies as Record<string, Reply>),
+    shared: (_k, fn) => fn(),
+    issue: (err) => ({
+      service,
+      resourceType: collector.type,
+      region: CTX.region,
+      errorKind: 'forbidden',
+      message: err instanceof Error ? err.message : String(err),
+    }),
   })
 }
