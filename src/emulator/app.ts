@@ -22,6 +22,8 @@ import { computeRoutes } from './services/compute.ts'
 import { ctsRoutes } from './services/cts.ts'
 import { dcsRoutes } from './services/dcs.ts'
 import { discoveryRoutes } from './services/discovery.ts'
+import { elbLbaasRoutes } from './services/elb-lbaas.ts'
+import { elbV3Routes } from './services/elb-v3.ts'
 import { iamRoutes } from './services/iam.ts'
 import { stsRoutes, type TemporaryKey } from './services/iam-sts.ts'
 import { identityRoutes } from './services/identity.ts'
@@ -242,6 +244,8 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   app.route('/obs', obsRoutes(shared, temporaryKeys))
   app.route('/kms', kmsRoutes(shared))
   app.route('/dcs', dcsRoutes(shared))
+  app.route('/elb', elbV3Routes(shared))
+  app.route('/elb', elbLbaasRoutes(shared))
   app.route('/vpc', vpcRoutes(shared))
   app.route('/cce', cceRoutes(shared))
 

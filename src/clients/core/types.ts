@@ -105,6 +105,7 @@ export const SERVICE_KEYS = [
   'kms',
   'dcs',
   'vpc',
+  'elb',
   'cce',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]
