@@ -5,6 +5,7 @@
  * and the timeline shows how busy each endpoint's limiter really was.
  * @module
  */
+import { type Fetch, nodeFetch } from '../src/clients/core/node-fetch.ts'
 import { OPERATIONS } from '../src/clients/operations.ts'
 import { SERVICE_PREFIX } from '../src/emulator/index.ts'
 
@@ -116,20 +117,18 @@ function classifyObs(path: string, search: string): string | undefined {
   return parts.length === 2 ? OBS_BUCKET_OPS[sub] : undefined
 }
 
-/** A recording `fetch` and what it saw. */
+/** A recording transport and what it saw. */
 export interface FetchRecorder {
-  fetch: typeof fetch
+  fetch: Fetch
   readonly requests: RecordedRequest[]
 }
 
-/** Wraps `inner` (default: the global `fetch`). */
-export function recordingFetch(inner: typeof fetch = globalThis.fetch): FetchRecorder {
+/** Wraps `inner` (default: the session's own transport, {@link nodeFetch}). */
+export function recordingFetch(inner: Fetch = nodeFetch): FetchRecorder {
   const requests: RecordedRequest[] = []
-  const wrapped = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input)
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
+  const wrapped: Fetch = async (url, init) => {
     const rec: RecordedRequest = {
-      ...classify(method, url),
+      ...classify(init.method.toUpperCase(), url.href),
       start: performance.now(),
       end: 0,
       status: 0,
@@ -137,7 +136,7 @@ export function recordingFetch(inner: typeof fetch = globalThis.fetch): FetchRec
     }
     requests.push(rec)
     try {
-      const res = await inner(input, init)
+      const res = await inner(url, init)
       rec.status = res.status
       rec.bytes = Number(res.headers.get('content-length') ?? 0) || 0
       return res
@@ -145,7 +144,7 @@ export function recordingFetch(inner: typeof fetch = globalThis.fetch): FetchRec
       rec.end = performance.now()
     }
   }
-  return { fetch: wrapped as typeof fetch, requests }
+  return { fetch: wrapped, requests }
 }
 
 /** Per operation: requests sent, successful responses (pages) and response bytes. */

@@ -89,6 +89,22 @@ export const LISTS: readonly string[] = [
   'vpc.ListVpcs',
   'vpc.ListSubnets',
   'vpc.ListFlowLogs',
+  // ELB (src/collectors/elb-*.ts): each list of each family is its own chain of pages; the
+  // listener collector reads L7 and security policies after its listeners, modelled as
+  // independent lists, which can only lower the bound. A plain OpenStack reads the v2 lists.
+  'elb.ListLoadbalancersV3',
+  'elb.ListListenersV3',
+  'elb.ListL7PoliciesV3',
+  'elb.ListCertificatesV3',
+  'elb.ListSecurityPolicies',
+  'elb.ListSystemSecurityPolicies',
+  'elb.ListLoadbalancersV20',
+  'elb.ListListenersV20',
+  'elb.ListL7PoliciesV20',
+  'elb.ListCertificatesV20',
+  'elb.ListLoadbalancersV2',
+  'elb.ListListenersV2',
+  'elb.ListL7PoliciesV2',
   'cce.ListClusters',
 ]
 

@@ -8,12 +8,14 @@
  * Best of `--rounds` rounds (CPU, not wall time, so other processes matter less; the load
  * average is printed beside the figures anyway). Figures are printed, never asserted.
  *
- *   npm run bench:request-cpu -- [--requests 4000] [--rounds 5] [--concurrency 4] [--json]
+ *   npm run bench:request-cpu -- [--requests 4000] [--rounds 5] [--concurrency 4]
+ *                                [--transport node|fetch] [--json]
  * @module
  */
 import { loadavg } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { type Fetch, nodeFetch } from '../src/clients/core/node-fetch.ts'
 import { createSession } from '../src/clients/core/session.ts'
 import type { ServiceClient } from '../src/clients/core/types.ts'
 import { listCredentials, showCredential } from '../src/clients/iam/credentials.ts'
@@ -27,17 +29,23 @@ export interface RequestCpuOptions {
   requests: number
   rounds: number
   concurrency: number
+  /**
+   * The session's transport: `node` (default, src/clients/core/node-fetch.ts) or `fetch`
+   * (undici's global `fetch`, the transport before; to compare).
+   */
+  transport?: 'node' | 'fetch'
 }
 
 /** CPU per request, µs (best round). */
 export interface RequestCpu {
+  transport: 'node' | 'fetch'
   requests: number
   rounds: number
   concurrency: number
   load: { before: number; after: number }
   /** Through the session's client: `listCredentials` / `showCredential`. */
   clientUsPerRequest: number
-  /** The same URLs and headers with the bare `fetch` and `JSON.parse`. */
+  /** The same URLs and headers with the bare transport and `JSON.parse`. */
   bareFetchUsPerRequest: number
   /** Client minus bare: what Sphere's layer adds per request. */
   layerUsPerRequest: number
@@ -67,13 +75,15 @@ export async function measureRequestCpu(opts: RequestCpuOptions): Promise<Reques
       { authUrl: served.authUrl, ...served.login },
       { concurrency: opts.concurrency },
     )
-    // The session's own fetch, recording the token the IAM client sends (for the bare floor).
+    const transport = opts.transport ?? 'node'
+    const send: Fetch = transport === 'node' ? nodeFetch : (url, init) => fetch(url, init)
+    // The session's transport, recording the token the IAM client sends (for the bare floor).
     let token = ''
-    const seeing: typeof fetch = (input, init) => {
-      const h = init?.headers as Record<string, string> | undefined
-      if (!token && h?.['X-Auth-Token'] && String(input).includes('/OS-CREDENTIAL/'))
+    const seeing: Fetch = (url, init) => {
+      const h = init.headers
+      if (!token && h['X-Auth-Token'] && url.href.includes('/OS-CREDENTIAL/'))
         token = h['X-Auth-Token']
-      return fetch(input, init)
+      return send(url, init)
     }
     const session = createSession(config, { fetch: seeing })
     const iam: ServiceClient = await session.client('iam')
@@ -90,14 +100,18 @@ export async function measureRequestCpu(opts: RequestCpuOptions): Promise<Reques
     // The bare floor: the same requests, same token, no Sphere layer.
     const root = iam.endpoint
     if (!token) throw new Error('the IAM client sent no X-Auth-Token')
-    const urls = Array.from({ length: opts.requests }, (_, i) =>
-      i % 2 === 0
-        ? `${root}/v3.0/OS-CREDENTIAL/credentials?user_id=${users[(i / 2) % users.length]!.id}`
-        : `${root}/v3.0/OS-CREDENTIAL/credentials/${keys[((i - 1) / 2) % keys.length]!}`,
+    const urls = Array.from(
+      { length: opts.requests },
+      (_, i) =>
+        new URL(
+          i % 2 === 0
+            ? `${root}/v3.0/OS-CREDENTIAL/credentials?user_id=${users[(i / 2) % users.length]!.id}`
+            : `${root}/v3.0/OS-CREDENTIAL/credentials/${keys[((i - 1) / 2) % keys.length]!}`,
+        ),
     )
     const headers = { Accept: 'application/json', 'X-Auth-Token': token }
     const bare = async (i: number) => {
-      const res = await fetch(urls[i]!, { headers })
+      const res = await send(urls[i]!, { method: 'GET', headers })
       const text = await res.text()
       if (res.status !== 200) throw new Error(`bare fetch: ${res.status} ${text.slice(0, 200)}`)
       return JSON.parse(text)
@@ -118,6 +132,7 @@ export async function measureRequestCpu(opts: RequestCpuOptions): Promise<Reques
     const c = Math.min(...client)
     const b = Math.min(...bareUs)
     return {
+      transport,
       requests: opts.requests,
       rounds: opts.rounds,
       concurrency: opts.concurrency,
@@ -137,10 +152,10 @@ const round1 = (n: number) => Math.round(n * 10) / 10
 /** One block of text. */
 export function formatRequestCpu(m: RequestCpu): string {
   return [
-    `request CPU: ${m.requests} requests × ${m.rounds} rounds, concurrency ${m.concurrency}, emulator in a child process, 0 ms latency`,
+    `request CPU: ${m.requests} requests × ${m.rounds} rounds, concurrency ${m.concurrency}, transport ${m.transport === 'node' ? 'node:http (nodeFetch)' : "undici's fetch"}, emulator in a child process, 0 ms latency`,
     `load: ${m.load.before.toFixed(2)} → ${m.load.after.toFixed(2)} (1-minute average)`,
     `client (session + IAM client): ${m.clientUsPerRequest} µs CPU per request (best; rounds ${m.all.client.join(', ')})`,
-    `bare fetch + JSON.parse:       ${m.bareFetchUsPerRequest} µs CPU per request (best; rounds ${m.all.bare.join(', ')})`,
+    `bare transport + JSON.parse:   ${m.bareFetchUsPerRequest} µs CPU per request (best; rounds ${m.all.bare.join(', ')})`,
     `Sphere's layer:                ${m.layerUsPerRequest} µs CPU per request`,
     '',
   ].join('\n')
@@ -153,12 +168,16 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '4' },
       json: { type: 'boolean', default: false },
+      transport: { type: 'string', default: 'node' },
     },
   })
+  if (values.transport !== 'node' && values.transport !== 'fetch')
+    throw new RangeError(`--transport must be node or fetch, got "${values.transport}"`)
   const m = await measureRequestCpu({
     requests: Number(values.requests),
     rounds: Number(values.rounds),
     concurrency: Number(values.concurrency),
+    transport: values.transport,
   })
   process.stdout.write(values.json ? `${JSON.stringify(m, null, 2)}\n` : formatRequestCpu(m))
 }

@@ -21,6 +21,9 @@ import ecsServerImageSupported from './ecs/ecs-server-image-supported.ts'
 import ecsServerKeypairLogin from './ecs/ecs-server-keypair-login.ts'
 import ecsServerNoPublicAdminExposure from './ecs/ecs-server-no-public-admin-exposure.ts'
 import ecsServerNotDefaultSg from './ecs/ecs-server-not-default-sg.ts'
+import elbCertificateValid from './elb/elb-certificate-valid.ts'
+import elbListenerEncrypted from './elb/elb-listener-encrypted.ts'
+import elbListenerTlsPolicy from './elb/elb-listener-tls-policy.ts'
 import evsVolumeAttached from './evs/evs-volume-attached.ts'
 import evsVolumeBackupRecent from './evs/evs-volume-backup-recent.ts'
 import evsVolumeEncrypted from './evs/evs-volume-encrypted.ts'
@@ -106,6 +109,9 @@ export const checks: readonly AnyCheck[] = Object.freeze([
   obsBucketEncrypted,
   rdsInstanceEncrypted,
   kmsKeyRotationEnabled,
+  elbListenerEncrypted,
+  elbListenerTlsPolicy,
+  elbCertificateValid,
 ])
 
 /** The check with that id, or undefined. */

@@ -18,6 +18,8 @@ describe(resolveSettings.name, () => {
       rdsBackupMinKeepDays: 7,
       passwordMinLength: 12,
       passwordMinCharTypes: 3,
+      elbWebPorts: [80, 443, 8000, 8008, 8080, 8443, 8888],
+      elbCertificateExpiryDays: 30,
       hostReportMaxAgeDays: 7,
       hostPatchMaxAgeDays: 30,
       hostListsMaxAgeDays: 7,

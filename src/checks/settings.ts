@@ -44,6 +44,10 @@ export const CheckSettings = z.strictObject({
   hostReportMaxAgeDays: days.default(7),
   /** A machine's newest package upgrade must be younger than this. */
   hostPatchMaxAgeDays: days.default(30),
+  /** Ports web clients use: a public listener on one must speak HTTPS or redirect to it. */
+  elbWebPorts: z.array(port).default([80, 443, 8000, 8008, 8080, 8443, 8888]),
+  /** A load-balancer certificate expiring within this many days must be renewed now. */
+  elbCertificateExpiryDays: days.default(30),
   /** Package lists older than this make "no pending update" unreliable. */
   hostListsMaxAgeDays: days.default(7),
 })

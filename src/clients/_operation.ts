@@ -91,6 +91,7 @@ export function pagerFor(decl: PagingDecl, endpoint: string, limit?: number): Pa
             }
           : {}),
         ...(totalField ? { total: (b: unknown) => numberAt(b, totalField) } : {}),
+        ...(decl.shortPageEnds ? { shortPageEnds: true } : {}),
       }
     }
   }

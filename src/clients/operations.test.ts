@@ -18,6 +18,8 @@ import * as ctsFx from './cts/fixtures.ts'
 import { listTrackers, showTrackerV1 } from './cts/trackers.ts'
 import * as dcsFx from './dcs/fixtures.ts'
 import { listDcsInstances, showWhitelist } from './dcs/instances.ts'
+import * as elbFx from './elb/fixtures.ts'
+import * as elb from './elb/lists.ts'
 import { listAgencies } from './iam/agencies.ts'
 import { listCredentials, showCredential } from './iam/credentials.ts'
 import * as iamFx from './iam/fixtures.ts'
@@ -182,6 +184,31 @@ const CASES: Record<OperationKey, Case> = {
     call: (c) => showWhitelist(c, 'i-1'),
     params: { instance_id: 'i-1' },
   },
+  'elb.ListLoadbalancersV3': { sample: elbFx.loadbalancersV3Sample, call: elb.listLoadbalancersV3 },
+  'elb.ListListenersV3': { sample: elbFx.listenersV3Sample, call: elb.listListenersV3 },
+  'elb.ListL7PoliciesV3': { sample: elbFx.l7policiesV3Sample, call: elb.listL7PoliciesV3 },
+  'elb.ListCertificatesV3': { sample: elbFx.certificatesV3Sample, call: elb.listCertificatesV3 },
+  'elb.ListSecurityPolicies': {
+    sample: elbFx.securityPoliciesSample,
+    call: elb.listSecurityPolicies,
+  },
+  'elb.ListSystemSecurityPolicies': {
+    sample: elbFx.systemSecurityPoliciesSample,
+    call: elb.listSystemSecurityPolicies,
+  },
+  'elb.ListLoadbalancersV20': {
+    sample: elbFx.octaviaLoadbalancersSample,
+    call: elb.listLoadbalancersV20,
+  },
+  'elb.ListListenersV20': { sample: elbFx.octaviaListenersSample, call: elb.listListenersV20 },
+  'elb.ListL7PoliciesV20': { sample: elbFx.octaviaL7policiesSample, call: elb.listL7PoliciesV20 },
+  'elb.ListCertificatesV20': { sample: elbFx.certificatesV2Sample, call: elb.listCertificatesV20 },
+  'elb.ListLoadbalancersV2': {
+    sample: elbFx.octaviaLoadbalancersSample,
+    call: elb.listLoadbalancersV2,
+  },
+  'elb.ListListenersV2': { sample: elbFx.octaviaListenersSample, call: elb.listListenersV2 },
+  'elb.ListL7PoliciesV2': { sample: elbFx.octaviaL7policiesSample, call: elb.listL7PoliciesV2 },
 }
 
 describe('operation registry', () => {

@@ -13,6 +13,8 @@ import * as compute from './compute/schemas.ts'
 import type { HttpMethod, ServiceKey } from './core/types.ts'
 import * as cts from './cts/schemas.ts'
 import * as dcs from './dcs/schemas.ts'
+import * as lbaas from './elb/lbaas-schemas.ts'
+import * as elb from './elb/schemas.ts'
 import * as iam from './iam/schemas.ts'
 import * as identity from './identity/schemas.ts'
 import * as image from './image/schemas.ts'
@@ -42,13 +44,15 @@ export type PagingDecl =
    * id the body names at `markerField` (a dotted path, CES v1 `meta_data.marker`); the list ends
    * with an empty page or marker, or when `totalField` items have been read. Without
    * `markerField` (VPC v1) the marker is the last item's `id` and a page shorter than the limit
-   * ends the list.
+   * ends the list. `shortPageEnds` (ELB v3, whose `next_marker` is present even on the last
+   * page) also ends the list on a page shorter than the limit.
    */
   | {
       kind: 'marker'
       markerParam: string
       markerField?: string
       totalField?: string
+      shortPageEnds?: boolean
       maxLimit: number
     }
 
@@ -113,6 +117,15 @@ const links = (linksKey: string, maxLimit: number, defaultLimit: number | null =
 const offset = (totalKey: string, maxLimit: number) =>
   ({ kind: 'offset', totalKey, maxLimit }) as const
 const keystoneNext = { kind: 'next-url', nextField: 'links.next' } as const
+/** ELB v3 (otc-api-platform.md §3.1): marker + limit ≤ 2000; stop on a short or empty page or no next_marker. */
+const elbV3Pages = {
+  kind: 'marker',
+  markerParam: 'marker',
+  markerField: 'page_info.next_marker',
+  shortPageEnds: true,
+  maxLimit: 2000,
+} as const
+const V3_QUERY = ['limit', 'marker', 'page_reverse', 'id', 'name'] as const
 
 const DEFS = [
   def('identity.ListProjects', {
@@ -522,6 +535,126 @@ const DEFS = [
     schema: vpc.ListFlowLogsResponse,
     items: { key: 'flow_logs', schema: vpc.FlowLogWire },
     query: ['limit', 'marker', 'resource_type', 'resource_id', 'status'],
+  }),
+  // ELB v3, dedicated load balancers (otc-api-platform.md §3.1-3.5).
+  def('elb.ListLoadbalancersV3', {
+    apiVersion: 'v3',
+    resource: 'loadbalancer',
+    path: '/v3/{project_id}/elb/loadbalancers',
+    pager: elbV3Pages,
+    schema: elb.ListLoadbalancersV3Response,
+    items: { key: 'loadbalancers', schema: elb.LoadbalancerV3Wire },
+    query: [...V3_QUERY, 'guaranteed', 'vpc_id'],
+  }),
+  def('elb.ListListenersV3', {
+    apiVersion: 'v3',
+    resource: 'listener',
+    path: '/v3/{project_id}/elb/listeners',
+    pager: elbV3Pages,
+    schema: elb.ListListenersV3Response,
+    items: { key: 'listeners', schema: elb.ListenerV3Wire },
+    query: [...V3_QUERY, 'protocol', 'loadbalancer_id'],
+  }),
+  def('elb.ListL7PoliciesV3', {
+    apiVersion: 'v3',
+    resource: 'l7policy',
+    path: '/v3/{project_id}/elb/l7policies',
+    pager: elbV3Pages,
+    schema: elb.ListL7PoliciesV3Response,
+    items: { key: 'l7policies', schema: elb.L7PolicyV3Wire },
+    query: [...V3_QUERY, 'listener_id', 'action'],
+  }),
+  def('elb.ListCertificatesV3', {
+    apiVersion: 'v3',
+    resource: 'certificate',
+    path: '/v3/{project_id}/elb/certificates',
+    pager: elbV3Pages,
+    schema: elb.ListCertificatesV3Response,
+    items: { key: 'certificates', schema: elb.CertificateV3Wire },
+    query: [...V3_QUERY, 'domain', 'type'],
+  }),
+  def('elb.ListSecurityPolicies', {
+    apiVersion: 'v3',
+    resource: 'security-policy',
+    path: '/v3/{project_id}/elb/security-policies',
+    pager: elbV3Pages,
+    schema: elb.ListSecurityPoliciesResponse,
+    items: { key: 'security_policies', schema: elb.SecurityPolicyWire },
+    query: [...V3_QUERY],
+  }),
+  def('elb.ListSystemSecurityPolicies', {
+    apiVersion: 'v3',
+    resource: 'system-security-policy',
+    path: '/v3/{project_id}/elb/system-security-policies',
+    pager: none,
+    schema: elb.ListSystemSecurityPoliciesResponse,
+    items: { key: 'system_security_policies', schema: elb.SystemSecurityPolicyWire },
+  }),
+  // The LBaaS v2 shape (§3.6): OTC shared load balancers and older Octavia at /v2.0/lbaas,
+  // Octavia at /v2/lbaas; limit + marker with `<resource>_links`.
+  def('elb.ListLoadbalancersV20', {
+    apiVersion: 'v2.0',
+    resource: 'loadbalancer',
+    path: '/v2.0/lbaas/loadbalancers',
+    pager: links('loadbalancers_links', 1000),
+    schema: lbaas.ListLbaasLoadbalancersResponse,
+    items: { key: 'loadbalancers', schema: lbaas.LbaasLoadbalancerWire },
+    query: ['limit', 'marker', 'page_reverse', 'id', 'name'],
+  }),
+  def('elb.ListListenersV20', {
+    apiVersion: 'v2.0',
+    resource: 'listener',
+    path: '/v2.0/lbaas/listeners',
+    pager: links('listeners_links', 1000),
+    schema: lbaas.ListLbaasListenersResponse,
+    items: { key: 'listeners', schema: lbaas.LbaasListenerWire },
+    query: ['limit', 'marker', 'page_reverse', 'id', 'protocol'],
+  }),
+  def('elb.ListL7PoliciesV20', {
+    apiVersion: 'v2.0',
+    resource: 'l7policy',
+    path: '/v2.0/lbaas/l7policies',
+    pager: links('l7policies_links', 1000),
+    schema: lbaas.ListLbaasL7PoliciesResponse,
+    items: { key: 'l7policies', schema: lbaas.LbaasL7PolicyWire },
+    query: ['limit', 'marker', 'page_reverse', 'listener_id', 'action'],
+  }),
+  // OTC only: marker + limit, no links, `instance_num` (the reference's elb_zq_zs_0002).
+  def('elb.ListCertificatesV20', {
+    apiVersion: 'v2.0',
+    resource: 'certificate',
+    path: '/v2.0/lbaas/certificates',
+    pager: { kind: 'marker', markerParam: 'marker', totalField: 'instance_num', maxLimit: 1000 },
+    schema: lbaas.ListLbaasCertificatesResponse,
+    items: { key: 'certificates', schema: lbaas.LbaasCertificateWire },
+    query: ['limit', 'marker', 'page_reverse', 'id', 'name', 'domain'],
+  }),
+  def('elb.ListLoadbalancersV2', {
+    apiVersion: 'v2',
+    resource: 'loadbalancer',
+    path: '/v2/lbaas/loadbalancers',
+    pager: links('loadbalancers_links', 1000),
+    schema: lbaas.ListLbaasLoadbalancersResponse,
+    items: { key: 'loadbalancers', schema: lbaas.LbaasLoadbalancerWire },
+    query: ['limit', 'marker', 'page_reverse', 'id', 'name'],
+  }),
+  def('elb.ListListenersV2', {
+    apiVersion: 'v2',
+    resource: 'listener',
+    path: '/v2/lbaas/listeners',
+    pager: links('listeners_links', 1000),
+    schema: lbaas.ListLbaasListenersResponse,
+    items: { key: 'listeners', schema: lbaas.LbaasListenerWire },
+    query: ['limit', 'marker', 'page_reverse', 'id', 'protocol'],
+  }),
+  def('elb.ListL7PoliciesV2', {
+    apiVersion: 'v2',
+    resource: 'l7policy',
+    path: '/v2/lbaas/l7policies',
+    pager: links('l7policies_links', 1000),
+    schema: lbaas.ListLbaasL7PoliciesResponse,
+    items: { key: 'l7policies', schema: lbaas.LbaasL7PolicyWire },
+    query: ['limit', 'marker', 'page_reverse', 'listener_id', 'action'],
   }),
 ] as const satisfies readonly OperationDef[]
 

@@ -9,6 +9,7 @@ import { ServiceUnavailableError } from '../clients/core/errors.ts'
 import type { ServiceClient, ServiceKey } from '../clients/core/types.ts'
 import { trackerV1Wire, trackerWire } from '../clients/cts/fixtures.ts'
 import { dcsInstancesSample, whitelistSample } from '../clients/dcs/fixtures.ts'
+import { otcElbReplies, swissElbReplies } from '../clients/elb/testing.ts'
 import {
   credentialWire,
   loginProtectWire,
@@ -71,6 +72,7 @@ function world(): Record<ServiceKey, Record<string, Reply>> {
       ListFlowLogs: [vpcFx.flowLogsSample.flow_logs[0]],
     },
     dcs: { ListInstances: [dcsInstancesSample.instances[0]], ShowWhitelist: () => whitelistSample },
+    elb: otcElbReplies(),
     cce: { ListClusters: [cceClustersSample.items[0]], ListNodes: [cceNodesSample.items[0]] },
     kms: { ListKeys: () => listKeysSample, GetKeyRotationStatus: () => rotationStatusSample },
     identity: { ListUsers: [user] },
@@ -123,7 +125,13 @@ describe(collectInventory.name, () => {
     assert.equal(inv.byId('project', CTX.projectId)?.name, 'eu-de_demo')
     assert.equal(inv.byId('iam.password-policy', DOMAIN_ID)?.minimumLength, 6)
     assert.equal(inv.accessKeysOf(user.id).length, 1)
-    assert.deepEqual(input.apiVersions, { ces: 'v2', compute: 'v2.1', cts: 'v3', volume: 'v3' })
+    assert.deepEqual(input.apiVersions, {
+      ces: 'v2',
+      compute: 'v2.1',
+      cts: 'v3',
+      elb: 'v2.0+v3',
+      volume: 'v3',
+    })
   })
 
   it('hands over each type once, as its collector finishes, with only resources of that type', async () => {
@@ -157,6 +165,7 @@ describe(collectInventory.name, () => {
     const w = world()
     const alarm = alarmWire()
     const notServed = (req: { op: string; path: string }) => httpError(req, 404, 'APIGW.0101')
+    w.elb = swissElbReplies()
     w.ces = {
       ListAlarms: notServed,
       ListAlarmsV1: [
@@ -176,7 +185,13 @@ describe(collectInventory.name, () => {
     w.cts = { ListTrackers: notServed, ShowTrackerV1: () => trackerV1Wire() }
     const input = await collectInventory({ ...CTX, clientFor: clientsFor(clients(w)) })
     assert.deepEqual(input.issues, [])
-    assert.deepEqual(input.apiVersions, { ces: 'v1', compute: 'v2.1', cts: 'v1', volume: 'v3' })
+    assert.deepEqual(input.apiVersions, {
+      ces: 'v1',
+      compute: 'v2.1',
+      cts: 'v1',
+      elb: 'v3',
+      volume: 'v3',
+    })
     const inv = new Inventory(input)
     const { raw: _raw, ...mapped } = inv.byId('ces.alarm', alarm.alarm_id)!
     const { raw: _raw2, ...fromV2 } = toCesAlarm(alarm, CTX)

@@ -15,6 +15,9 @@ import { cesAlarmCollector } from './ces-alarm.ts'
 import { ctsTrackerCollector } from './cts-tracker.ts'
 import { dcsInstanceCollector } from './dcs-instance.ts'
 import { ecsServerCollector } from './ecs-server.ts'
+import { elbCertificateCollector } from './elb-certificate.ts'
+import { elbListenerCollector } from './elb-listener.ts'
+import { elbLoadBalancerCollector } from './elb-loadbalancer.ts'
 import { evsBackupCollector } from './evs-backup.ts'
 import { evsVolumeCollector } from './evs-volume.ts'
 import { iamAccessKeyCollector } from './iam-access-key.ts'
@@ -54,6 +57,9 @@ export const COLLECTORS: readonly Collector[] = [
   obsBucketCollector,
   kmsKeyCollector,
   dcsInstanceCollector,
+  elbLoadBalancerCollector,
+  elbListenerCollector,
+  elbCertificateCollector,
   vpcVpcCollector,
   cceClusterCollector,
   cceNodeCollector,

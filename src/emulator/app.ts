@@ -22,6 +22,8 @@ import { computeRoutes } from './services/compute.ts'
 import { ctsRoutes } from './services/cts.ts'
 import { dcsRoutes } from './services/dcs.ts'
 import { discoveryRoutes } from './services/discovery.ts'
+import { elbLbaasRoutes } from './services/elb-lbaas.ts'
+import { elbV3Routes } from './services/elb-v3.ts'
 import { iamRoutes } from './services/iam.ts'
 import { stsRoutes, type TemporaryKey } from './services/iam-sts.ts'
 import { identityRoutes } from './services/identity.ts'
@@ -32,7 +34,7 @@ import { obsRoutes } from './services/obs.ts'
 import { rdsRoutes } from './services/rds.ts'
 import { volumeRoutes } from './services/volume.ts'
 import { vpcRoutes } from './services/vpc.ts'
-import { uuidFor } from './world/ids.ts'
+import { requestIdFor } from './world/ids.ts'
 import type { World } from './world/model.ts'
 import { isMissing } from './world/regional-services.ts'
 
@@ -143,7 +145,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
       return jsonResponse(404, {
         message: `No service at ${c.req.path}; try /identity/v3/auth/tokens`,
       })
-    const requestId = uuidFor('request', String(++requests)).replaceAll('-', '')
+    const requestId = requestIdFor(++requests)
     c.set('service', service)
     c.set('requestId', requestId)
     const done = load.enter(service)
@@ -242,6 +244,8 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
   app.route('/obs', obsRoutes(shared, temporaryKeys))
   app.route('/kms', kmsRoutes(shared))
   app.route('/dcs', dcsRoutes(shared))
+  app.route('/elb', elbV3Routes(shared))
+  app.route('/elb', elbLbaasRoutes(shared))
   app.route('/vpc', vpcRoutes(shared))
   app.route('/cce', cceRoutes(shared))
 

@@ -34,6 +34,7 @@ describe(buildCatalog.name, () => {
         ces: ['v1'],
         cts: ['v1'],
         volume: ['v2'],
+        elb: ['v3'],
       }),
     )
     assert.equal(older.compute, 'http://x/compute/v2/p1')
@@ -44,6 +45,7 @@ describe(buildCatalog.name, () => {
         ces: ['v2'],
         cts: ['v3'],
         volume: ['v3'],
+        elb: ['v3'],
       }),
     )
     assert.deepEqual(
@@ -68,8 +70,29 @@ describe(buildCatalog.name, () => {
       'network',
       'block-storage',
       'volumev3',
+      'load-balancer',
       'identity',
     ])
+  })
+
+  it('names ELB as OTC does (elbv3, elb) and Octavia as load-balancer, per version served', () => {
+    const otc = urls(buildCatalog('http://x', project))
+    assert.equal(otc.elbv3, 'http://x/elb/v3/p1')
+    assert.equal(otc.elb, 'http://x/elb/v1.0/p1')
+    const swiss = urls(
+      buildCatalog('http://x', project, 'otc', {
+        compute: ['v2.1'],
+        ces: ['v1'],
+        cts: ['v1'],
+        volume: ['v2'],
+        elb: ['v3'],
+      }),
+    )
+    assert.equal(swiss.elb, undefined)
+    assert.equal(
+      urls(buildCatalog('http://x', project, 'openstack'))['load-balancer'],
+      'http://x/elb',
+    )
   })
 
   it('builds a catalog with only identity when no project is given', () => {
@@ -90,14 +113,14 @@ describe(buildCatalog.name, () => {
       'http://x',
       project,
       'otc',
-      { compute: ['v2.1'], ces: ['v2'], cts: ['v3'], volume: ['v3'] },
+      { compute: ['v2.1'], ces: ['v2'], cts: ['v3'], volume: ['v3'], elb: ['v3'] },
       ['cts', 'ces'],
     ).map((c) => c.type)
     assert.ok(!newer.includes('ctsv3') && !newer.includes('cesv2'))
     const plain = buildCatalog('http://x', project, 'openstack', undefined, ['volume', 'image'])
     assert.deepEqual(
       plain.map((c) => c.type),
-      ['compute', 'network', 'identity'],
+      ['compute', 'network', 'load-balancer', 'identity'],
     )
     assert.ok(
       without.some((c) => c.type === 'identity'),

@@ -79,6 +79,9 @@ const SERVICE_OF_TYPE: Readonly<Record<string, RegionalService>> = {
   kmsv1: 'kms',
   dcsv1: 'dcs',
   vpc: 'vpc',
+  elbv3: 'elb',
+  elb: 'elb',
+  'load-balancer': 'elb',
   'ccev2.0': 'cce',
 }
 
@@ -92,6 +95,8 @@ function openstackEntries(origin: string, pid: string, versions: ServedVersions)
     ...(v3 ? ([['block-storage', 'cinder', `${origin}/volume/v3/${pid}`]] as Entry[]) : []),
     ...(v2 ? ([['volumev2', 'cinderv2', `${origin}/volume/v2/${pid}`]] as Entry[]) : []),
     ...(v3 ? ([['volumev3', 'cinderv3', `${origin}/volume/v3/${pid}`]] as Entry[]) : []),
+    // Octavia: its catalog URL has no version; `/v2` and (older) `/v2.0` hang below it.
+    ['load-balancer', 'octavia', `${origin}/elb`],
   ]
 }
 
@@ -158,6 +163,19 @@ function otcEntries(
     ['vpc', 'vpc', `${origin}/vpc/v1/${pid}`],
     // As gopher reads `ccev2.0`: the bare host (it appends `api/v3/projects/<pid>/`).
     ['ccev2.0', 'ccev2.0', `${origin}/cce`],
+    ...otcElbEntries(origin, pid, versions),
+  ]
+}
+
+/** ELB as gopher reads OTC's catalog: `elbv3` for dedicated, `elb` (at v1.0) for shared v2.0. */
+function otcElbEntries(origin: string, pid: string, versions: ServedVersions): Entry[] {
+  return [
+    ...(has(versions, 'elb', 'v3')
+      ? ([['elbv3', 'elbv3', `${origin}/elb/v3/${pid}`]] as Entry[])
+      : []),
+    ...(has(versions, 'elb', 'v2.0')
+      ? ([['elb', 'elb', `${origin}/elb/v1.0/${pid}`]] as Entry[])
+      : []),
   ]
 }
 

@@ -74,7 +74,10 @@ function params(op: OperationDef): {
   return {}
 }
 
-const LISTS = OPERATIONS.filter((o): o is ListDef => o.items !== undefined)
+// Octavia's /v2/lbaas is not served by OTC (the demo world): test/contract/elb.test.ts reads it.
+const LISTS = OPERATIONS.filter(
+  (o): o is ListDef => o.items !== undefined && !(o.service === 'elb' && o.apiVersion === 'v2'),
+)
 
 for (const [name, auth] of [
   ['password', PASSWORD],

@@ -27,6 +27,7 @@ export const SERVICE_PREFIX = {
   obs: '/obs',
   kms: '/kms',
   dcs: '/dcs',
+  elb: '/elb',
   vpc: '/vpc',
   cce: '/cce',
 } as const

@@ -50,8 +50,11 @@ before(async () => {
   tokens.domain = await tokenFor(app, world, 'domain')
 })
 
+/** Octavia's `/v2/lbaas` is not OTC's: the Octavia world serves it (services/elb.test.ts). */
+const inDemo = (op: OperationDef) => !(op.service === 'elb' && op.apiVersion === 'v2')
+
 describe('emulator routes (every registry operation)', () => {
-  for (const op of OPERATIONS) {
+  for (const op of OPERATIONS.filter(inDemo)) {
     it(`${op.key} answers 200 with a body the client schema accepts`, async () => {
       const body = await fetchJson(urlOf(op), op)
       const parsed = op.schema.safeParse(body)
@@ -80,7 +83,12 @@ async function walk(op: OperationDef, limit: number): Promise<string[][]> {
     op.schema.parse(body)
     const items = (body[key] as Record<string, unknown>[]).map(idOf)
     // VPC v1 has no "more" signal: after a full last page the next one is empty.
-    if (items.length === 0 && pages.length > 0 && pager.kind === 'marker' && !pager.markerField)
+    if (
+      items.length === 0 &&
+      pages.length > 0 &&
+      pager.kind === 'marker' &&
+      (!pager.markerField || pager.shortPageEnds)
+    )
       break
     pages.push(items)
     url = undefined
@@ -108,7 +116,8 @@ async function walk(op: OperationDef, limit: number): Promise<string[][]> {
           ? undefined
           : items.at(-1)
       const total = pager.totalField ? (valueAt(body, pager.totalField) as number) : Infinity
-      if (items.length > 0 && marker && offset < total)
+      const short = pager.shortPageEnds && items.length < limit
+      if (items.length > 0 && marker && offset < total && !short)
         url = urlOf(op, { limit, [pager.markerParam]: String(marker) })
     }
   }
@@ -116,7 +125,7 @@ async function walk(op: OperationDef, limit: number): Promise<string[][]> {
 }
 
 describe('emulator paging (every paged list, in its own style)', () => {
-  for (const op of OPERATIONS.filter((o) => o.items && o.pager.kind !== 'none')) {
+  for (const op of OPERATIONS.filter((o) => inDemo(o) && o.items && o.pager.kind !== 'none')) {
     it(`${op.key} pages through every item exactly once`, async () => {
       // The registry's maxLimit must be accepted: it is what the client sends.
       const all = (await walk(op, ('maxLimit' in op.pager && op.pager.maxLimit) || 1000)).flat()

@@ -53,6 +53,7 @@ export function makeFinding(
 }
 
 const REFS = new WeakMap<AnyResource, ResourceRef>()
+const LIST_REFS = new WeakMap<readonly AnyResource[], readonly ResourceRef[]>()
 
 /** The reference of a resource: one object per resource, shared by all its findings. */
 export function refOf(r: AnyResource): ResourceRef {
@@ -62,6 +63,19 @@ export function refOf(r: AnyResource): ResourceRef {
     REFS.set(r, ref)
   }
   return ref
+}
+
+/**
+ * The references of a type's list, by position: one lookup per check instead of one per
+ * resource (a `WeakMap` lookup per resource was 8% of evaluation at 10,000 servers).
+ */
+function refsOf(list: readonly AnyResource[]): readonly ResourceRef[] {
+  let refs = LIST_REFS.get(list)
+  if (!refs) {
+    refs = list.map(refOf)
+    LIST_REFS.set(list, refs)
+  }
+  return refs
 }
 
 function unavailableText(list: readonly UnavailableType[]): string {
@@ -168,10 +182,11 @@ export function* checkFindingSteps(
   const evaluate = check.evaluate as (x: AnyResource, c: CheckContext) => Verdict
   // The guard depends on the region only (the inventory does not change during a scan).
   const guards = new Map<string, Verdict | null>()
-  let n = 0
-  for (const r of resources) {
-    if (++n % STEP === 0) yield
-    const ref = refOf(r)
+  const refs = refsOf(resources)
+  for (let i = 0; i < resources.length; i++) {
+    if (i % STEP === STEP - 1) yield
+    const r = resources[i]!
+    const ref = refs[i]!
     if (unavailableMessage !== undefined) {
       const missing = { missing: unavailable.map((u) => u.resourceType) }
       out.push(

@@ -4,7 +4,7 @@ import { type AnyCheck, defineCheck } from '../checks/define.ts'
 import { checks as registry } from '../checks/index.ts'
 import { hostReport } from '../host/testing.ts'
 import * as b from '../inventory/testing.ts'
-import { evaluateScan, SelectionError } from './evaluate.ts'
+import { evaluateScan, SelectionError, sortFindings } from './evaluate.ts'
 import { parseMutelist } from './mutelist.ts'
 import { FIXTURE_CHECKS, scanInput, scanResultFixture } from './testing.ts'
 import type { Finding } from './types.ts'
@@ -259,5 +259,40 @@ describe(evaluateScan.name, () => {
     const input = scanInput({ selection: { checkIds: ['iam-access-key-rotated'] } })
     const r = evaluateScan({ ...input, settings: { ...input.settings, accessKeyMaxAgeDays: 1000 } })
     assert.equal(find(r.findings, 'iam-access-key-rotated', 'AK-OLD')?.status, 'pass')
+  })
+})
+
+describe(sortFindings.name, () => {
+  it('orders by check id, region, type and id by code units, and keeps the order of ties', () => {
+    const base = scanResultFixture().findings[0]!
+    const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!
+    const made: Finding[] = Array.from({ length: 400 }, (_, i) => ({
+      ...base,
+      checkId: pick(['b-check', 'a-check', 'B-check', 'a-check-2'], i * 7),
+      message: `#${i}`,
+      resource: {
+        type: pick(['ecs.server', 'evs.volume', 'project'], i * 3),
+        id: pick(['id-10', 'id-9', 'ID-1', 'id-1', 'é'], i * 5),
+        name: 'x',
+        region: pick(['eu-de', 'eu-nl', 'global'], i * 11),
+      },
+    }))
+    // The reference: one key per row, compared by code units; ties by original position.
+    const key = (f: Finding) => [f.checkId, f.resource.region, f.resource.type, f.resource.id]
+    const expected = made
+      .map((f, i) => ({ f, i }))
+      .sort((x, y) => {
+        const a = key(x.f)
+        const b = key(y.f)
+        for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]! ? -1 : 1
+        return x.i - y.i
+      })
+      .map((x) => x.f.message)
+    const sorted = [...made]
+    sortFindings(sorted)
+    assert.deepEqual(
+      sorted.map((f) => f.message),
+      expected,
+    )
   })
 })

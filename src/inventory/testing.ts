@@ -18,6 +18,9 @@ import {
   type CtsTracker,
   type DcsInstance,
   type EcsServer,
+  type ElbCertificate,
+  type ElbListener,
+  type ElbLoadBalancer,
   type EvsBackup,
   type EvsVolume,
   GLOBAL_REGION,
@@ -74,6 +77,44 @@ function base<T extends string>(type: T, prefix: string, o: { id?: string; name?
 export const project = (o: Over<Project> = {}): Project => ({
   ...base('project', 'project', { id: PROJECT_ID, name: 'eu-de_demo', ...o }),
   domainId: 'd-1',
+  ...o,
+})
+
+/** A public dedicated load balancer (EIP 80.158.9.9) with listener `lsn-1`. */
+export const loadBalancer = (o: Over<ElbLoadBalancer> = {}): ElbLoadBalancer => ({
+  ...base('elb.loadbalancer', 'lb', o),
+  api: 'dedicated',
+  vipAddress: '192.168.1.10',
+  vipPortId: 'vip-port-1',
+  publicIps: ['80.158.9.9'],
+  listenerIds: ['lsn-1'],
+  provisioningStatus: 'ACTIVE',
+  ...o,
+})
+
+/** An HTTPS listener on `lb-1` admitting TLS 1.2 only, no redirects. */
+export const listener = (o: Over<ElbListener> = {}): ElbListener => ({
+  ...base('elb.listener', 'lsn', o),
+  api: 'dedicated',
+  loadBalancerIds: ['lb-1'],
+  protocol: 'HTTPS',
+  port: 443,
+  tlsPolicy: 'tls-1-2',
+  securityPolicyId: null,
+  tlsVersions: ['TLSv1.2'],
+  tlsVersionsSource: 'system policy tls-1-2',
+  redirects: [],
+  certificateRefs: ['cert-1'],
+  ...o,
+})
+
+/** A server certificate valid until 2031 (NOW is June 2026). */
+export const elbCertificate = (o: Over<ElbCertificate> = {}): ElbCertificate => ({
+  ...base('elb.certificate', 'cert', o),
+  api: 'dedicated',
+  certType: 'server',
+  domain: 'www.example.test',
+  expiresAt: '2031-01-01T00:00:00.000Z',
   ...o,
 })
 

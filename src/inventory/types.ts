@@ -358,6 +358,69 @@ export interface Vpc extends ResourceBase<'vpc.vpc'> {
   readonly flowLogs: readonly VpcFlowLog[] | null
 }
 
+/**
+ * Which ELB API listed a resource: `dedicated` (OTC ELB v3), `shared` (OTC's `/v2.0/lbaas`) or
+ * `octavia` (OpenStack's `/v2/lbaas`, or `/v2.0/lbaas` when the cloud serves no v3).
+ */
+export type ElbApi = 'dedicated' | 'shared' | 'octavia'
+
+/** A load balancer (OTC ELB dedicated or shared, or OpenStack Octavia). */
+export interface ElbLoadBalancer extends ResourceBase<'elb.loadbalancer'> {
+  readonly api: ElbApi
+  readonly vipAddress: string | null
+  /** The VIP's port: a floating IP / EIP on it makes a shared or Octavia load balancer public. */
+  readonly vipPortId: string | null
+  /** Public addresses the load balancer reports itself (v3 `eips`/`publicips`, IPv6 with bandwidth). */
+  readonly publicIps: readonly string[]
+  readonly listenerIds: readonly string[]
+  readonly provisioningStatus: string | null
+}
+
+/** A redirect an L7 (forwarding) policy applies to a listener's requests. */
+export interface ElbRedirect {
+  readonly policyId: string
+  /** REDIRECT_TO_LISTENER, REDIRECT_TO_URL, REDIRECT_PREFIX. */
+  readonly action: string
+  /** The redirect's target: the listener id, or the URL / prefix. */
+  readonly target: string
+  /** Whether it sends clients to HTTPS (an HTTPS listener, an `https://` URL or prefix). */
+  readonly toHttps: boolean
+}
+
+/** A listener of a load balancer. */
+export interface ElbListener extends ResourceBase<'elb.listener'> {
+  readonly api: ElbApi
+  readonly loadBalancerIds: readonly string[]
+  /** TCP, UDP, HTTP, HTTPS, TERMINATED_HTTPS, … as the API writes it. */
+  readonly protocol: string
+  readonly port: number
+  /** The system policy name (`tls_ciphers_policy`), or null. */
+  readonly tlsPolicy: string | null
+  /** A custom security policy id (v3), or null. */
+  readonly securityPolicyId: string | null
+  /**
+   * The TLS versions the listener admits (`TLSv1`, `TLSv1.1`, …), resolved from its custom
+   * policy, its system policy, or (Octavia) `tls_versions`; null when not known.
+   */
+  readonly tlsVersions: readonly string[] | null
+  /** Where {@link tlsVersions} came from, or why it is null. */
+  readonly tlsVersionsSource: string
+  /** Enabled redirects of its L7 policies; null when the policies could not be read. */
+  readonly redirects: readonly ElbRedirect[] | null
+  /** Server certificate references (default and SNI). */
+  readonly certificateRefs: readonly string[]
+}
+
+/** A certificate stored in ELB (never its private key). */
+export interface ElbCertificate extends ResourceBase<'elb.certificate'> {
+  readonly api: ElbApi
+  /** `server`, or `client` (a CA for mutual TLS). */
+  readonly certType: string | null
+  readonly domain: string | null
+  /** ISO time; null when the API does not say or the value does not parse. */
+  readonly expiresAt: string | null
+}
+
 /** A CCE cluster (managed Kubernetes control plane). */
 export interface CceCluster extends ResourceBase<'cce.cluster'> {
   /** `vX.Y.Z-rN` as CCE names it (`v1.30.4-r0`); null when not reported. */
@@ -429,6 +492,9 @@ export interface ResourceMap {
   'kms.key': KmsKey
   'dcs.instance': DcsInstance
   'vpc.vpc': Vpc
+  'elb.loadbalancer': ElbLoadBalancer
+  'elb.listener': ElbListener
+  'elb.certificate': ElbCertificate
   'cce.cluster': CceCluster
   'cce.node': CceNode
 }
@@ -463,6 +529,9 @@ export const RESOURCE_SERVICES = {
   'kms.key': 'kms',
   'dcs.instance': 'dcs',
   'vpc.vpc': 'vpc',
+  'elb.loadbalancer': 'elb',
+  'elb.listener': 'elb',
+  'elb.certificate': 'elb',
   'cce.cluster': 'cce',
   'cce.node': 'cce',
 } as const satisfies Record<ResourceType, string>

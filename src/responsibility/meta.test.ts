@@ -56,6 +56,7 @@ const SERVICES = [
   'dcs',
   'cce',
   'obs',
+  'elb',
 ]
 
 describe('responsibility model (meta)', () => {

@@ -106,7 +106,13 @@ describe('one inventory whatever API versions the region serves (real port)', ()
   it('the baseline reads every type without an issue', () => {
     assert.deepEqual(baseline.issues, [])
     assert.ok(baseline.resources.filter((r) => r.type === 'ces.alarm').length > 100)
-    assert.deepEqual(baseline.apiVersions, { ces: 'v2', compute: 'v2.1', cts: 'v3', volume: 'v2' })
+    assert.deepEqual(baseline.apiVersions, {
+      ces: 'v2',
+      compute: 'v2.1',
+      cts: 'v3',
+      elb: 'v2.0+v3',
+      volume: 'v2',
+    })
   })
 
   for (const { service, variants, preferred } of MATRIX) {

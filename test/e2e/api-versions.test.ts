@@ -50,22 +50,50 @@ const verdicts = (r: ScanResult) =>
   r.findings.map((f) => `${f.checkId} ${f.resource.type} ${f.resource.id}: ${f.status}`).sort()
 
 const VARIANTS: [string, Partial<ServedVersions>, Record<string, string>][] = [
-  ['CES v1 only', { ces: ['v1'] }, { compute: 'v2.1', ces: 'v1', cts: 'v3', volume: 'v2' }],
-  ['CES v2 only', { ces: ['v2'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2' }],
-  ['CTS v1 only', { cts: ['v1'] }, { compute: 'v2.1', ces: 'v2', cts: 'v1', volume: 'v2' }],
-  ['CTS v3 only', { cts: ['v3'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2' }],
-  ['EVS v2 only', { volume: ['v2'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2' }],
-  ['EVS v3 only', { volume: ['v3'] }, { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v3' }],
-  ['Nova v2 only', { compute: ['v2'] }, { compute: 'v2', ces: 'v2', cts: 'v3', volume: 'v2' }],
+  [
+    'CES v1 only',
+    { ces: ['v1'] },
+    { compute: 'v2.1', ces: 'v1', cts: 'v3', volume: 'v2', elb: 'v2.0+v3' },
+  ],
+  [
+    'CES v2 only',
+    { ces: ['v2'] },
+    { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2', elb: 'v2.0+v3' },
+  ],
+  [
+    'CTS v1 only',
+    { cts: ['v1'] },
+    { compute: 'v2.1', ces: 'v2', cts: 'v1', volume: 'v2', elb: 'v2.0+v3' },
+  ],
+  [
+    'CTS v3 only',
+    { cts: ['v3'] },
+    { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2', elb: 'v2.0+v3' },
+  ],
+  [
+    'EVS v2 only',
+    { volume: ['v2'] },
+    { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v2', elb: 'v2.0+v3' },
+  ],
+  [
+    'EVS v3 only',
+    { volume: ['v3'] },
+    { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v3', elb: 'v2.0+v3' },
+  ],
+  [
+    'Nova v2 only',
+    { compute: ['v2'] },
+    { compute: 'v2', ces: 'v2', cts: 'v3', volume: 'v2', elb: 'v2.0+v3' },
+  ],
   [
     'every older version only',
     { compute: ['v2'], ces: ['v1'], cts: ['v1'], volume: ['v2'] },
-    { compute: 'v2', ces: 'v1', cts: 'v1', volume: 'v2' },
+    { compute: 'v2', ces: 'v1', cts: 'v1', volume: 'v2', elb: 'v2.0+v3' },
   ],
   [
     'every newer version only',
     { compute: ['v2.1'], ces: ['v2'], cts: ['v3'], volume: ['v3'] },
-    { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v3' },
+    { compute: 'v2.1', ces: 'v2', cts: 'v3', volume: 'v3', elb: 'v2.0+v3' },
   ],
 ]
 
@@ -83,6 +111,7 @@ describe('demo world verdicts under every API-version variant', () => {
       ces: 'v2',
       cts: 'v3',
       volume: 'v2',
+      elb: 'v2.0+v3',
     })
     assert.deepEqual(
       toJsonReport(baseline).scopes.find((s) => s.scope.kind === 'project')?.apiVersions,

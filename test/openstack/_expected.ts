@@ -208,6 +208,10 @@ export const MISSING_TYPES = {
   'dcs.instance': 'dcs',
   // OTC's VPC API v1 (flow logs); Neutron serves the rest of the `vpc` service's types.
   'vpc.vpc': 'vpc',
+  // No Octavia on the devcloud: no `load-balancer` in its catalog.
+  'elb.loadbalancer': 'elb',
+  'elb.listener': 'elb',
+  'elb.certificate': 'elb',
   // Magnum is not CCE: a plain OpenStack has no `ccev2.0` catalog type.
   'cce.cluster': 'cce',
   'cce.node': 'cce',
@@ -226,6 +230,7 @@ export const MISSING_SERVICES = [
   'obs',
   'kms',
   'dcs',
+  'elb',
   'cce',
 ] as const
 

@@ -84,10 +84,22 @@ export function serverImage(server: EcsServer, inv: InventoryView): ServerImage 
 
 /** The current image of a lineage family: its `_latest`, else its newest build. */
 export function currentOfLineage(family: string, inv: InventoryView): ImsImage | undefined {
-  const members = inv.all('ims.image').filter((i) => i.lineage?.family === family)
+  const images = inv.all('ims.image')
+  // Once per image list and family, not per server (it was O(servers × images)).
+  let byFamily = CURRENT.get(images)
+  if (!byFamily) {
+    byFamily = new Map()
+    CURRENT.set(images, byFamily)
+  }
+  if (byFamily.has(family)) return byFamily.get(family)
+  const members = images.filter((i) => i.lineage?.family === family)
   const byAge = [...members].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
-  return members.find((i) => i.lineage?.isLatest) ?? byAge[0]
+  const current = members.find((i) => i.lineage?.isLatest) ?? byAge[0]
+  byFamily.set(family, current)
+  return current
 }
+
+const CURRENT = new WeakMap<readonly ImsImage[], Map<string, ImsImage | undefined>>()
 
 /** The newer image of a public image's lineage that supersedes it, if any. */
 export function supersededBy(image: ImsImage, inv: InventoryView): ImsImage | undefined {

@@ -31,6 +31,9 @@ export const CATALOG_TYPES: Readonly<Record<ServiceKey, readonly string[]>> = {
   dcs: ['dcsv2', 'dcs', 'dcsv1'],
   // The OTC VPC API v1 (flow logs), beside Neutron's `network`.
   vpc: ['vpc'],
+  // OTC ELB: `elbv3` (dedicated, gopher NewELBV3) and `elb` (shared v2, NewELBV2) share a host;
+  // on plain OpenStack, Octavia's `load-balancer` serves the same LBaaS v2 shape.
+  elb: ['elbv3', 'elb', 'load-balancer'],
   // CCE: `ccev2.0` in gopher (`NewCCE` appends `api/v3/projects/<pid>/` to the catalog URL) and pyotc.
   cce: ['ccev2.0', 'cce'],
 }
@@ -46,6 +49,7 @@ export const DERIVED_HOSTS: Readonly<Partial<Record<ServiceKey, string>>> = {
   kms: 'kms',
   dcs: 'dcs',
   vpc: 'vpc',
+  elb: 'elb',
   cce: 'cce',
 }
 
@@ -69,6 +73,8 @@ export const OTC_CATALOG_TYPES: readonly string[] = [
   'kmsv1',
   'dcsv1',
   'dcsv2',
+  'elbv3',
+  'elb',
   'ccev2.0',
   'hss',
 ]

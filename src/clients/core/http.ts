@@ -8,6 +8,7 @@
 import type { Logger } from '../../log/logger.ts'
 import { onAbort } from './abort-link.ts'
 import { CloudApiError, kindForStatus, parseErrorBody, socketErrorCode } from './errors.ts'
+import type { Fetch, FetchResponse, HeaderLookup } from './node-fetch.ts'
 import type { Redactor } from './redact.ts'
 import { parseRetryAfter, type RetryPolicy, type Sleep } from './retry.ts'
 import type { HttpMethod, Query } from './types.ts'
@@ -52,7 +53,7 @@ export function createStats(): StatsRecorder {
 
 /** What every request of a session shares. */
 export interface HttpContext {
-  fetch: typeof fetch
+  fetch: Fetch
   logger: Logger
   redactor: Redactor
   now: () => number
@@ -100,7 +101,7 @@ export function lazyRedactedUrl(ctx: HttpContext, url: URL): () => string {
 /** A response whose status was expected. */
 export interface WireResponse {
   status: number
-  headers: Headers
+  headers: HeaderLookup
   text: string
 }
 
@@ -124,7 +125,7 @@ const REQUEST_ID_HEADERS = [
 ]
 
 /** The request id a response carries, if any. */
-export function requestIdOf(headers: Headers): string | undefined {
+export function requestIdOf(headers: HeaderLookup): string | undefined {
   for (const h of REQUEST_ID_HEADERS) {
     const v = headers.get(h)
     if (v) return v
@@ -191,7 +192,7 @@ export async function sendOnce(
     method: req.method,
     url: redactedUrlOf(ctx, req),
   })
-  let res: Response
+  let res: FetchResponse
   let text: string
   try {
     res = await ctx.fetch(req.url, {

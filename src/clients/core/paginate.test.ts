@@ -129,6 +129,20 @@ describe('paginate', () => {
       [undefined, 'm1', 'm2'],
     )
   })
+  it('marker: shortPageEnds stops on a short page although next_marker is there (ELB v3)', async () => {
+    const f = fakeClient((_o, n) => ({
+      items: n === 1 ? ids(1, 2) : ids(3),
+      page_info: { next_marker: n === 1 ? 'i2' : 'i3' },
+    }))
+    const s = spec({
+      kind: 'marker',
+      limit: 2,
+      shortPageEnds: true,
+      nextMarker: (b) => (b.page_info as { next_marker: string }).next_marker,
+    })
+    assert.deepEqual(await listAll(f.client, s), ids(1, 2, 3))
+    assert.equal(f.seen.length, 2, 'no third request after the short page')
+  })
   it('marker: a repeated marker is a loop', async () => {
     const f = fakeClient(() => ({ items: ids(1, 2) }))
     await assert.rejects(listAll(f.client, spec({ kind: 'marker', limit: 2 })), PaginationLoopError)

@@ -19,11 +19,13 @@ export type Pager<B> =
    * `marker` + `limit`: the next page starts after the last item's id (VPC v1, IMS cloudimages), or
    * after the marker the body names (`nextMarker`, e.g. VPC v3 `page_info.next_marker`, CES v1
    * `meta_data.marker`). Without `nextMarker`, a page shorter than `limit` ends; with `total`
-   * (CES v1 `meta_data.total`), having read that many items ends.
+   * (CES v1 `meta_data.total`), having read that many items ends; with `shortPageEnds` (ELB v3,
+   * whose `next_marker` is there on the last page too), a page shorter than `limit` ends as well.
    */
   | {
       kind: 'marker'
       limit: number
+      shortPageEnds?: boolean
       idKey?: string
       markerParam?: string
       nextMarker?: (body: B) => string | null | undefined
@@ -126,6 +128,7 @@ export async function* paginate<S extends z.ZodType, T>(
           : last?.[pager.idKey ?? 'id']
       const total = pager.total?.(body)
       if (marker === undefined || marker === null || marker === '' || items.length === 0) return
+      if (pager.shortPageEnds && items.length < pager.limit) return
       if (total !== undefined && fetched >= total) return
       key = `marker ${String(marker)}`
       query = { ...query, [pager.markerParam ?? 'marker']: String(marker) }

@@ -338,7 +338,21 @@ describe('createSession: endpoints', () => {
     assert.equal((await s.client('identity')).endpoint, 'http://127.0.0.1:5000')
     assert.deepEqual(
       (await s.missingServices()).map((m) => m.serviceKey),
-      ['iam', 'image', 'network', 'cbr', 'ces', 'cts', 'rds', 'obs', 'kms', 'dcs', 'vpc', 'cce'],
+      [
+        'iam',
+        'image',
+        'network',
+        'cbr',
+        'ces',
+        'cts',
+        'rds',
+        'obs',
+        'kms',
+        'dcs',
+        'vpc',
+        'elb',
+        'cce',
+      ],
     )
     assert.equal(f.calls.length, 1, 'one project-scoped token, nothing else')
   })

@@ -24,6 +24,7 @@ import {
 import { CloudApiError, ServiceUnavailableError } from './errors.ts'
 import { createStats, type HttpContext, type ServiceStats } from './http.ts'
 import { createLimiter, type Limiter } from './limiter.ts'
+import { type Fetch, nodeFetch } from './node-fetch.ts'
 import { createRedactor, redactingLogger } from './redact.ts'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, type Sleep } from './retry.ts'
 import { createServiceClient, type RequestAuth } from './service-client.ts'
@@ -31,7 +32,8 @@ import { SERVICE_KEYS, type ServiceClient, type ServiceKey } from './types.ts'
 
 /** Effects a session uses; every one has a real default. */
 export interface SessionDeps {
-  fetch?: typeof fetch
+  /** The transport (default {@link nodeFetch}); tests pass the emulator's `app.fetch`. */
+  fetch?: Fetch
   logger?: Logger
   /** The run's signal: aborting it cancels every request and wait. */
   signal?: AbortSignal
@@ -96,7 +98,7 @@ export function createTransport(config: CloudConfig, deps: SessionDeps = {}): Tr
 function httpContext(config: CloudConfig, deps: SessionDeps): HttpContext {
   const redactor = createRedactor(configSecrets(config))
   return {
-    fetch: deps.fetch ?? globalThis.fetch,
+    fetch: deps.fetch ?? nodeFetch,
     logger: redactingLogger(deps.logger ?? noopLogger, redactor),
     redactor,
     now: deps.now ?? Date.now,

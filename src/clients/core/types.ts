@@ -3,7 +3,9 @@
  * operations. Operations receive a {@link ServiceClient} and never see tokens, hosts or retries.
  * @module
  */
+
 import type { z } from 'zod'
+import type { HeaderLookup } from './node-fetch.ts'
 
 /** HTTP methods the client sends. Only GET and HEAD are retried by default. */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -48,7 +50,7 @@ export interface RequestOptions {
 /** A parsed response. */
 export interface ServiceResponse<T> {
   status: number
-  headers: Headers
+  headers: HeaderLookup
   body: T
   /** The URL requested (without query secrets). */
   url: string
@@ -103,6 +105,7 @@ export const SERVICE_KEYS = [
   'kms',
   'dcs',
   'vpc',
+  'elb',
   'cce',
 ] as const
 export type ServiceKey = (typeof SERVICE_KEYS)[number]

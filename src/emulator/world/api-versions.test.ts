@@ -24,20 +24,23 @@ describe('world apiVersions', () => {
     const w = worldFromData({
       ...base,
       apiVersions: { volume: ['v2'] },
-      regions: { 'eu-ch2': { apiVersions: { ces: ['v1'], cts: ['v1'] } } },
+      regions: { 'eu-ch2': { apiVersions: { ces: ['v1'], cts: ['v1'], elb: ['v3'] } } },
     })
     assert.deepEqual(servedVersions(w.apiVersions, 'eu-de'), {
       compute: ['v2', 'v2.1'],
       ces: ['v1', 'v2'],
       cts: ['v1', 'v3'],
       volume: ['v2'],
+      elb: ['v2.0', 'v3'],
     })
     assert.deepEqual(servedVersions(w.apiVersions, 'eu-ch2'), {
       compute: ['v2', 'v2.1'],
       ces: ['v1'],
       cts: ['v1'],
       volume: ['v2'],
+      elb: ['v3'],
     })
+    assert.equal(serves(w.apiVersions, 'eu-ch2', 'elb', 'v2.0'), false)
     assert.equal(serves(w.apiVersions, 'eu-ch2', 'ces', 'v2'), false)
     assert.equal(serves(w.apiVersions, 'eu-de', 'ces', 'v2'), true)
   })

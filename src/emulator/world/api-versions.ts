@@ -13,6 +13,8 @@ export const SERVICE_VERSIONS = {
   ces: ['v1', 'v2'],
   cts: ['v1', 'v3'],
   volume: ['v2', 'v3'],
+  // ELB: v3 (OTC dedicated), v2.0 (`/v2.0/lbaas`: OTC shared, older Octavia), v2 (Octavia).
+  elb: ['v2', 'v2.0', 'v3'],
 } as const
 
 /** A service read in several API versions. */
@@ -37,7 +39,9 @@ export interface ApiVersionsConfig {
  */
 export function defaultVersions(cloud: 'otc' | 'openstack'): ServedVersions {
   const all = { compute: ['v2', 'v2.1'], ces: ['v1', 'v2'], cts: ['v1', 'v3'] } as const
-  return { ...all, volume: cloud === 'otc' ? ['v2', 'v3'] : ['v3'] }
+  return cloud === 'otc'
+    ? { ...all, volume: ['v2', 'v3'], elb: ['v2.0', 'v3'] }
+    : { ...all, volume: ['v3'], elb: ['v2', 'v2.0'] }
 }
 
 /** Whether `service` is one of the versioned services. */

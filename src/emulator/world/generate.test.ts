@@ -99,26 +99,46 @@ const perProject = (w: World, items: readonly { projectId: string }[]) =>
 describe('generateWorld with projects and regions', () => {
   it('keeps the single-project default unchanged, to the byte', () => {
     // SHA-256 of the document generated before projects/regions existed (servers=220, seed=11):
-    // OBS buckets, KMS keys, DCS instances, flow logs and CCE clusters came later, from their own
-    // random streams (flow logs from none): without them it is unchanged.
+    // OBS buckets, KMS keys, DCS instances, flow logs, CCE clusters and load balancers came
+    // later, from their own random streams (flow logs from none): without them it is unchanged.
     const full = generateWorldDocument({ servers: 220, seed: 11 })
-    const { buckets, kmsKeys, dcsInstances, flowLogs, cceClusters, ...before } = full
+    const {
+      buckets,
+      kmsKeys,
+      dcsInstances,
+      flowLogs,
+      cceClusters,
+      loadBalancers,
+      elbCertificates,
+      elbSecurityPolicies,
+      ...before
+    } = full
     assert.equal(
       createHash('sha256').update(JSON.stringify(before)).digest('hex'),
       '2d70635851bccb69bae3c037be4116b9bff0b47b44245b381655520e58923dcd',
     )
     assert.equal(buckets?.length, 4, 'a log bucket and one data bucket per 100 servers')
-    // The document before CCE clusters, to the byte; then with them (one cluster per 250 servers).
-    const { cceClusters: _cce, ...beforeCce } = full
+    // The document before CCE clusters and load balancers, to the byte; then with them (one
+    // cluster per 250 servers, one load balancer per 100).
+    const {
+      cceClusters: _cce,
+      loadBalancers: _lbs,
+      elbCertificates: _certs,
+      elbSecurityPolicies: _policies,
+      ...beforeNew
+    } = full
     assert.equal(
-      createHash('sha256').update(JSON.stringify(beforeCce)).digest('hex'),
+      createHash('sha256').update(JSON.stringify(beforeNew)).digest('hex'),
       '53b877a52acc8ae9426ed0973a91d3a974e0f07aff142bc110e9fce268564a75',
     )
     assert.equal(cceClusters?.length, 1)
+    assert.equal(loadBalancers?.length, 3)
+    assert.equal(elbCertificates?.length, 3)
+    assert.deepEqual(elbSecurityPolicies, [])
     const doc = JSON.stringify(full)
     assert.equal(
       createHash('sha256').update(doc).digest('hex'),
-      '9fa0d30738dcd7a863b76c309e9c4a2e65ae15aed4e8a793d86103fd83d3c6b4',
+      'fcdc7be701a296fc724ad877300df15bd53da064d0cc1b68c2280409ab5f6e73',
     )
     assert.equal(
       JSON.stringify(generateWorldDocument({ servers: 220, seed: 11, projects: 1, regions: 1 })),

@@ -9,6 +9,7 @@
  */
 
 import { fillCceClusters } from './_generate-cce.ts'
+import { fillLoadBalancers } from './_generate-elb.ts'
 import { type Counters, fillOps, fillServers, type Site } from './_generate-fill.ts'
 import { fillBuckets } from './_generate-obs.ts'
 import {
@@ -134,6 +135,9 @@ function accountDoc(rng: Rng, n: number, seed: number, projects: Doc['projects']
     buckets: [],
     kmsKeys: [],
     dcsInstances: [],
+    loadBalancers: [],
+    elbCertificates: [],
+    elbSecurityPolicies: [],
     flowLogs: [],
     cceClusters: [],
   }
@@ -151,7 +155,7 @@ function fillProject(
     single: boolean
     seed: number
   },
-  counters: Counters & { net: number; sg: number; bucket: number; cluster: number },
+  counters: Counters & { net: number; sg: number; bucket: number; lb: number; cluster: number },
 ): void {
   const project = p.single ? undefined : p.name
   const tag = project === undefined ? {} : { project }
@@ -182,6 +186,7 @@ function fillProject(
     createdAt: '-500d',
   })
   fillBuckets(doc, { project, servers: p.servers, seed: p.seed, index: p.index }, counters)
+  fillLoadBalancers(doc, { project, servers: p.servers, seed: p.seed, index: p.index }, counters)
   // A flow log on the first subnet; every third project's is switched off.
   doc.flowLogs.push({
     name: `flow-${pad(p.index, 3)}`,
@@ -209,7 +214,7 @@ export function generateWorldDocument(opts: GenerateOptions = {}): WorldFileInpu
   )
   if (org.length > 1) doc.name = `generated-${n}-${seed}-${org.length}p${opts.regions ?? 1}r`
   const counters = { server: 0, spare: 0, volumeBackup: 0, serverVault: 0, diskVault: 0 }
-  const all = { ...counters, policy: 0, rds: 0, net: 0, sg: 0, bucket: 0, cluster: 0 }
+  const all = { ...counters, policy: 0, rds: 0, net: 0, sg: 0, bucket: 0, lb: 0, cluster: 0 }
   org.forEach((p, index) => {
     // An even share; the first `n % projects` projects get one more.
     const servers = Math.floor(n / org.length) + (index < n % org.length ? 1 : 0)

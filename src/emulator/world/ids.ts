@@ -10,6 +10,28 @@ function digest(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex')
 }
 
+/** 32-bit integer mix (murmur3's finaliser): spreads consecutive numbers over all bits. */
+function mix32(x: number): number {
+  let h = x >>> 0
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/**
+ * The id of the `n`th request an emulator answers: 32 hex digits, deterministic, different for
+ * every `n`, and cheap (no hash object per request: it was the emulator's cost per request in
+ * the benchmark, docs/benchmark.md).
+ */
+export function requestIdFor(n: number): string {
+  let out = ''
+  for (let i = 0; i < 4; i++)
+    out += mix32(n * 4 + i + 0x9e3779b9)
+      .toString(16)
+      .padStart(8, '0')
+  return out
+}
+
 /** A UUID-shaped id (`8-4-4-4-12` hex, version nibble 5, RFC 4122 variant). */
 export function uuidFor(kind: string, ...key: string[]): string {
   const h = digest([kind, ...key])

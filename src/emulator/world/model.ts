@@ -461,6 +461,53 @@ export interface FlowLog {
   createdAt: number
 }
 
+/** A listener of an emulated load balancer, its references resolved to ids. */
+export interface ElbListener {
+  id: string
+  name: string
+  protocol: string
+  port: number
+  tlsPolicy: string | null
+  securityPolicyId: string | null
+  tlsVersions: string[] | null
+  certificateId: string | null
+  redirect: { policyId: string; action: string; listenerId?: string; url?: string } | null
+}
+
+/** A load balancer: OTC dedicated (v3) or shared (v2.0), or Octavia. */
+export interface LoadBalancer {
+  id: string
+  projectId: string
+  name: string
+  kind: 'dedicated' | 'shared' | 'octavia'
+  vipAddress: string
+  vipPortId: string
+  /** The EIP of a public dedicated load balancer (shared/Octavia: a floating IP on the VIP port). */
+  eip: { id: string; address: string } | null
+  listeners: ElbListener[]
+  createdAt: number
+}
+
+/** A certificate kept by ELB. */
+export interface ElbCertificate {
+  id: string
+  projectId: string
+  name: string
+  kind: 'dedicated' | 'shared'
+  type: 'server' | 'client'
+  domain: string | null
+  expires: number
+  createdAt: number
+}
+
+/** A custom TLS security policy. */
+export interface ElbSecurityPolicy {
+  id: string
+  projectId: string
+  name: string
+  protocols: string[]
+}
+
 /** A CCE worker node (an ECS server in reality; not listed by the emulated ECS). */
 export interface CceNode {
   id: string
@@ -543,6 +590,9 @@ export interface World {
   buckets: Bucket[]
   kmsKeys: KmsKey[]
   dcsInstances: DcsInstance[]
+  loadBalancers: LoadBalancer[]
+  elbCertificates: ElbCertificate[]
+  elbSecurityPolicies: ElbSecurityPolicy[]
   flowLogs: FlowLog[]
   cceClusters: CceCluster[]
 }

@@ -21,6 +21,7 @@ export const REGIONAL_SERVICES = [
   'kms',
   'dcs',
   'vpc',
+  'elb',
   'cce',
 ] as const
 

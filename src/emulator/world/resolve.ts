@@ -17,6 +17,7 @@ import {
   resolveNetworks,
   resolveSecurityGroups,
 } from './resolve-compute.ts'
+import { resolveElb } from './resolve-elb.ts'
 import {
   checkAccessKeysUnique,
   resolveAgencies,
@@ -162,8 +163,16 @@ export function resolveWorld(f: WorldFileData, opts: ResolveOptions = {}): M.Wor
     kmsKeys: resolveKmsKeys(f, ctx),
     dcsInstances: resolveDcsInstances(f, ctx, t, ips),
     flowLogs: [],
+    loadBalancers: [],
+    elbCertificates: [],
+    elbSecurityPolicies: [],
     cceClusters: resolveCceClusters(f, ctx, t, ips),
   }
+  const elb = resolveElb(f, ctx)
+  world.loadBalancers = elb.loadBalancers
+  world.elbCertificates = elb.elbCertificates
+  world.elbSecurityPolicies = elb.elbSecurityPolicies
+  world.floatingIps.push(...elb.floatingIps)
   world.rdsBackups = resolveRdsBackups(f, ctx, t.rdsInstances)
   world.flowLogs = resolveFlowLogs(f, ctx, world)
   if (ctx.issues.length > 0) throw new InputError(opts.file ?? `world "${f.name}"`, ctx.issues)

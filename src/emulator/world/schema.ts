@@ -561,6 +561,61 @@ const FlowLog = z.strictObject({
   createdAt: WorldTime.default('now'),
 })
 
+/** A listener of a load balancer (otc-api-platform.md §3.3, §3.6; Octavia). */
+const ElbListener = z.strictObject({
+  name,
+  protocol: z.enum(['TCP', 'UDP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS']),
+  port: z.int().min(1).max(65535),
+  /** System policy (`tls-1-0` … `tls-1-2-strict`); unset: the service's default `tls-1-0`. */
+  tlsPolicy: z.string().optional(),
+  /** A custom policy of `elbSecurityPolicies` (v3 only). */
+  securityPolicy: name.optional(),
+  /** Octavia 2.17+: `TLSv1` … `TLSv1.3`; unset: not reported (older Octavia). */
+  tlsVersions: z.array(z.string()).optional(),
+  certificate: name.optional(),
+  /** An L7 policy redirecting every request: to this listener (REDIRECT_TO_LISTENER) … */
+  redirectTo: name.optional(),
+  /** … to a URL (REDIRECT_TO_URL) … */
+  redirectUrl: z.string().optional(),
+  /** … or to a prefix (Octavia REDIRECT_PREFIX). */
+  redirectPrefix: z.string().optional(),
+})
+
+/**
+ * A load balancer: `dedicated` (ELB v3), `shared` (OTC `/v2.0/lbaas`) or `octavia` (a plain
+ * OpenStack's `/v2/lbaas`); `public` binds an EIP (v3: `eips`; the others: a floating IP on the
+ * VIP port).
+ */
+const LoadBalancer = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  kind: z.enum(['dedicated', 'shared', 'octavia']).optional(),
+  public: z.boolean().default(false),
+  listeners: z.array(ElbListener).default([]),
+  createdAt: WorldTime.default('now'),
+})
+
+/** A certificate kept by ELB (v3 `dedicated` or v2.0 `shared`). */
+const ElbCertificate = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  kind: z.enum(['dedicated', 'shared']).default('dedicated'),
+  type: z.enum(['server', 'client']).default('server'),
+  domain: z.string().optional(),
+  expires: WorldTime,
+  createdAt: WorldTime.default('-300d'),
+})
+
+/** A custom TLS security policy (v3 `security-policies`). */
+const ElbSecurityPolicy = z.strictObject({
+  name,
+  id: id.optional(),
+  project: name.optional(),
+  protocols: z.array(z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'])).min(1),
+})
+
 /** A worker node of a CCE cluster (otc-api-platform.md §4.2). */
 const CceNode = z.strictObject({
   name,
@@ -622,6 +677,7 @@ const ApiVersions = z.strictObject({
   ces: versionList(SERVICE_VERSIONS.ces),
   cts: versionList(SERVICE_VERSIONS.cts),
   volume: versionList(SERVICE_VERSIONS.volume),
+  elb: versionList(SERVICE_VERSIONS.elb),
 })
 export type ApiVersionsInput = z.output<typeof ApiVersions>
 
@@ -687,6 +743,9 @@ export const WorldFile = z.strictObject({
   kmsKeys: z.array(KmsKey).default([]),
   dcsInstances: z.array(DcsInstance).default([]),
   flowLogs: z.array(FlowLog).default([]),
+  loadBalancers: z.array(LoadBalancer).default([]),
+  elbCertificates: z.array(ElbCertificate).default([]),
+  elbSecurityPolicies: z.array(ElbSecurityPolicy).default([]),
   cceClusters: z.array(CceCluster).default([]),
 })
 

@@ -56,6 +56,9 @@ function visibleTo(w: World, user: string): World {
     buckets: mine(w.buckets),
     kmsKeys: mine(w.kmsKeys),
     dcsInstances: mine(w.dcsInstances),
+    loadBalancers: mine(w.loadBalancers),
+    elbCertificates: mine(w.elbCertificates),
+    elbSecurityPolicies: mine(w.elbSecurityPolicies),
     flowLogs: mine(w.flowLogs),
     cceClusters: mine(w.cceClusters),
   }
@@ -98,6 +101,7 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
     u.accessKeys.filter((k) => k.status === 'active').map((k) => ({ u, k })),
   )
   const eol = /CentOS 7|Ubuntu 18\.04/
+  const listeners = w.loadBalancers.flatMap((lb) => lb.listeners.map((l) => ({ lb, l })))
   return {
     'vpc-sg-no-unrestricted-ingress': split(
       w.securityGroups,
@@ -267,6 +271,32 @@ function evaluate(w: World): Record<string, [string[], string[]]> {
       (d) => !d.whitelistEnabled || d.whitelist.some((g) => g.ips.includes('0.0.0.0/0')),
       (d) => d.name,
     ),
+    // Public: an EIP on a dedicated load balancer, or a floating IP on a shared one's VIP port.
+    'elb-listener-encrypted': split(
+      listeners,
+      ({ lb, l }) =>
+        (lb.eip !== null || w.floatingIps.some((f) => f.portId === lb.vipPortId)) &&
+        ['HTTP', 'TCP'].includes(l.protocol) &&
+        [80, 8080].includes(l.port) &&
+        !(l.redirect?.listenerId || l.redirect?.url?.startsWith('https://')),
+      ({ l }) => l.name,
+    ),
+    // The emulated service's policy table: tls-1-0 (the default) and tls-1-1 admit TLS 1.1.
+    'elb-listener-tls-policy': split(
+      listeners.filter(({ l }) => l.protocol === 'HTTPS' || l.protocol === 'TERMINATED_HTTPS'),
+      ({ l }) =>
+        l.securityPolicyId !== null
+          ? w.elbSecurityPolicies.some(
+              (p) => p.id === l.securityPolicyId && p.protocols.some((v) => v < 'TLSv1.2'),
+            )
+          : ['tls-1-0', 'tls-1-1', null].includes(l.tlsPolicy),
+      ({ l }) => l.name,
+    ),
+    'elb-certificate-valid': split(
+      w.elbCertificates,
+      (c) => c.expires - NOW < 30 * DAY,
+      (c) => c.name,
+    ),
     // VPCs with servers: a flow log on the VPC, or on every subnet with servers, that is on.
     'vpc-flow-log-enabled': split(
       [...new Map(w.networks.map((n) => [n.vpcId, n])).values()].filter((v) =>
@@ -388,6 +418,9 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
   'vpc-flow-log-enabled': ['vpc-dev', 'vpc-nl'],
   'dcs-instance-password-required': ['cache-legacy'],
   'dcs-instance-access-restricted': ['cache-queue', 'cache-reports'],
+  'elb-listener-encrypted': ['legacy-http', 'partner-tcp'],
+  'elb-listener-tls-policy': ['api-admin-https', 'intranet-https', 'legacy-https'],
+  'elb-certificate-valid': ['legacy-cert', 'partner-cert'],
   'obs-bucket-versioning': ['nordwind-exports', 'nordwind-website'],
   'cce-cluster-version-supported': ['k8s-legacy'],
   'cce-cluster-api-not-public': ['k8s-dev', 'k8s-legacy'],
