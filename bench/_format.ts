@@ -109,9 +109,13 @@ function formatRun(r: ScanMeasurement): string {
       ? ''
       : `; emulator process: peak RSS ${mib(w.emulatorPeakRssBytes)}, serving CPU ${n0(w.emulatorCpuMs ?? 0)} ms`
   line(`world:        generated in ${n0(w.generateMs)} ms (not in the wall time)${emu}`)
-  const during = r.overlap ? ', checks running as types arrive' : ''
+  const during = {
+    types: ', checks running as their types arrive',
+    scopes: ', each scope evaluated once read',
+    none: '',
+  }[r.overlap]
   line(
-    `wall:         collect ${n0(r.wall.collectMs)} ms (until the last scope is read${during}) · evaluate after it ${n0(r.wall.evaluateMs)} ms · total ${n0(r.wall.totalMs)} ms${r.overlap ? '' : ' (--serial)'}`,
+    `wall:         collect ${n0(r.wall.collectMs)} ms (until the last scope is read${during}) · evaluate after it ${n0(r.wall.evaluateMs)} ms · total ${n0(r.wall.totalMs)} ms (--overlap ${r.overlap})`,
   )
   line(
     `scanner cpu:  collect ${n0(r.cpu.collectMs)} ms (${n0((100 * r.cpu.collectMs) / r.wall.collectMs)}% of its wall) · evaluate after it ${n0(r.cpu.evaluateMs)} ms · total ${n0(r.cpu.collectMs + r.cpu.evaluateMs)} ms`,
@@ -169,7 +173,7 @@ function formatRun(r: ScanMeasurement): string {
     .join(', ')
   line(`evaluation:   ${n0(e.findings)} findings (${statuses})`)
   line(
-    `evaluations/s: ${n0(e.evaluationsPerSecond)} (findings ÷ ${r.overlap ? 'warm evaluation time: the scan evaluated during collection' : 'evaluate time'}); ${n1(e.usPerResource)} µs per resource`,
+    `evaluations/s: ${n0(e.evaluationsPerSecond)} (findings ÷ ${r.overlap !== 'none' ? 'warm evaluation time: the scan evaluated during collection' : 'evaluate time'}); ${n1(e.usPerResource)} µs per resource`,
   )
   const wm = e.warm
   line(

@@ -36,6 +36,9 @@ import { type CriticalPath, criticalPath } from './critical-path.ts'
 /** Targets of issue 4. */
 export const TARGETS = { wallOverBound: 1.25, peakRssBytes: 1024 ** 3, peakRssAtServers: 10_000 }
 
+/** How evaluation overlaps collection. */
+export type Overlap = 'types' | 'scopes' | 'none'
+
 /** Options of one measured scan. */
 export interface MeasureOptions {
   servers: number
@@ -47,10 +50,11 @@ export interface MeasureOptions {
   /** RSS sampling period, ms (default 50). */
   sampleMs?: number
   /**
-   * `true` (default), as `sphere scan`: each scope's checks start as their types are read and the
-   * scope is evaluated as soon as it is read; `false`: everything is evaluated after collection.
+   * `types` (default), as `sphere scan`: each scope's checks start as their types are read, the
+   * rest when the scope is read; `scopes`: each scope is evaluated once it is read (as before
+   * issue 16's staging); `none`: everything is evaluated after collection.
    */
-  overlap?: boolean
+  overlap?: Overlap
   /** Receives every recorded request (`t0` = start of collection), for ad-hoc analysis. */
   onRequests?: (requests: readonly RecordedRequest[], t0: number) => void
 }
@@ -79,8 +83,8 @@ export interface ScanMeasurement {
   latencyMs: number
   concurrency: number
   emulator: 'process' | 'inline'
-  /** Checks ran while collecting (see {@link MeasureOptions.overlap}). */
-  overlap: boolean
+  /** How evaluation overlapped collection (see {@link MeasureOptions.overlap}). */
+  overlap: Overlap
   /** 1-minute load average before and after (other processes on the machine skew the figures). */
   load: { before: number; after: number }
   world: {
@@ -270,7 +274,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const loop = monitorEventLoopDelay({ resolution: 10 })
     loop.enable()
 
-    const overlap = opts.overlap ?? true
+    const overlap = opts.overlap ?? 'types'
     const t0 = performance.now()
     const c0 = process.cpuUsage()
     const startedAt = new Date()
@@ -282,16 +286,16 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     let c1 = process.cpuUsage(c0)
     await scanClouds(
       [{ name: session.config.source.cloud ?? ENV_CLOUD, session }],
-      overlap ? { onCollected: (p, t) => evaluator.collected(p, t) } : {},
+      overlap === 'types' ? { onCollected: (p, t) => evaluator.collected(p, t) } : {},
       async (s) => {
         scopes.push(s)
         t1 = performance.now()
         c1 = process.cpuUsage(c0)
-        if (overlap) await evaluator.addAsync(s)
+        if (overlap !== 'none') await evaluator.addAsync(s)
       },
     )
     sample()
-    if (!overlap) for (const s of scopes) evaluator.add(s)
+    if (overlap === 'none') for (const s of scopes) evaluator.add(s)
     const collected: SavedScan = { tool: TOOL, collectedAt: startedAt.toISOString(), scopes }
     let result: ScanResult | undefined = evaluator.finish(now)
     const t2 = performance.now()
@@ -341,7 +345,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const warmTotal = w2 - w0
     // With overlap the scan's own evaluation is spread over the collection: the warm pass (the
     // whole inventory evaluated at once) is then the evaluation's time.
-    const evalMs = overlap ? warmTotal : evaluateMs
+    const evalMs = overlap !== 'none' ? warmTotal : evaluateMs
     return {
       servers: opts.servers,
       seed,

@@ -7,12 +7,12 @@
  * (bench/bench.test.ts only checks that the report has every field).
  *
  *   npm run bench -- [--servers 1000,10000] [--latency-ms 20] [--concurrency 4] [--seed 1]
- *                    [--emulator process|inline] [--in-process] [--json] [--serial]
+ *                    [--emulator process|inline] [--in-process] [--json] [--overlap types|scopes|none]
  *   npm run bench -- --projects 50 [--regions 2] [--parallel 4] --servers 20000 …  (an organisation:
  *                    bench/organisation.bench.ts)
  *
- * As `sphere scan`, a scope's checks start while its other types are still read; `--serial`
- * evaluates after collection instead (to compare).
+ * As `sphere scan`, a scope's checks start while its other types are still read; `--overlap
+ * scopes` evaluates each scope once it is read, `--overlap none` everything after collection.
  * Each size runs in a fresh node process (like one `sphere scan`), so its peak RSS and its
  * JIT warm-up are its own; `--in-process` runs every size in this process instead. Profile with
  * `node --cpu-prof --import tsx bench/scan.bench.ts --servers 10000` (one size runs in-process);
@@ -23,7 +23,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type BenchReport, formatText, linearity } from './_format.ts'
-import { machine, measureScan, type ScanMeasurement } from './_measure.ts'
+import { machine, measureScan, type Overlap, type ScanMeasurement } from './_measure.ts'
 import { formatOrganisation, measureOrganisation } from './organisation.bench.ts'
 
 export { type BenchReport, formatText, linearity, REPORT_FIELDS } from './_format.ts'
@@ -40,8 +40,8 @@ export interface BenchArgs {
   /** Run every size in this process (default: a fresh process per size when there are several). */
   inProcess: boolean
   json: boolean
-  /** Evaluate after collection instead of while reading (`--serial`, to compare). */
-  serial: boolean
+  /** How evaluation overlaps collection (`--overlap types|scopes|none`, default types). */
+  overlap: Overlap
   /** An organisation of this many projects (1: the single-project bench). */
   projects: number
   regions: number
@@ -63,7 +63,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       emulator: { type: 'string', default: 'process' },
       'in-process': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
-      serial: { type: 'boolean', default: false },
+      overlap: { type: 'string', default: 'types' },
       projects: { type: 'string', default: '1' },
       regions: { type: 'string', default: '2' },
       parallel: { type: 'string', default: '4' },
@@ -75,6 +75,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       throw new RangeError(`--${name} must be an integer ≥ ${min}, got "${raw}"`)
     return n
   }
+  if (!['types', 'scopes', 'none'].includes(values.overlap))
+    throw new RangeError(`--overlap must be types, scopes or none, got "${values.overlap}"`)
   const emulator = values.emulator
   if (emulator !== 'process' && emulator !== 'inline')
     throw new RangeError(`--emulator must be process or inline, got "${emulator}"`)
@@ -88,7 +90,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     emulator,
     inProcess: values['in-process'],
     json: values.json,
-    serial: values.serial,
+    overlap: values.overlap as Overlap,
     projects: int('projects', values.projects, 1),
     regions: int('regions', values.regions, 1),
     parallel: int('parallel', values.parallel, 1),
@@ -102,7 +104,7 @@ function measureInFreshProcess(args: BenchArgs, servers: number): ScanMeasuremen
     ...['--servers', String(servers), '--latency-ms', String(args.latencyMs)],
     ...['--concurrency', String(args.concurrency), '--seed', String(args.seed)],
     ...['--emulator', args.emulator, '--in-process', '--json'],
-    ...(args.serial ? ['--serial'] : []),
+    ...['--overlap', args.overlap],
   ]
   const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...argv], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -133,7 +135,7 @@ export async function runBench(
             concurrency: args.concurrency,
             seed: args.seed,
             emulator: args.emulator,
-            overlap: !args.serial,
+            overlap: args.overlap,
           }),
     )
   }

@@ -57,6 +57,7 @@ Options:
         tool: { name: 'sphere', version: version() },
         startedAt,
         now: startedAt,
+        ...(io.signal ? { signal: io.signal } : {}),
         // Only the built-in demo world has host reports (their instance ids are its servers').
         ...(world.name === 'demo' && isBuiltIn(values.world)
           ? { hostReports: loadDemoHostReports(startedAt) }

@@ -77,10 +77,17 @@ export const ClusterWire = z.object({
 })
 export type ClusterWire = z.output<typeof ClusterWire>
 
+/**
+ * A Kubernetes list's `metadata`: a non-empty `continue` would mean more items than this
+ * response holds, which CCE does not document (clusters.ts refuses such a list).
+ */
+const ListMeta = z.object({ continue: z.string().nullish() }).catchall(z.unknown()).nullish()
+
 /** GET /api/v3/projects/{project_id}/clusters (no paging documented). */
 export const ListClustersResponse = z.object({
   kind: z.string().optional(),
   apiVersion: z.string().optional(),
+  metadata: ListMeta,
   items: z.array(ClusterWire).nullish(),
 })
 export type ListClustersResponse = z.output<typeof ListClustersResponse>
@@ -137,6 +144,7 @@ export type NodeWire = z.output<typeof NodeWire>
 export const ListNodesResponse = z.object({
   kind: z.string().optional(),
   apiVersion: z.string().optional(),
+  metadata: ListMeta,
   items: z.array(NodeWire).nullish(),
 })
 export type ListNodesResponse = z.output<typeof ListNodesResponse>
