@@ -234,8 +234,10 @@ describe('hostile authentication answers: one clear error, exit 2', () => {
       [{ path: /\/auth\/tokens$/, fault: { kind: 'silent' } }],
       ['--auth-timeout', '1'],
     )
+    // The message names the 1 s budget (not the 30 s default), so the flag is what ended the wait;
+    // a hang would be killed by the harness's timeout and fail assertClean. No wall-clock bound:
+    // tests never assert timing.
     assertClean(r, { code: 2, message: /no response from .* within 1 s/, secrets: SECRETS })
-    assert.ok(r.ms < 15_000, `took ${r.ms} ms`)
   })
 
   it('a wrong password: authentication failed, the password is not printed', async () => {
