@@ -274,7 +274,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const loop = monitorEventLoopDelay({ resolution: 10 })
     loop.enable()
 
-    const overlap = opts.overlap ?? 'types'
+    const overlap = opts.overlap ?? 'scopes'
     const t0 = performance.now()
     const c0 = process.cpuUsage()
     const startedAt = new Date()

@@ -70,7 +70,6 @@ Options:
           selection: { allProjects: true, regions: 'all' },
           signal: io.signal,
           onProgress: (p) => progress.update(p, 0),
-          onCollected: (p, t) => evaluator.collected(p, t),
         },
         (s) => evaluator.addAsync(s),
       ).finally(() => progress.done())
