@@ -39,8 +39,8 @@ type AnyL7 = L7PolicyV3Wire | LbaasL7PolicyWire
 export interface ListenerMapInputs {
   readonly api: ElbApi
   readonly tls: TlsPolicyLookup
-  /** Every L7 policy of the listener's family; null when they could not be read. */
-  readonly policies: readonly AnyL7[] | null
+  /** The L7 policies of the listener's family by listener id; null when they could not be read. */
+  readonly policies: ReadonlyMap<string, readonly AnyL7[]> | null
   /** A listener's protocol by id, across families. */
   readonly protocolOf: (id: string) => string | undefined
 }
@@ -56,7 +56,7 @@ export function toElbListener(w: AnyListener, m: ListenerMapInputs, ctx: MapCont
     ...('tls_versions' in w ? { tlsVersions: w.tls_versions } : {}),
   }
   const tls = resolveTls(t, m.tls)
-  const own = m.policies?.filter((p) => p.listener_id === w.id)
+  const own = m.policies && (m.policies.get(w.id) ?? [])
   return {
     type: 'elb.listener',
     id: w.id,
@@ -100,6 +100,17 @@ export function tlsLookup(
   }
 }
 
+/** L7 policies grouped by their listener. */
+function byListener(policies: readonly AnyL7[]): Map<string, AnyL7[]> {
+  const m = new Map<string, AnyL7[]>()
+  for (const p of policies) {
+    const l = m.get(p.listener_id)
+    if (l) l.push(p)
+    else m.set(p.listener_id, [p])
+  }
+  return m
+}
+
 /** Collects `elb.listener`. */
 export const elbListenerCollector = defineCollector({
   type: 'elb.listener',
@@ -131,7 +142,8 @@ export const elbListenerCollector = defineCollector({
     const all = [...itemsOf(listeners.v3), ...itemsOf(listeners.lbaas)]
     const protocols = new Map(all.map((l) => [l.id, l.protocol]))
     const protocolOf = (id: string) => protocols.get(id)
-    const policiesOf = (f: FamilyRead<AnyL7>) => (f.status === 'failed' ? null : itemsOf(f))
+    const policiesOf = (f: FamilyRead<AnyL7>) =>
+      f.status === 'failed' ? null : byListener(itemsOf(f))
     const v3 = itemsOf(listeners.v3).map((w) =>
       toElbListener(w, { api: 'dedicated', tls, policies: policiesOf(l7.v3), protocolOf }, ctx),
     )
