@@ -9,6 +9,7 @@
  * child → `{ kind: 'stopped', ... }` and exits.
  * @module
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import {
   type EmulatorStats,
   generateWorld,
@@ -60,10 +61,18 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
   const generateMs = performance.now() - t0
   const emu = await startEmulator({ world, port: 0, latencyMs: m.latencyMs })
   const cpu0 = process.cpuUsage()
+  // How long the emulator's event loop was blocked while serving (every request waits it out).
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  loop.enable()
   process.on('message', async (msg: ToEmulator) => {
     if (msg.kind !== 'stop') return
     const { requests } = emu.emulator.stats()
     const cpu = process.cpuUsage(cpu0)
+    loop.disable()
+    const ms = (ns: number) => (ns / 1e6).toFixed(1)
+    process.stderr.write(
+      `emulator event loop: max delay ${ms(loop.max)} ms, p99 ${ms(loop.percentile(99))} ms, mean ${ms(loop.mean)} ms (while serving; 5 ms sampling)\n`,
+    )
     await emu.close()
     send({
       kind: 'stopped',

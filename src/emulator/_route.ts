@@ -11,7 +11,9 @@ import type { WorldIndex } from './_index.ts'
 import { regionOf, regionOrigin, requestPlace } from './_region.ts'
 import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
 import { apiNotPublished, errorBody, jsonResponse, webobNotFound } from './errors.ts'
+import { stringifySliced, worthSlicing } from './json-slices.ts'
 import { type LimitRule, PagingError, readLimit } from './paging.ts'
+import { SLICE_MS, TimeSlicer } from './time-slices.ts'
 import { serves } from './world/api-versions.ts'
 import type { Project, World } from './world/model.ts'
 
@@ -27,6 +29,8 @@ export interface Shared extends AuthDeps {
   index: WorldIndex
   /** Origin for catalog and next links; defaults to the request's origin. */
   baseUrl?: string
+  /** How long a big list handler works before the event loop gets a turn, ms (`time-slices.ts`). */
+  sliceMs?: number
 }
 
 /** What a handler gets. */
@@ -52,7 +56,15 @@ export interface RouteContext {
   fail(status: number, message: string): Response
   /** The JSON body of a POST read (KMS), else undefined. */
   body?: unknown
+  /**
+   * `items.map(fn)` in time slices: a big page's wire objects are built with turns for the
+   * event loop in between, so small requests are not held up behind it (`time-slices.ts`).
+   */
+  map<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]>
 }
+
+/** What a handler returns: the wire body or a response, now or later. */
+type Answer<B> = B | Response | Promise<B | Response>
 
 /** The origin to advertise: the configured base URL or the request's own. */
 export function originOf(c: Context, shared: Pick<Shared, 'baseUrl'>): string {
@@ -127,7 +139,7 @@ export function serve<K extends OperationKey>(
   app: Hono<EmulatorEnv>,
   shared: Shared,
   key: K,
-  handler: (r: RouteContext) => WireInput<K> | Response,
+  handler: (r: RouteContext) => Answer<WireInput<K>>,
   aliases: readonly string[] = [],
 ): void {
   route(app, shared, OPS[key] as RouteDef, handler, aliases)
@@ -141,7 +153,7 @@ export function route(
   app: Hono<EmulatorEnv>,
   shared: Shared,
   op: RouteDef,
-  handler: (r: RouteContext) => object | Response,
+  handler: (r: RouteContext) => Answer<object>,
   aliases: readonly string[] = [],
   method: 'GET' | 'POST' = 'GET',
 ): void {
@@ -189,6 +201,7 @@ export function route(
     }
     const origin = regionOrigin(shared.world, originOf(c, shared), region)
     const own = new URL(c.req.url)
+    const slicer = new TimeSlicer(shared.sliceMs ?? SLICE_MS)
     // The query is parsed once per request, not once per `q` (handlers filter item by item).
     let query: Record<string, string> | undefined
     const ctx: RouteContext = {
@@ -208,10 +221,15 @@ export function route(
       limit: (rule) => readLimit(c.req.query('limit'), rule),
       fail: (status, message) => failFor(c, status, message),
       body,
+      map: (items, fn) => slicer.map(items, fn),
     }
     try {
-      const body = handler(ctx)
-      return body instanceof Response ? body : c.json(body)
+      const body = await handler(ctx)
+      if (body instanceof Response) return body
+      if (!worthSlicing(body)) return c.json(body)
+      // A big page is written in slices too; the text is JSON.stringify's (json-slices.ts).
+      const text = (await stringifySliced(body, slicer)) as string
+      return c.body(text, undefined, { 'Content-Type': 'application/json' })
     } catch (err) {
       if (err instanceof PagingError) return failFor(c, 400, err.message)
       throw err

@@ -46,6 +46,11 @@ export interface EmulatorOptions extends FaultOptions {
   clock?: () => number
   /** Origin written into the catalog and next links (default: the request's origin). */
   baseUrl?: string
+  /**
+   * How long a big list handler works before the event loop gets a turn, ms (default
+   * `SLICE_MS`; 0 = a turn after every item, which tests use to walk every slicing path).
+   */
+  sliceMs?: number
 }
 
 /** The emulator: a Hono app plus its world and counters. */
@@ -133,6 +138,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     keys: accessKeyIndex(world),
     index: new WorldIndex(world),
     baseUrl: opts.baseUrl,
+    sliceMs: opts.sliceMs,
   }
   const faults = new FaultInjector(opts, clock)
   const load = new LoadTracker(clock)

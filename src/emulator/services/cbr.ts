@@ -156,7 +156,7 @@ export function cbrRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const { world, index } = shared
 
-  serve(app, shared, 'cbr.ListVaults', (r) => {
+  serve(app, shared, 'cbr.ListVaults', async (r) => {
     const limit = r.limit(CBR)
     const policyId = r.q('policy_id')
     const resourceIds = r.q('resource_ids')?.split(',')
@@ -174,10 +174,11 @@ export function cbrRoutes(shared: Shared): Hono<EmulatorEnv> {
           (resourceIds === undefined || v.resources.some((res) => resourceIds.includes(res.id))),
       )
     const { page, offset } = offsetPage(items, r.q('offset'), limit)
-    return { vaults: page.map((v) => vaultWire(index, v)), count: items.length, limit, offset }
+    const vaults = await r.map(page, (v) => vaultWire(index, v))
+    return { vaults, count: items.length, limit, offset }
   })
 
-  serve(app, shared, 'cbr.ListPolicies', (r) => {
+  serve(app, shared, 'cbr.ListPolicies', async (r) => {
     const vaultId = r.q('vault_id')
     const operationType = r.q('operation_type')
     const items = index
@@ -186,14 +187,14 @@ export function cbrRoutes(shared: Shared): Hono<EmulatorEnv> {
         (p) =>
           eq(operationType, 'backup') && (vaultId === undefined || p.vaultIds.includes(vaultId)),
       )
-    return { policies: items.map(policyWire), count: items.length }
+    return { policies: await r.map(items, policyWire), count: items.length }
   })
 
-  serve(app, shared, 'cbr.ListBackups', (r) => {
+  serve(app, shared, 'cbr.ListBackups', async (r) => {
     const limit = r.limit(CBR)
     const items = filterBackups(r, index.inProject(world.backups, r.project.id))
     const { page, offset } = offsetPage(items, r.q('offset'), limit)
-    return { backups: page.map(backupWire), count: items.length, limit, offset }
+    return { backups: await r.map(page, backupWire), count: items.length, limit, offset }
   })
 
   return app

@@ -86,7 +86,7 @@ export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const { world, index } = shared
 
-  serve(app, shared, 'ces.ListAlarms', (r) => {
+  serve(app, shared, 'ces.ListAlarms', async (r) => {
     const limit = r.limit(CES)
     const resourceId = r.q('resource_id')
     const [alarmId, name, namespace] = ['alarm_id', 'name', 'namespace'].map((k) => r.q(k))
@@ -100,18 +100,18 @@ export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
           (resourceId === undefined || a.dimensions.some((d) => d.value === resourceId)),
       )
     const { page } = offsetPage(items, r.q('offset'), limit)
-    return { alarms: page.map(alarmWire), count: items.length }
+    return { alarms: await r.map(page, alarmWire), count: items.length }
   })
 
   // The marker is the page's last alarm id on every page, the last one included (otc-api.md
   // §7.1: "last alarm_id → pass as start"); a client ends by `total` or an empty page.
-  serve(app, shared, 'ces.ListAlarmsV1', (r) => {
+  serve(app, shared, 'ces.ListAlarmsV1', async (r) => {
     try {
       const limit = r.limit(CES_V1)
       const items = index.inProject(world.alarms, r.project.id)
       const { page } = markerPage(items, (a) => a.id, r.q('start'), limit)
       return {
-        metric_alarms: page.map(alarmV1),
+        metric_alarms: await r.map(page, alarmV1),
         meta_data: { count: page.length, marker: page.at(-1)?.id ?? '', total: items.length },
       }
     } catch (err) {

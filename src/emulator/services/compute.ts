@@ -150,26 +150,30 @@ export function computeRoutes(shared: Shared): Hono<EmulatorEnv> {
 const root = (r: RouteContext) =>
   `${r.origin}/compute/${r.url.pathname.includes('/v2.1/') ? 'v2.1' : 'v2'}/${r.project.id}`
 
-function listServers(
+async function listServers(
   { world, index }: Shared,
   r: RouteContext,
-): WireInput<'compute.ListServersDetail'> {
+): Promise<WireInput<'compute.ListServersDetail'>> {
   const limit = r.limit(SERVERS)
   const items = filterServers(r, index.inRegion(world.servers, r.project.id, r.region))
   const { page, more } = markerPage(items, (s) => s.id, r.q('marker'), limit)
+  const at = root(r)
   return {
-    servers: page.map((s) => serverWire(index, s, root(r))),
+    servers: await r.map(page, (s) => serverWire(index, s, at)),
     servers_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
   }
 }
 
-function listKeypairs({ world }: Shared, r: RouteContext): WireInput<'compute.ListKeypairs'> {
+async function listKeypairs(
+  { world }: Shared,
+  r: RouteContext,
+): Promise<WireInput<'compute.ListKeypairs'>> {
   const limit = r.limit(OTHERS)
   // Nova lists only the caller's own key pairs.
   const own = world.keyPairs.filter((k) => k.userId === r.auth.user.id)
   const { page, more } = markerPage(own, (k) => k.name, r.q('marker'), limit)
   return {
-    keypairs: page.map((k) => ({ keypair: keypairWire(k, false) })),
+    keypairs: await r.map(page, (k) => ({ keypair: keypairWire(k, false) })),
     keypairs_links: nextLinks(r.url, more, limit, page.at(-1)?.name),
   }
 }

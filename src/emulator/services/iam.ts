@@ -80,16 +80,15 @@ export function iamRoutes(shared: Shared): Hono<EmulatorEnv> {
     ),
   }))
 
-  serve(app, shared, 'iam.ListCredentials', (r) => {
+  serve(app, shared, 'iam.ListCredentials', async (r) => {
     // Without user_id an administrator sees every key, anyone else only their own.
     const userId = r.q('user_id')
     const isAdmin = adminGroup !== undefined && r.auth.user.groupIds.includes(adminGroup)
     const users = world.users.filter((u) =>
       userId !== undefined ? u.id === userId : isAdmin || u.id === r.auth.user.id,
     )
-    return {
-      credentials: users.flatMap((u) => u.accessKeys.map((k) => credentialWire(u, k, false))),
-    }
+    const perUser = await r.map(users, (u) => u.accessKeys.map((k) => credentialWire(u, k, false)))
+    return { credentials: perUser.flat() }
   })
 
   serve(app, shared, 'iam.ShowCredential', (r) => {

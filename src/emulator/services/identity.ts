@@ -212,7 +212,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
     return { projects: page.map((p) => projectWire(world, p, r.origin)), links }
   })
 
-  serve(app, shared, 'identity.ListUsers', (r) => {
+  serve(app, shared, 'identity.ListUsers', async (r) => {
     const items = world.users.filter(
       (u) =>
         matches(r.q('name'), u.name) &&
@@ -220,7 +220,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
         matches(r.q('domain_id'), world.domain.id),
     )
     const { page, links } = keystonePage(r, items)
-    return { users: page.map((u) => userWire(world, u, r.origin)), links }
+    return { users: await r.map(page, (u) => userWire(world, u, r.origin)), links }
   })
 
   serve(app, shared, 'identity.ListGroups', (r) => {
@@ -231,14 +231,14 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
     return { groups: page.map((g) => groupWire(world, g, r.origin)), links }
   })
 
-  serve(app, shared, 'identity.ListGroupUsers', (r) => {
+  serve(app, shared, 'identity.ListGroupUsers', async (r) => {
     const group = world.groups.find((g) => g.id === r.params.group_id)
     if (!group) return r.fail(404, `Could not find group: ${r.params.group_id}.`)
     const { page, links } = keystonePage(
       r,
       world.users.filter((u) => u.groupIds.includes(group.id)),
     )
-    return { users: page.map((u) => userWire(world, u, r.origin)), links }
+    return { users: await r.map(page, (u) => userWire(world, u, r.origin)), links }
   })
 
   return app

@@ -110,7 +110,7 @@ function filterImages(r: RouteContext, images: readonly Image[]): Image[] {
 export function imageRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
 
-  serve(app, shared, 'image.ListImages', (r) => {
+  serve(app, shared, 'image.ListImages', async (r) => {
     const limit = r.limit(IMAGES)
     const { page, more } = markerPage(
       filterImages(r, shared.world.images),
@@ -127,7 +127,7 @@ export function imageRoutes(shared: Shared): Hono<EmulatorEnv> {
     }
     const last = page.at(-1)
     return {
-      images: page.map((im) => imageWire(im, shared.world.cloud)),
+      images: await r.map(page, (im) => imageWire(im, shared.world.cloud)),
       schema: '/v2/schemas/images',
       first: rel({ limit: String(limit) }),
       ...(more && last ? { next: rel({ marker: last.id, limit: String(limit) }) } : {}),

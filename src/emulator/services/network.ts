@@ -133,17 +133,17 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
   const rulesOf = (r: RouteContext) =>
     index.inRegion(world.securityGroups, r.project.id, r.region).flatMap((g) => g.rules)
 
-  serve(app, shared, 'network.ListSecurityGroups', (r) => {
+  serve(app, shared, 'network.ListSecurityGroups', async (r) => {
     const items = where(r, index.inRegion(world.securityGroups, r.project.id, r.region), {
       id: (g) => g.id,
       name: (g) => g.name,
       tenant_id: (g) => g.projectId,
     })
     const { page, links } = paged(r, items)
-    return { security_groups: page.map(groupWire), security_groups_links: links }
+    return { security_groups: await r.map(page, groupWire), security_groups_links: links }
   })
 
-  serve(app, shared, 'network.ListSecurityGroupRules', (r) => {
+  serve(app, shared, 'network.ListSecurityGroupRules', async (r) => {
     const items = where(r, rulesOf(r), {
       security_group_id: (x) => x.securityGroupId,
       direction: (x) => x.direction,
@@ -152,10 +152,13 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
       ethertype: (x) => x.ethertype,
     })
     const { page, links } = paged(r, items)
-    return { security_group_rules: page.map(ruleWire), security_group_rules_links: links }
+    return {
+      security_group_rules: await r.map(page, ruleWire),
+      security_group_rules_links: links,
+    }
   })
 
-  serve(app, shared, 'network.ListPorts', (r) => {
+  serve(app, shared, 'network.ListPorts', async (r) => {
     const items = where(r, index.inRegion(world.ports, r.project.id, r.region), {
       device_id: (p) => p.serverId,
       device_owner: (p) => `compute:${p.az}`,
@@ -163,17 +166,18 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
       id: (p) => p.id,
     })
     const { page, links } = paged(r, items)
-    return { ports: page.map((p) => portWire(index, p)), ports_links: links }
+    return { ports: await r.map(page, (p) => portWire(index, p)), ports_links: links }
   })
 
-  serve(app, shared, 'network.ListFloatingIps', (r) => {
+  serve(app, shared, 'network.ListFloatingIps', async (r) => {
     const items = where(r, index.inRegion(world.floatingIps, r.project.id, r.region), {
       port_id: (f) => f.portId,
       floating_ip_address: (f) => f.address,
       id: (f) => f.id,
     })
     const { page, links } = paged(r, items)
-    return { floatingips: page.map((f) => floatingIpWire(index, f)), floatingips_links: links }
+    const floatingips = await r.map(page, (f) => floatingIpWire(index, f))
+    return { floatingips, floatingips_links: links }
   })
 
   return app

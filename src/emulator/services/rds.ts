@@ -86,7 +86,7 @@ export function rdsRoutes(shared: Shared): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>()
   const { world, index } = shared
 
-  serve(app, shared, 'rds.ListInstances', (r) => {
+  serve(app, shared, 'rds.ListInstances', async (r) => {
     const limit = r.limit(RDS)
     const items = index
       .inProject(world.rdsInstances, r.project.id)
@@ -101,12 +101,12 @@ export function rdsRoutes(shared: Shared): Hono<EmulatorEnv> {
       )
     const { page } = offsetPage(items, r.q('offset'), limit)
     return {
-      instances: page.map((i) => instanceWire(i, r.project.region)),
+      instances: await r.map(page, (i) => instanceWire(i, r.project.region)),
       total_count: items.length,
     }
   })
 
-  serve(app, shared, 'rds.ListBackups', (r) => {
+  serve(app, shared, 'rds.ListBackups', async (r) => {
     const instanceId = r.q('instance_id')
     if (instanceId === undefined || instanceId === '')
       return r.fail(400, 'The instance_id parameter is mandatory.')
@@ -124,7 +124,7 @@ export function rdsRoutes(shared: Shared): Hono<EmulatorEnv> {
           (beginMs === undefined || Number.isNaN(beginMs) || b.beginAt >= beginMs),
       )
     const { page } = offsetPage(items, r.q('offset'), limit)
-    return { backups: page.map(backupWire), total_count: items.length }
+    return { backups: await r.map(page, backupWire), total_count: items.length }
   })
 
   return app

@@ -122,7 +122,7 @@ function backupWire(
 const matches = (want: string | undefined, value: string) => want === undefined || want === value
 
 /** Lists volumes (both versions: the same body). */
-function listVolumes(shared: Shared, r: RouteContext) {
+async function listVolumes(shared: Shared, r: RouteContext) {
   const { world, index } = shared
   const limit = r.limit(CINDER)
   const items = index
@@ -135,13 +135,13 @@ function listVolumes(shared: Shared, r: RouteContext) {
     )
   const { page, more } = markerPage(items, (v) => v.id, r.q('marker'), limit)
   return {
-    volumes: page.map((v) => volumeWire(index, v)),
+    volumes: await r.map(page, (v) => volumeWire(index, v)),
     volumes_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
   }
 }
 
 /** Lists volume backups (both versions: the same body). */
-function listBackups(shared: Shared, r: RouteContext, version: string) {
+async function listBackups(shared: Shared, r: RouteContext, version: string) {
   const { world, index } = shared
   const limit = r.limit(CINDER)
   const items = index
@@ -149,7 +149,7 @@ function listBackups(shared: Shared, r: RouteContext, version: string) {
     .filter((b) => matches(r.q('volume_id'), b.volumeId) && matches(r.q('status'), b.status))
   const { page, more } = markerPage(items, (b) => b.id, r.q('marker'), limit)
   return {
-    backups: page.map((b) => backupWire(r, b, version)),
+    backups: await r.map(page, (b) => backupWire(r, b, version)),
     backups_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
   }
 }
