@@ -5,7 +5,7 @@
  * the default settings), and measure.
  * @module
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { AnyCheck, CheckContext } from '../src/checks/define.ts'
@@ -195,6 +195,28 @@ function sumStats(all: Record<string, ServiceStats>): ServiceStats {
   return t
 }
 
+/**
+ * With `SPHERE_BENCH_CPU_PROF=FILE`, a CPU profile of the scan's own window (collection and the
+ * evaluation overlapped with it; not the warm pass and per-check loops after it), 200 µs samples.
+ */
+async function startWindowProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const file = process.env.SPHERE_BENCH_CPU_PROF
+  if (!file) return undefined
+  const { Session } = await import('node:inspector/promises')
+  const s = new Session()
+  s.connect()
+  await s.post('Profiler.enable')
+  await s.post('Profiler.setSamplingInterval', { interval: 200 })
+  await s.post('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = await s.post('Profiler.stop')
+      writeFileSync(file, JSON.stringify(profile))
+      s.disconnect()
+    },
+  }
+}
+
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000
 
 /** The checks with a stopwatch around each `evaluate`. */
@@ -275,6 +297,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     loop.enable()
 
     const overlap = opts.overlap ?? 'scopes'
+    const profiler = await startWindowProfile()
     const t0 = performance.now()
     const c0 = process.cpuUsage()
     const startedAt = new Date()
@@ -295,6 +318,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       },
     )
     sample()
+    await profiler?.stop()
     if (overlap === 'none') for (const s of scopes) evaluator.add(s)
     const collected: SavedScan = { tool: TOOL, collectedAt: startedAt.toISOString(), scopes }
     let result: ScanResult | undefined = evaluator.finish(now)
@@ -331,6 +355,12 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const perCheck = checkCosts(checks, { inventory, settings, now })
 
     opts.onRequests?.(recorder.requests, t0)
+    // With SPHERE_BENCH_TIMELINE=FILE, every request (ms from the scan's start) for a timeline.
+    const timeline = process.env.SPHERE_BENCH_TIMELINE
+    if (timeline) {
+      const rel = recorder.requests.map((r) => ({ ...r, start: r.start - t0, end: r.end - t0 }))
+      writeFileSync(timeline, JSON.stringify(rel))
+    }
     const services = session.stats()
     const operations = countByOp(recorder.requests)
     const path = criticalPath(operations, opts.latencyMs, opts.concurrency)

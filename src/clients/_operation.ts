@@ -5,9 +5,9 @@
  * registry the emulator serves.
  * @module
  */
-import type { z } from 'zod'
+import { z } from 'zod'
 import { listAll, type Pager } from './core/paginate.ts'
-import type { Query, ServiceClient } from './core/types.ts'
+import type { ItemSplit, Query, ServiceClient } from './core/types.ts'
 import type { OperationDef, PagingDecl } from './operations.ts'
 
 /** A registry entry of a list operation. */
@@ -97,6 +97,28 @@ export function pagerFor(decl: PagingDecl, endpoint: string, limit?: number): Pa
   }
 }
 
+const SPLITS = new WeakMap<ListDef, ItemSplit | null>()
+
+/**
+ * The envelope/items split of a list operation's page schema, where the page is an object whose
+ * items field is exactly an array of the item schema (then validating the envelope and each item
+ * gives what the page schema gives); otherwise none, and the page is validated whole.
+ */
+export function itemSplit(def: ListDef): ItemSplit | undefined {
+  let split = SPLITS.get(def)
+  if (split === undefined) {
+    const { key, schema: item } = def.items
+    const page = def.schema
+    const field = page instanceof z.ZodObject ? page.shape[key] : undefined
+    split =
+      page instanceof z.ZodObject && field instanceof z.ZodArray && field.element === item
+        ? { key, item, envelope: page.extend({ [key]: z.array(z.unknown()) }) }
+        : null
+    SPLITS.set(def, split)
+  }
+  return split ?? undefined
+}
+
 /** Runs a list operation over all its pages and returns every item. */
 export function listItems<D extends ListDef>(
   client: ServiceClient,
@@ -114,6 +136,7 @@ export function listItems<D extends ListDef>(
     pager: pagerFor(def.pager, client.endpoint, opts.limit),
     signal: opts.signal,
     ...(def.critical ? { critical: true } : {}),
+    split: itemSplit(def),
   })
 }
 

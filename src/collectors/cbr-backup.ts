@@ -5,6 +5,7 @@
 import { listBackups } from '../clients/cbr/backups.ts'
 import type { BackupWire } from '../clients/cbr/schemas.ts'
 import type { CbrBackup } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime } from './_map.ts'
 
@@ -32,6 +33,6 @@ export const cbrBackupCollector = defineCollector({
   services: ['cbr'],
   async collect(ctx) {
     const backups = await listBackups(await ctx.client('cbr'), {}, ctx.signal)
-    return { resources: backups.map((w) => toCbrBackup(w, ctx)) }
+    return { resources: await mapSliced(backups, (w) => toCbrBackup(w, ctx)) }
   },
 })

@@ -6,6 +6,7 @@
 import type { VaultWire } from '../clients/cbr/schemas.ts'
 import { listVaults } from '../clients/cbr/vaults.ts'
 import type { CbrVault } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { unique } from './_map.ts'
 
@@ -32,6 +33,6 @@ export const cbrVaultCollector = defineCollector({
   services: ['cbr'],
   async collect(ctx) {
     const vaults = await listVaults(await ctx.client('cbr'), {}, ctx.signal)
-    return { resources: vaults.map((w) => toCbrVault(w, ctx)) }
+    return { resources: await mapSliced(vaults, (w) => toCbrVault(w, ctx)) }
   },
 })

@@ -5,6 +5,7 @@
 import { readAlarms } from '../clients/ces/alarms.ts'
 import type { AlarmV1Wire, AlarmWire } from '../clients/ces/schemas.ts'
 import type { CesAlarm } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { unique } from './_map.ts'
 
@@ -77,8 +78,8 @@ export const cesAlarmCollector = defineCollector({
     const rules = await readAlarms(await ctx.client('ces'), { signal: ctx.signal })
     const resources =
       rules.version === 'v2'
-        ? rules.alarms.map((w) => toCesAlarm(w, ctx))
-        : rules.alarms.map((w) => toCesAlarmV1(w, ctx))
+        ? await mapSliced(rules.alarms, (w) => toCesAlarm(w, ctx))
+        : await mapSliced(rules.alarms, (w) => toCesAlarmV1(w, ctx))
     return { resources, apiVersion: rules.version }
   },
 })

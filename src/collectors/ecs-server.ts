@@ -7,6 +7,7 @@
 import type { ServerWire } from '../clients/compute/schemas.ts'
 import { readServersDetail } from '../clients/compute/servers.ts'
 import type { EcsServer } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime, text, unique } from './_map.ts'
 
@@ -50,6 +51,9 @@ export const ecsServerCollector = defineCollector({
   services: ['compute'],
   async collect(ctx) {
     const read = await readServersDetail(await ctx.client('compute'), {}, ctx.signal)
-    return { resources: read.value.map((w) => toEcsServer(w, ctx)), apiVersion: read.version }
+    return {
+      resources: await mapSliced(read.value, (w) => toEcsServer(w, ctx)),
+      apiVersion: read.version,
+    }
   },
 })

@@ -5,6 +5,7 @@
 import { readBackupsDetail } from '../clients/volume/backups.ts'
 import type { BackupWire } from '../clients/volume/schemas.ts'
 import type { EvsBackup } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime, nameOr } from './_map.ts'
 
@@ -30,6 +31,9 @@ export const evsBackupCollector = defineCollector({
   services: ['volume'],
   async collect(ctx) {
     const read = await readBackupsDetail(await ctx.client('volume'), {}, ctx.signal)
-    return { resources: read.value.map((w) => toEvsBackup(w, ctx)), apiVersion: read.version }
+    return {
+      resources: await mapSliced(read.value, (w) => toEvsBackup(w, ctx)),
+      apiVersion: read.version,
+    }
   },
 })

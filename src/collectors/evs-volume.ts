@@ -5,6 +5,7 @@
 import type { VolumeWire } from '../clients/volume/schemas.ts'
 import { readVolumesDetail } from '../clients/volume/volumes.ts'
 import type { EvsVolume, VolumeImageMetadata } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { bool, isoTime, nameOr, text, unique } from './_map.ts'
 
@@ -56,6 +57,9 @@ export const evsVolumeCollector = defineCollector({
   services: ['volume'],
   async collect(ctx) {
     const read = await readVolumesDetail(await ctx.client('volume'), {}, ctx.signal)
-    return { resources: read.value.map((w) => toEvsVolume(w, ctx)), apiVersion: read.version }
+    return {
+      resources: await mapSliced(read.value, (w) => toEvsVolume(w, ctx)),
+      apiVersion: read.version,
+    }
   },
 })

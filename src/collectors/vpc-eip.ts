@@ -5,6 +5,7 @@
 import { listFloatingIps } from '../clients/network/floating-ips.ts'
 import type { FloatingIpWire } from '../clients/network/schemas.ts'
 import type { VpcEip } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { text } from './_map.ts'
 
@@ -30,6 +31,6 @@ export const vpcEipCollector = defineCollector({
   services: ['network'],
   async collect(ctx) {
     const ips = await listFloatingIps(await ctx.client('network'), {}, ctx.signal)
-    return { resources: ips.map((w) => toVpcEip(w, ctx)) }
+    return { resources: await mapSliced(ips, (w) => toVpcEip(w, ctx)) }
   },
 })

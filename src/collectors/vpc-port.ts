@@ -6,6 +6,7 @@
 import { listPorts } from '../clients/network/ports.ts'
 import type { PortWire } from '../clients/network/schemas.ts'
 import type { VpcPort } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { nameOr, text } from './_map.ts'
 
@@ -34,6 +35,6 @@ export const vpcPortCollector = defineCollector({
   services: ['network'],
   async collect(ctx) {
     const ports = await listPorts(await ctx.client('network'), {}, ctx.signal)
-    return { resources: ports.map((w) => toVpcPort(w, ctx)) }
+    return { resources: await mapSliced(ports, (w) => toVpcPort(w, ctx)) }
   },
 })

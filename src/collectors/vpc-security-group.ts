@@ -7,6 +7,7 @@
 import type { SecurityGroupRuleWire, SecurityGroupWire } from '../clients/network/schemas.ts'
 import { listSecurityGroups } from '../clients/network/security-groups.ts'
 import type { SecurityGroup, SecurityGroupRule } from '../inventory/types.ts'
+import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { text } from './_map.ts'
 
@@ -52,6 +53,6 @@ export const vpcSecurityGroupCollector = defineCollector({
   services: ['network'],
   async collect(ctx) {
     const groups = await listSecurityGroups(await ctx.client('network'), {}, ctx.signal)
-    return { resources: groups.map((w) => toSecurityGroup(w, ctx)) }
+    return { resources: await mapSliced(groups, (w) => toSecurityGroup(w, ctx)) }
   },
 })

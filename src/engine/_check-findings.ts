@@ -12,7 +12,7 @@ import { type Inventory, PendingTypeError } from '../inventory/inventory.ts'
 import type { ScopeRef } from '../inventory/scope.ts'
 import type { AnyResource, ResourceType, UnavailableType } from '../inventory/types.ts'
 import type { Owner } from '../responsibility/schema.ts'
-import { findingFingerprint } from './fingerprint.ts'
+import { type FingerprintPrefix, fingerprintPrefix, fingerprintWith } from './fingerprint.ts'
 import type { ErrorCause, Finding, FindingStatus, ResourceRef } from './types.ts'
 
 /** What the per-check evaluation needs besides the check. */
@@ -23,6 +23,15 @@ export interface CheckEnv {
   /** The project as a resource in a region, by default the scan's (for project-level findings). */
   readonly project: (region?: string) => ResourceRef
   readonly owner: Owner
+}
+
+/** The last prefix used: findings come check by check, so it nearly always fits the next one. */
+let last: { scope: ScopeRef; checkId: string; type: string; prefix: FingerprintPrefix } | undefined
+
+function fingerprint(scope: ScopeRef, checkId: string, type: string, id: string): string {
+  if (last?.scope !== scope || last.checkId !== checkId || last.type !== type)
+    last = { scope, checkId, type, prefix: fingerprintPrefix(scope, checkId, type) }
+  return fingerprintWith(last.prefix, id)
 }
 
 /** Builds a finding; optional fields are left out when empty so JSON stays minimal. */
@@ -37,7 +46,7 @@ export function makeFinding(
   cause?: ErrorCause,
 ): Finding {
   const f: Finding = {
-    fingerprint: findingFingerprint(scope, check.id, resource.type, resource.id),
+    fingerprint: fingerprint(scope, check.id, resource.type, resource.id),
     scope,
     checkId: check.id,
     duty: check.duty,

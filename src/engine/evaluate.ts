@@ -10,6 +10,7 @@ import type { Inventory } from '../inventory/inventory.ts'
 import { ACCOUNT_TYPES, type ScopeRef } from '../inventory/scope.ts'
 import { type CollectionIssue, RESOURCE_SERVICES, RESOURCE_TYPES } from '../inventory/types.ts'
 import type { HostReportLookup } from '../model/host-report.ts'
+import { Slicer } from '../model/time-slice.ts'
 import {
   type Duty,
   MODEL_IDS,
@@ -237,22 +238,16 @@ export function evaluateScope(input: EvaluateInput): ScopeEvaluation {
   return r.value
 }
 
-/** Longest run of evaluation without a turn for the event loop, ms (see {@link drain}). */
-const SLICE_MS = 4
-
 /**
- * Runs `steps` to the end, giving the event loop a turn every {@link SLICE_MS}: evaluation
- * while requests are in flight (other scopes', or the IAM chain's) holds their answers back by
- * at most a few milliseconds.
+ * Runs `steps` to the end, giving the event loop a turn whenever a time slice is used up
+ * (`model/time-slice.ts`): evaluation while requests are in flight (other scopes', or the IAM
+ * chain's) holds their answers back by at most a few milliseconds.
  */
 export async function drain<T>(steps: Generator<void, T>): Promise<T> {
+  const slicer = new Slicer()
   let r = steps.next()
-  let since = performance.now()
   while (!r.done) {
-    if (performance.now() - since >= SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve))
-      since = performance.now()
-    }
+    if (slicer.due()) await slicer.pause()
     r = steps.next()
   }
   return r.value

@@ -49,18 +49,24 @@ function finish(h1: number, h2: number): string {
 }
 
 /**
- * The fingerprint of a check on a resource in a scope. Both runs go over the fields in one pass,
- * with U+0000 between them, without building the joined string.
- * @example
- * findingFingerprint(scope, 'evs-volume-encrypted', 'evs.volume', 'vol-1') // 28 hex digits
+ * The hash state after every field but the resource id (and the separator after the type):
+ * what the findings of one check on one type in one scope share, so each of them hashes only
+ * its resource id.
  */
-export function findingFingerprint(
+export interface FingerprintPrefix {
+  readonly a1: number
+  readonly a2: number
+  readonly b1: number
+  readonly b2: number
+}
+
+/** The {@link FingerprintPrefix} of a check on a resource type in a scope. */
+export function fingerprintPrefix(
   scope: Pick<ScopeRef, 'cloud' | 'region' | 'projectId'>,
   checkId: string,
   resourceType: string,
-  resourceId: string,
-): string {
-  const fields = [scope.cloud, scope.region, scope.projectId, checkId, resourceType, resourceId]
+): FingerprintPrefix {
+  const fields = [scope.cloud, scope.region, scope.projectId, checkId, resourceType]
   let a1 = 0xdeadbeef
   let a2 = 0x41c6ce57
   let b1 = 0xdeadbeef ^ SEED_2
@@ -81,5 +87,39 @@ export function findingFingerprint(
       b2 = Math.imul(b2 ^ c, 1597334677)
     }
   }
+  // The separator before the resource id.
+  return {
+    a1: Math.imul(a1, 2654435761),
+    a2: Math.imul(a2, 1597334677),
+    b1: Math.imul(b1, 2654435761),
+    b2: Math.imul(b2, 1597334677),
+  }
+}
+
+/** The fingerprint of the resource `resourceId` after its {@link FingerprintPrefix}. */
+export function fingerprintWith(prefix: FingerprintPrefix, resourceId: string): string {
+  let { a1, a2, b1, b2 } = prefix
+  for (let i = 0; i < resourceId.length; i++) {
+    const c = resourceId.charCodeAt(i)
+    a1 = Math.imul(a1 ^ c, 2654435761)
+    a2 = Math.imul(a2 ^ c, 1597334677)
+    b1 = Math.imul(b1 ^ c, 2654435761)
+    b2 = Math.imul(b2 ^ c, 1597334677)
+  }
   return finish(a1, a2) + finish(b1, b2)
+}
+
+/**
+ * The fingerprint of a check on a resource in a scope: the fields hashed in one pass, with
+ * U+0000 between them, without building the joined string.
+ * @example
+ * findingFingerprint(scope, 'evs-volume-encrypted', 'evs.volume', 'vol-1') // 28 hex digits
+ */
+export function findingFingerprint(
+  scope: Pick<ScopeRef, 'cloud' | 'region' | 'projectId'>,
+  checkId: string,
+  resourceType: string,
+  resourceId: string,
+): string {
+  return fingerprintWith(fingerprintPrefix(scope, checkId, resourceType), resourceId)
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { z } from 'zod'
-import type { Query, RequestOptions, ServiceClient } from './types.ts'
+import type { ItemSplit, Query, RequestOptions, ServiceClient } from './types.ts'
 
 /** How an operation's list pages. */
 export type Pager<B> =
@@ -58,6 +58,8 @@ export interface ListSpec<S extends z.ZodType, T> {
   signal?: AbortSignal
   /** See {@link RequestOptions.critical}. */
   critical?: boolean
+  /** Validate the items one by one in time slices (see {@link ServiceClient.requestItems}). */
+  split?: ItemSplit
 }
 
 /** A server that hands out the same marker, URL or offset twice would make us loop forever. */
@@ -102,10 +104,18 @@ export async function* paginate<S extends z.ZodType, T>(
   for (let page = 0; ; page++) {
     if (page >= maxPages)
       throw new PaginationLoopError(client.service, spec.op, `more than ${maxPages} pages`)
-    const res: { body: z.output<S> } = await client.request(
-      { op: spec.op, path, query, scope: spec.scope, signal: spec.signal, critical: spec.critical },
-      spec.schema,
-    )
+    const opts = {
+      op: spec.op,
+      path,
+      query,
+      scope: spec.scope,
+      signal: spec.signal,
+      critical: spec.critical,
+    }
+    const res: { body: z.output<S> } =
+      spec.split && client.requestItems
+        ? await client.requestItems(opts, spec.schema, spec.split)
+        : await client.request(opts, spec.schema)
     const body = res.body
     const items = spec.items(body)
     fetched += items.length

@@ -8,7 +8,12 @@ import { createStats, type HttpContext } from './http.ts'
 import { createLimiter } from './limiter.ts'
 import { createRedactor, redactingLogger } from './redact.ts'
 import { DEFAULT_RETRY_POLICY } from './retry.ts'
-import { type ClientBinding, createServiceClient, type RequestAuth } from './service-client.ts'
+import {
+  type ClientBinding,
+  createServiceClient,
+  type RequestAuth,
+  SLICED_BODY_CHARS,
+} from './service-client.ts'
 
 const Servers = z.object({ servers: z.array(z.object({ id: z.string(), name: z.string() })) })
 const TOKEN = 'tok-secret-value-1234'
@@ -225,5 +230,81 @@ describe('ServiceClient.request', () => {
     )
     assert.match(all, /"status":200,"durationMs":0,"attempt":2/)
     assert.ok(!all.includes(TOKEN), all)
+  })
+})
+
+describe('ServiceClient.requestItems (items validated in time slices)', () => {
+  const Item = z.object({ id: z.string(), name: z.string(), size: z.number().optional() })
+  const Page = z.object({
+    servers: z.array(Item),
+    servers_links: z.array(z.object({ rel: z.string(), href: z.string() })).optional(),
+    count: z.number(),
+  })
+  const split = {
+    key: 'servers',
+    item: Item,
+    envelope: Page.extend({ servers: z.array(z.unknown()) }),
+  }
+  // Pages this large take the sliced path (smaller ones are validated whole).
+  const pad = 'x'.repeat(100)
+  const valid = Array.from({ length: 1500 }, (_, i) => ({ id: `v${i}`, name: 'ok', pad }))
+  const both = async (body: unknown) => {
+    if (body && typeof body === 'object')
+      assert.ok(JSON.stringify(body).length >= SLICED_BODY_CHARS, 'a page for the sliced path')
+    const a = setup(() => json(200, body, { 'X-Compute-Request-Id': 'req-x' }))
+    const b = setup(() => json(200, body, { 'X-Compute-Request-Id': 'req-x' }))
+    const whole = await a.client.request(list, Page).then(
+      (r) => ({ ok: true as const, body: r.body }),
+      (e: CloudApiError) => ({
+        ok: false as const,
+        message: e.message,
+        kind: e.kind,
+        id: e.requestId,
+      }),
+    )
+    const sliced = await b.client.requestItems!(list, Page, split).then(
+      (r) => ({ ok: true as const, body: r.body }),
+      (e: CloudApiError) => ({
+        ok: false as const,
+        message: e.message,
+        kind: e.kind,
+        id: e.requestId,
+      }),
+    )
+    return { whole, sliced, statsA: a.ctx.stats.snapshot(), statsB: b.ctx.stats.snapshot() }
+  }
+
+  it('gives what the page schema gives, field order and stripped keys included', async () => {
+    const servers = Array.from({ length: 2500 }, (_, i) => ({
+      extra: pad,
+      name: `vm-${i}`,
+      id: `s${i}`,
+      ...(i % 3 === 0 ? { size: i } : {}),
+    }))
+    const r = await both({ unknown: 1, count: 2500, servers, servers_links: [] })
+    assert.equal(r.sliced.ok, true)
+    assert.equal(JSON.stringify(r.sliced), JSON.stringify(r.whole))
+  })
+
+  it('a bad item, a bad envelope or no JSON: the same error as the page schema', async () => {
+    const servers = [...valid, { id: 3, name: 4 }]
+    const filler = valid.map((v) => v.pad)
+    for (const body of [
+      { count: 3, servers },
+      { count: 'three', servers },
+      { count: 3, servers: 'none', filler },
+      { count: 3, filler },
+      null,
+    ]) {
+      const r = await both(body)
+      assert.equal(r.sliced.ok, false, JSON.stringify(body))
+      assert.deepEqual(r.sliced, r.whole)
+      assert.deepEqual(r.statsB, r.statsA)
+    }
+    const r = await both({ count: 3, servers })
+    assert.match(
+      r.sliced.ok ? '' : r.sliced.message,
+      /servers\[1500\]\.id: .*servers\[1500\]\.name: /,
+    )
   })
 })

@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import { logs } from '../../log/logger.ts'
 import { formatPath } from '../../model/input-error.ts'
+import { Slicer } from '../../model/time-slice.ts'
 import { joinSignals } from './abort-link.ts'
 import { CloudApiError } from './errors.ts'
 import {
@@ -23,7 +24,13 @@ import {
 } from './http.ts'
 import type { Limiter } from './limiter.ts'
 import { withRetry } from './retry.ts'
-import type { HttpMethod, RequestOptions, ServiceClient, ServiceResponse } from './types.ts'
+import type {
+  HttpMethod,
+  ItemSplit,
+  RequestOptions,
+  ServiceClient,
+  ServiceResponse,
+} from './types.ts'
 
 /** Token scope of a request. */
 export type Scope = NonNullable<RequestOptions['scope']>
@@ -87,6 +94,25 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       const { wire, res } = await call(ctx, b, opts)
       try {
         const body = parseBody(ctx, wire, res, schema)
+        return responseOf(ctx, wire, res, body)
+      } catch (err) {
+        ctx.stats.add(b.service, { errors: 1 })
+        throw err
+      }
+    },
+    async requestItems<S extends z.ZodType>(
+      opts: RequestOptions,
+      schema: S,
+      split: ItemSplit,
+    ): Promise<ServiceResponse<z.output<S>>> {
+      const { wire, res } = await call(ctx, b, opts)
+      try {
+        // A small page, or one on the critical path, is validated at once: queueing it behind
+        // other slices would delay what it is waited for.
+        const body =
+          opts.critical || res.text.length < SLICED_BODY_CHARS
+            ? parseBody(ctx, wire, res, schema)
+            : await parseBodySliced(ctx, wire, res, schema, split)
         return responseOf(ctx, wire, res, body)
       } catch (err) {
         ctx.stats.add(b.service, { errors: 1 })
@@ -311,6 +337,54 @@ function errorBase(wire: WireRequest, ctx: HttpContext) {
 
 const NON_BLANK = /\S/
 
+/** Bodies from this size on are validated in time slices (`requestItems`); ~100 servers. */
+export const SLICED_BODY_CHARS = 128 * 1024
+
+/** The JSON of a response body (`undefined` for a blank body). */
+function parseJson(ctx: HttpContext, wire: WireRequest, res: WireResponse): unknown {
+  // Not `text.trim()`: that would copy a whole page to test it for emptiness.
+  if (!NON_BLANK.test(res.text)) return undefined
+  try {
+    return JSON.parse(res.text)
+  } catch (err) {
+    throw new CloudApiError(
+      { ...schemaBase(ctx, wire, res), summary: 'response body is not JSON' },
+      { cause: err },
+    )
+  }
+}
+
+function schemaBase(ctx: HttpContext, wire: WireRequest, res: WireResponse) {
+  return {
+    ...errorBase(wire, ctx),
+    kind: 'schema' as const,
+    status: res.status,
+    requestId: requestIdOf(res.headers),
+  }
+}
+
+/** The `schema` error of a body that does not match, naming the first zod issue paths. */
+function mismatch(
+  ctx: HttpContext,
+  wire: WireRequest,
+  res: WireResponse,
+  error: z.ZodError,
+): CloudApiError {
+  const issues = error.issues
+    .slice(0, 3)
+    .map((i) => `${formatPath(i.path) || '(body)'}: ${i.message}`)
+    .join('; ')
+  const more = error.issues.length > 3 ? ` (+${error.issues.length - 3} more)` : ''
+  return new CloudApiError(
+    {
+      ...schemaBase(ctx, wire, res),
+      summary: `unexpected response body: ${issues}${more}`,
+      hint: 'the API answered in a shape Sphere does not expect',
+    },
+    { cause: error },
+  )
+}
+
 /** Parses JSON and validates it; a mismatch is a `schema` error naming the zod issue paths. */
 function parseBody<S extends z.ZodType>(
   ctx: HttpContext,
@@ -318,34 +392,46 @@ function parseBody<S extends z.ZodType>(
   res: WireResponse,
   schema: S,
 ): z.output<S> {
-  const base = () => ({
-    ...errorBase(wire, ctx),
-    kind: 'schema' as const,
-    status: res.status,
-    requestId: requestIdOf(res.headers),
-  })
-  let data: unknown
-  // Not `text.trim()`: that would copy a whole page to test it for emptiness.
-  if (NON_BLANK.test(res.text)) {
-    try {
-      data = JSON.parse(res.text)
-    } catch (err) {
-      throw new CloudApiError({ ...base(), summary: 'response body is not JSON' }, { cause: err })
-    }
-  }
+  const data = parseJson(ctx, wire, res)
   const r = schema.safeParse(data)
   if (r.success) return r.data
-  const issues = r.error.issues
-    .slice(0, 3)
-    .map((i) => `${formatPath(i.path) || '(body)'}: ${i.message}`)
-    .join('; ')
-  const more = r.error.issues.length > 3 ? ` (+${r.error.issues.length - 3} more)` : ''
-  throw new CloudApiError(
-    {
-      ...base(),
-      summary: `unexpected response body: ${issues}${more}`,
-      hint: 'the API answered in a shape Sphere does not expect',
-    },
-    { cause: r.error },
-  )
+  throw mismatch(ctx, wire, res, r.error)
+}
+
+/**
+ * {@link parseBody} for a list page, with its items validated in time slices (a turn of the
+ * event loop between slices, see `model/time-slice.ts`): the envelope first, then each item
+ * with the item schema. The result equals `schema`'s (the split is only made where `schema`'s
+ * field is exactly an array of the item schema); on any mismatch `schema` itself validates the
+ * body again, so the error is the one {@link parseBody} gives.
+ */
+async function parseBodySliced<S extends z.ZodType>(
+  ctx: HttpContext,
+  wire: WireRequest,
+  res: WireResponse,
+  schema: S,
+  split: ItemSplit,
+): Promise<z.output<S>> {
+  const slicer = new Slicer()
+  // Parsing a page is one block too: it waits for a turn of its own.
+  if (slicer.due()) await slicer.pause()
+  const data = parseJson(ctx, wire, res)
+  const whole = (): z.output<S> => {
+    const r = schema.safeParse(data)
+    if (r.success) return r.data
+    throw mismatch(ctx, wire, res, r.error)
+  }
+  const env = split.envelope.safeParse(data)
+  if (!env.success) return whole()
+  const body = env.data as Record<string, unknown>
+  const raw = body[split.key] as unknown[]
+  const items = new Array<unknown>(raw.length)
+  for (let i = 0; i < raw.length; i++) {
+    if (slicer.due()) await slicer.pause()
+    const r = split.item.safeParse(raw[i])
+    if (!r.success) return whole()
+    items[i] = r.data
+  }
+  body[split.key] = items
+  return body as z.output<S>
 }

@@ -84,6 +84,26 @@ export interface ServiceClient {
    * {@link ServiceClient.request}; statuses in `opts.expect` count as success.
    */
   requestText(opts: RequestOptions): Promise<ServiceResponse<string>>
+  /**
+   * {@link ServiceClient.request} for a list page whose items are validated one by one in time
+   * slices (the event loop gets a turn between slices); same result and errors. Optional: a
+   * client without it is asked with `request`.
+   */
+  requestItems?<S extends z.ZodType>(
+    opts: RequestOptions,
+    schema: S,
+    split: ItemSplit,
+  ): Promise<ServiceResponse<z.output<S>>>
+}
+
+/**
+ * How a list page's schema splits into an envelope and its items: `envelope` is the page schema
+ * with `body[key]` an array of anything, `item` the schema of one element of it.
+ */
+export interface ItemSplit {
+  readonly key: string
+  readonly envelope: z.ZodType
+  readonly item: z.ZodType
 }
 
 /**
