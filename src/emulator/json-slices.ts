@@ -6,7 +6,7 @@
  * and `null` in arrays, `toJSON` called with the key it would get (json-slices.test.ts).
  * @module
  */
-import type { TimeSlicer } from './time-slices.ts'
+import type { Slicer } from '../model/time-slice.ts'
 
 /**
  * Bodies whose top-level arrays hold fewer items than this are written by `JSON.stringify` in
@@ -53,11 +53,11 @@ export function worthSlicing(body: unknown): boolean {
   return items >= SLICED_JSON_MIN_ITEMS
 }
 
-async function arrayText(items: readonly unknown[], slicer: TimeSlicer): Promise<string> {
+async function arrayText(items: readonly unknown[], slicer: Slicer): Promise<string> {
   const parts: string[] = []
   for (let i = 0; i < items.length; i++) {
     parts.push(property(String(i), items[i]) ?? 'null')
-    if (slicer.due) await slicer.yield()
+    if (slicer.due()) await slicer.pause()
   }
   return `[${parts.join(',')}]`
 }
@@ -68,10 +68,7 @@ async function arrayText(items: readonly unknown[], slicer: TimeSlicer): Promise
  * @example
  * const text = worthSlicing(body) ? await stringifySliced(body, slicer) : JSON.stringify(body)
  */
-export async function stringifySliced(
-  body: unknown,
-  slicer: TimeSlicer,
-): Promise<string | undefined> {
+export async function stringifySliced(body: unknown, slicer: Slicer): Promise<string | undefined> {
   if (isSliceableArray(body)) return arrayText(body, slicer)
   if (!isPlainObject(body)) return JSON.stringify(body)
   const parts: string[] = []
