@@ -7,13 +7,13 @@
 import type { Context, Hono } from 'hono'
 import type { ServiceKey } from '../clients/core/types.ts'
 import { OPS, type OperationDef, type OperationKey, type WireInput } from '../clients/operations.ts'
+import { mapSliced, SLICE_MS, Slicer } from '../model/time-slice.ts'
 import type { WorldIndex } from './_index.ts'
 import { regionOf, regionOrigin, requestPlace } from './_region.ts'
 import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
 import { apiNotPublished, errorBody, jsonResponse, webobNotFound } from './errors.ts'
 import { stringifySliced, worthSlicing } from './json-slices.ts'
 import { type LimitRule, PagingError, readLimit } from './paging.ts'
-import { SLICE_MS, TimeSlicer } from './time-slices.ts'
 import { serves } from './world/api-versions.ts'
 import type { Project, World } from './world/model.ts'
 
@@ -29,7 +29,7 @@ export interface Shared extends AuthDeps {
   index: WorldIndex
   /** Origin for catalog and next links; defaults to the request's origin. */
   baseUrl?: string
-  /** How long a big list handler works before the event loop gets a turn, ms (`time-slices.ts`). */
+  /** How long a big list handler works before the event loop gets a turn, ms (`model/time-slice.ts`). */
   sliceMs?: number
 }
 
@@ -58,7 +58,7 @@ export interface RouteContext {
   body?: unknown
   /**
    * `items.map(fn)` in time slices: a big page's wire objects are built with turns for the
-   * event loop in between, so small requests are not held up behind it (`time-slices.ts`).
+   * event loop in between, so small requests are not held up behind it (`model/time-slice.ts`).
    */
   map<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]>
 }
@@ -201,7 +201,7 @@ export function route(
     }
     const origin = regionOrigin(shared.world, originOf(c, shared), region)
     const own = new URL(c.req.url)
-    const slicer = new TimeSlicer(shared.sliceMs ?? SLICE_MS)
+    const sliceMs = shared.sliceMs ?? SLICE_MS
     // The query is parsed once per request, not once per `q` (handlers filter item by item).
     let query: Record<string, string> | undefined
     const ctx: RouteContext = {
@@ -221,14 +221,14 @@ export function route(
       limit: (rule) => readLimit(c.req.query('limit'), rule),
       fail: (status, message) => failFor(c, status, message),
       body,
-      map: (items, fn) => slicer.map(items, fn),
+      map: (items, fn) => mapSliced(items, (item) => fn(item), sliceMs),
     }
     try {
       const body = await handler(ctx)
       if (body instanceof Response) return body
       if (!worthSlicing(body)) return c.json(body)
       // A big page is written in slices too; the text is JSON.stringify's (json-slices.ts).
-      const text = (await stringifySliced(body, slicer)) as string
+      const text = (await stringifySliced(body, new Slicer(sliceMs))) as string
       return c.body(text, undefined, { 'Content-Type': 'application/json' })
     } catch (err) {
       if (err instanceof PagingError) return failFor(c, 400, err.message)

@@ -48,7 +48,8 @@ export interface EmulatorOptions extends FaultOptions {
   baseUrl?: string
   /**
    * How long a big list handler works before the event loop gets a turn, ms (default
-   * `SLICE_MS`; 0 = a turn after every item, which tests use to walk every slicing path).
+   * `SLICE_MS` of model/time-slice.ts; 0 = a turn before every item, which tests use to walk
+   * every slicing path).
    */
   sliceMs?: number
 }

@@ -14,6 +14,7 @@ import { createEmulator, type Emulator } from './app.ts'
 import { loginFor } from './clouds-yaml.ts'
 import { SERVICE_PREFIX } from './keystone.ts'
 import { generateWorld } from './world/generate.ts'
+import { uuidFor } from './world/ids.ts'
 import { loadWorld } from './world/load.ts'
 import type { World } from './world/model.ts'
 
@@ -27,7 +28,7 @@ const QUERY: Partial<Record<OperationKey, string>> = {
   'ces.ListAlarms': '?limit=100',
 }
 
-async function token(app: Emulator, world: World, scope: 'project' | 'domain') {
+async function tokenOf(app: Emulator, world: World, scope: 'project' | 'domain') {
   const login = loginFor(world)
   const body = passwordAuth(world, login.username, login.password, scope, login.projectName)
   const res = await postToken(app, body)
@@ -42,8 +43,8 @@ async function listHashes(
   sliceMs?: number,
 ): Promise<string[]> {
   const app = createEmulator(world, { clock: () => NOW, sliceMs })
-  const project = (await token(app, world, 'project'))!
-  const tokens = { project, domain: (await token(app, world, 'domain')) ?? project }
+  const project = (await tokenOf(app, world, 'project'))!
+  const tokens = { project, domain: (await tokenOf(app, world, 'domain')) ?? project }
   const login = loginFor(world)
   const place = world.projects.find((p) => p.name === login.projectName)!
   const out: string[] = []
@@ -77,6 +78,29 @@ describe('list responses', () => {
     const world = loadWorld('openstack', { now: NOW })
     const services = ['identity', 'compute', 'image', 'network', 'volume']
     assert.deepEqual(await listHashes(world, services), PINNED_OPENSTACK)
+  })
+
+  it('follow the world: a volume attached elsewhere shows its new attachment id', async () => {
+    const world = generateWorld({ servers: 20, seed: 3, now: NOW })
+    const app = createEmulator(world, { clock: () => NOW })
+    const token = (await tokenOf(app, world, 'project'))!
+    const v = world.volumes.find((x) => x.attachment !== null)!
+    const attachment = async () => {
+      const url = `${ORIGIN}/volume/v3/${v.projectId}/volumes/detail`
+      const res = await app.request(url, { headers: { 'X-Auth-Token': token } })
+      const body = (await res.json()) as {
+        volumes: { id: string; attachments: { server_id: string; attachment_id: string }[] }[]
+      }
+      return body.volumes.find((x) => x.id === v.id)!.attachments[0]!
+    }
+    const first = await attachment()
+    assert.equal(first.attachment_id, uuidFor('attachment', v.id, v.attachment!.serverId))
+    const other = world.servers.find((s) => s.id !== v.attachment!.serverId)!
+    v.attachment!.serverId = other.id
+    const moved = await attachment()
+    assert.equal(moved.server_id, other.id)
+    assert.equal(moved.attachment_id, uuidFor('attachment', v.id, other.id))
+    assert.notEqual(moved.attachment_id, first.attachment_id)
   })
 
   it('are byte-identical to the pinned ones on the demo world', async () => {

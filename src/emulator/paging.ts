@@ -39,6 +39,33 @@ export function readLimit(raw: string | undefined, rule: LimitRule): number {
   return limit
 }
 
+/** Lists paged by marker once (a fresh filtered list is paged once, then dropped). */
+const seenOnce = new WeakSet<readonly unknown[]>()
+/** The first position of each id, for lists paged by marker again (a world's unfiltered list). */
+const positions = new WeakMap<readonly unknown[], Map<string, number>>()
+
+/**
+ * `items.findIndex((it) => idOf(it) === marker)`, without a scan of the whole list for every
+ * page: from the second marker on the same list, positions come from a map of the list's ids.
+ * A remembered position is used only while the item there still has the marker's id (ids are
+ * unique in a list, so that is the item findIndex finds).
+ */
+export function markerIndex<T>(items: readonly T[], idOf: (item: T) => string, marker: string) {
+  let byId = positions.get(items)
+  if (!byId && seenOnce.has(items)) {
+    byId = new Map()
+    for (let i = 0; i < items.length; i++) {
+      const id = idOf(items[i]!)
+      if (!byId.has(id)) byId.set(id, i)
+    }
+    positions.set(items, byId)
+  }
+  seenOnce.add(items)
+  const known = byId?.get(marker)
+  if (known !== undefined && known < items.length && idOf(items[known]!) === marker) return known
+  return items.findIndex((it) => idOf(it) === marker)
+}
+
 /** A page after `marker` (an item id); an unknown marker is a 400 as in Nova and Glance. */
 export function markerPage<T>(
   items: readonly T[],
@@ -48,7 +75,7 @@ export function markerPage<T>(
 ): { page: T[]; more: boolean } {
   let start = 0
   if (marker !== undefined && marker !== '') {
-    const i = items.findIndex((it) => idOf(it) === marker)
+    const i = markerIndex(items, idOf, marker)
     if (i < 0) throw new PagingError(`marker [${marker}] not found`)
     start = i + 1
   }

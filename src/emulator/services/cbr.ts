@@ -9,7 +9,7 @@ import type { WireInput } from '../../clients/operations.ts'
 import type { WorldIndex } from '../_index.ts'
 import { type EmulatorEnv, type RouteContext, type Shared, serve } from '../_route.ts'
 import { type LimitRule, offsetPage } from '../paging.ts'
-import { uuidFor } from '../world/ids.ts'
+import { uuidForCached } from '../world/ids.ts'
 import type { Backup, BackupPolicy, Vault } from '../world/model.ts'
 import { fmt } from '../world/time.ts'
 
@@ -25,7 +25,9 @@ const providerOf = (type: string) => (type === 'OS::Nova::Server' ? PROVIDER.ser
 
 function vaultWire(index: WorldIndex, v: Vault): WireInput<'cbr.ListVaults'>['vaults'][number] {
   const backups = index.backupsByVault.get(v.id) ?? []
-  const countOf = (id: string) => backups.filter((b) => b.resource.id === id).length
+  const counts = new Map<string, number>()
+  for (const b of backups) counts.set(b.resource.id, (counts.get(b.resource.id) ?? 0) + 1)
+  const countOf = (id: string) => counts.get(id) ?? 0
   const usedMb = backups.reduce((n, b) => n + b.resource.size * 100, 0)
   return {
     id: v.id,
@@ -33,7 +35,7 @@ function vaultWire(index: WorldIndex, v: Vault): WireInput<'cbr.ListVaults'>['va
     description: '',
     project_id: v.projectId,
     provider_id: PROVIDER[v.type],
-    user_id: uuidFor('cbr-user', v.projectId).replaceAll('-', ''),
+    user_id: uuidForCached('cbr-user', v.projectId).replaceAll('-', ''),
     created_at: fmt.isoMillisOffset(v.createdAt),
     auto_bind: v.autoBind,
     bind_rules: { tags: [] },
@@ -85,7 +87,7 @@ function policyWire(p: BackupPolicy): WireInput<'cbr.ListPolicies'>['policies'][
       timezone: 'UTC+00:00',
     },
     trigger: {
-      id: uuidFor('trigger', p.id),
+      id: uuidForCached('trigger', p.id),
       name: 'default',
       type: 'time',
       properties: { pattern: p.schedule, start_time: fmt.isoMillisOffset(p.createdAt) },
@@ -128,7 +130,7 @@ function backupWire(b: Backup): WireInput<'cbr.ListBackups'>['backups'][number] 
 
 const eq = (want: string | undefined, value: string) => want === undefined || want === value
 
-function filterBackups(r: RouteContext, items: readonly Backup[]): Backup[] {
+function filterBackups(r: RouteContext, items: readonly Backup[]): readonly Backup[] {
   // Each filter read once per request, not once per item.
   const statuses = r.c.req.queries('status')
   const vaultId = r.q('vault_id')
@@ -136,16 +138,21 @@ function filterBackups(r: RouteContext, items: readonly Backup[]): Backup[] {
   const resourceType = r.q('resource_type')
   const resourceName = r.q('resource_name')
   const checkpointId = r.q('checkpoint_id')
-  const out = items.filter(
-    (b) =>
-      eq(vaultId, b.vaultId) &&
-      eq(resourceId, b.resource.id) &&
-      eq(resourceType, b.resource.type) &&
-      eq(resourceName, b.resource.name) &&
-      eq(checkpointId, b.checkpointId) &&
-      (statuses === undefined || statuses.includes(b.status)),
-  )
   const sort = r.q('sort')
+  const given = [statuses, vaultId, resourceId, resourceType, resourceName, checkpointId]
+  const unfiltered = given.every((f) => f === undefined)
+  if (unfiltered && !sort?.startsWith('created_at')) return items
+  const out = unfiltered
+    ? [...items]
+    : items.filter(
+        (b) =>
+          eq(vaultId, b.vaultId) &&
+          eq(resourceId, b.resource.id) &&
+          eq(resourceType, b.resource.type) &&
+          eq(resourceName, b.resource.name) &&
+          eq(checkpointId, b.checkpointId) &&
+          (statuses === undefined || statuses.includes(b.status)),
+      )
   if (sort?.startsWith('created_at'))
     out.sort((a, b) => (sort.endsWith(':asc') ? 1 : -1) * (a.createdAt - b.createdAt))
   return out

@@ -90,15 +90,17 @@ export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
     const limit = r.limit(CES)
     const resourceId = r.q('resource_id')
     const [alarmId, name, namespace] = ['alarm_id', 'name', 'namespace'].map((k) => r.q(k))
-    const items = index
-      .inProject(world.alarms, r.project.id)
-      .filter(
-        (a) =>
-          eq(alarmId, a.id) &&
-          eq(name, a.name) &&
-          eq(namespace, a.namespace) &&
-          (resourceId === undefined || a.dimensions.some((d) => d.value === resourceId)),
-      )
+    const all = index.inProject(world.alarms, r.project.id)
+    const unfiltered = [alarmId, name, namespace, resourceId].every((f) => f === undefined)
+    const items = unfiltered
+      ? all
+      : all.filter(
+          (a) =>
+            eq(alarmId, a.id) &&
+            eq(name, a.name) &&
+            eq(namespace, a.namespace) &&
+            (resourceId === undefined || a.dimensions.some((d) => d.value === resourceId)),
+        )
     const { page } = offsetPage(items, r.q('offset'), limit)
     return { alarms: await r.map(page, alarmWire), count: items.length }
   })

@@ -103,6 +103,9 @@ function filterServers(r: RouteContext, servers: readonly Server[]): readonly Se
   const ip = r.q('ip')
   const tags = r.q('tags')?.split(',')
   const since = r.q('changes-since')
+  const filters = [name, status, flavor, image, ip, tags, since]
+  // Unfiltered, the list is the same array on every page (markerPage remembers its positions).
+  if (filters.every((f) => f === undefined)) return servers
   const sinceMs = since === undefined ? undefined : Date.parse(since)
   return servers.filter(
     (s) =>

@@ -107,11 +107,13 @@ function where<T>(
   r: RouteContext,
   items: readonly T[],
   fields: Record<string, (t: T) => unknown>,
-): T[] {
+): readonly T[] {
   const wanted = Object.entries(fields).flatMap(([k, get]) => {
     const v = r.q(k)
     return v === undefined ? [] : [[v, get] as const]
   })
+  // Unfiltered, the list is the same array on every page (markerPage remembers its positions).
+  if (wanted.length === 0) return items
   return items.filter((it) =>
     wanted.every(([v, get]) => {
       const actual = get(it)

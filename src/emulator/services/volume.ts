@@ -20,24 +20,38 @@ const CINDER: LimitRule = { defaultLimit: 1000, max: 1000, overMax: 'clamp' }
 function imageMetadata(index: WorldIndex, v: Volume): Record<string, string> | undefined {
   const im = v.imageId === null ? undefined : index.imageById.get(v.imageId)
   if (!im) return undefined
-  const props: Record<string, string | null> = {
-    image_id: im.id,
-    image_name: im.name,
-    os_distro: im.osDistro,
-    os_version: im.osDistroVersion,
-    ...(index.world.cloud === 'otc'
-      ? {
-          __os_version: im.osVersion,
-          __platform: im.platform,
-          __os_type: im.osType,
-          __os_bit: im.osBit,
-          __imagetype: im.imageType,
-        }
-      : {}),
+  // Built key by key (no spread, entries and filter per volume); properties without a value
+  // (null) are left out.
+  const out: Record<string, string> = {}
+  const put = (key: string, value: string | null) => {
+    if (value !== null) out[key] = value
   }
-  return Object.fromEntries(
-    Object.entries(props).filter((e): e is [string, string] => e[1] !== null),
-  )
+  put('image_id', im.id)
+  put('image_name', im.name)
+  put('os_distro', im.osDistro)
+  put('os_version', im.osDistroVersion)
+  if (index.world.cloud === 'otc') {
+    put('__os_version', im.osVersion)
+    put('__platform', im.platform)
+    put('__os_type', im.osType)
+    put('__os_bit', im.osBit)
+    put('__imagetype', im.imageType)
+  }
+  return out
+}
+
+const attachmentIds = new WeakMap<Volume, { volumeId: string; serverId: string; id: string }>()
+
+/**
+ * The id of a volume's attachment (a hash of volume and server), remembered per volume: it is
+ * asked for on every page of volumes. Recomputed when the volume's id or server changed.
+ */
+function attachmentId(v: Volume, serverId: string): string {
+  const hit = attachmentIds.get(v)
+  if (hit && hit.volumeId === v.id && hit.serverId === serverId) return hit.id
+  const id = uuidFor('attachment', v.id, serverId)
+  attachmentIds.set(v, { volumeId: v.id, serverId, id })
+  return id
 }
 
 /**
@@ -71,7 +85,7 @@ export function volumeWire(
       ? [
           {
             server_id: a.serverId,
-            attachment_id: uuidFor('attachment', v.id, a.serverId),
+            attachment_id: attachmentId(v, a.serverId),
             attached_at: fmt.isoMicros(a.attachedAt),
             host_name: null,
             volume_id: v.id,
@@ -125,14 +139,13 @@ const matches = (want: string | undefined, value: string) => want === undefined 
 async function listVolumes(shared: Shared, r: RouteContext) {
   const { world, index } = shared
   const limit = r.limit(CINDER)
-  const items = index
-    .inRegion(world.volumes, r.project.id, r.region)
-    .filter(
-      (v) =>
-        matches(r.q('name'), v.name) &&
-        matches(r.q('status'), v.status) &&
-        matches(r.q('availability_zone'), v.az),
-    )
+  const [name, status, az] = [r.q('name'), r.q('status'), r.q('availability_zone')]
+  const all = index.inRegion(world.volumes, r.project.id, r.region)
+  // Unfiltered, the list is the same array on every page (markerPage remembers its positions).
+  const items =
+    name === undefined && status === undefined && az === undefined
+      ? all
+      : all.filter((v) => matches(name, v.name) && matches(status, v.status) && matches(az, v.az))
   const { page, more } = markerPage(items, (v) => v.id, r.q('marker'), limit)
   return {
     volumes: await r.map(page, (v) => volumeWire(index, v)),
@@ -144,9 +157,12 @@ async function listVolumes(shared: Shared, r: RouteContext) {
 async function listBackups(shared: Shared, r: RouteContext, version: string) {
   const { world, index } = shared
   const limit = r.limit(CINDER)
-  const items = index
-    .inRegion(world.volumeBackups, r.project.id, r.region)
-    .filter((b) => matches(r.q('volume_id'), b.volumeId) && matches(r.q('status'), b.status))
+  const [volumeId, status] = [r.q('volume_id'), r.q('status')]
+  const all = index.inRegion(world.volumeBackups, r.project.id, r.region)
+  const items =
+    volumeId === undefined && status === undefined
+      ? all
+      : all.filter((b) => matches(volumeId, b.volumeId) && matches(status, b.status))
   const { page, more } = markerPage(items, (b) => b.id, r.q('marker'), limit)
   return {
     backups: await r.map(page, (b) => backupWire(r, b, version)),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { hexFor, requestIdFor, uuidFor } from './ids.ts'
+import { hexFor, requestIdFor, uuidFor, uuidForCached } from './ids.ts'
 
 describe('emulator ids', () => {
   it('request ids: 32 hex digits, the same for the same request number, never repeated', () => {
@@ -19,5 +19,12 @@ describe('emulator ids', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     )
     assert.match(hexFor('project', 'x'), /^[0-9a-f]{32}$/)
+  })
+
+  it('remembered ids are the ids', () => {
+    for (let round = 0; round < 2; round++)
+      for (const key of [['v1', 's1'], ['v1', 's2'], ['v2'], [], ['a\u0000b']])
+        assert.equal(uuidForCached('attachment', ...key), uuidFor('attachment', ...key))
+    assert.notEqual(uuidForCached('attachment', 'v1'), uuidForCached('other', 'v1'))
   })
 })

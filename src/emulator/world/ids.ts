@@ -39,6 +39,26 @@ export function uuidFor(kind: string, ...key: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
+const remembered = new Map<string, string>()
+/** Entries {@link uuidForCached} keeps before it starts afresh. */
+const REMEMBERED_MAX = 100_000
+
+/**
+ * {@link uuidFor}, remembered: for the ids the emulator derives while it serves (a volume's
+ * attachment id on every page of volumes), not only when it loads a world. An id is a function
+ * of its key alone, so a remembered one can never be stale.
+ */
+export function uuidForCached(kind: string, ...key: string[]): string {
+  const k = [kind, ...key].join('\u0000')
+  let id = remembered.get(k)
+  if (id === undefined) {
+    if (remembered.size >= REMEMBERED_MAX) remembered.clear()
+    id = uuidFor(kind, ...key)
+    remembered.set(k, id)
+  }
+  return id
+}
+
 /** A 32-hex id without dashes (Keystone projects, users, domains, groups). */
 export function hexFor(kind: string, ...key: string[]): string {
   return digest([kind, ...key]).slice(0, 32)

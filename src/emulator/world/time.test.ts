@@ -30,3 +30,58 @@ describe('fmt', () => {
     assert.equal(fmt.spaceTenths(NOW), '2025-06-01 12:00:00.1')
   })
 })
+
+/** The formats as they were written before the fast path: field by field, for any time. */
+function reference(ms: number): Record<keyof typeof fmt, string> {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+  const d = new Date(ms)
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  const milli = pad(d.getUTCMilliseconds(), 3)
+  return {
+    isoSeconds: `${date}T${time}Z`,
+    isoMicrosZ: `${date}T${time}.${milli}000Z`,
+    isoMicros: `${date}T${time}.${milli}000`,
+    isoNoZone: `${date}T${time}`,
+    isoMillisOffset: `${date}T${time}.${milli}+00:00`,
+    isoOffset: `${date}T${time}+0000`,
+    spaceTenths: `${date} ${time}.${milli[0]}`,
+  }
+}
+
+describe('fmt against the field-by-field formats', () => {
+  it('prints the same text for every time, in and out of the fast path (years 1000–9999)', () => {
+    const edges = [
+      0,
+      -1,
+      1.9,
+      -1.5,
+      -0.5,
+      Date.UTC(1000, 0, 1) - 0.5,
+      Date.UTC(2024, 1, 29, 23, 59, 59, 999.9),
+      NOW,
+      NOW + 0.999,
+      Date.UTC(1000, 0, 1),
+      Date.UTC(1000, 0, 1) - 1,
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(10000, 0, 1),
+      Date.UTC(999, 5, 1),
+      new Date(0).setUTCFullYear(5), // year 5 (Date.UTC maps 0–99 to 1900–1999)
+      -62198755200000, // year -1
+      8.64e15,
+      -8.64e15,
+      Number.NaN,
+    ]
+    let seed = 7
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return seed / 2 ** 32
+    }
+    const spread = Array.from({ length: 3000 }, () => (random() - 0.45) * 2e14 * random())
+    for (const ms of [...edges, ...spread]) {
+      const want = reference(ms)
+      for (const name of Object.keys(fmt) as (keyof typeof fmt)[])
+        assert.equal(fmt[name](ms), want[name], `${name}(${ms})`)
+    }
+  })
+})
