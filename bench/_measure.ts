@@ -285,12 +285,12 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const recorder = recordingFetch()
     const session = createSession(configFor(served, opts.concurrency), { fetch: recorder.fetch })
 
-    const baselineRss = process.memoryUsage().rss
+    const baselineRss = process.memoryUsage.rss()
     let peakRss = baselineRss
     let samples = 0
     const sample = () => {
       samples++
-      peakRss = Math.max(peakRss, process.memoryUsage().rss)
+      peakRss = Math.max(peakRss, process.memoryUsage.rss())
     }
     const sampler = setInterval(sample, opts.sampleMs ?? 50)
     const loop = monitorEventLoopDelay({ resolution: 10 })

@@ -10,7 +10,7 @@ import type { Inventory } from '../inventory/inventory.ts'
 import { ACCOUNT_TYPES, type ScopeRef } from '../inventory/scope.ts'
 import { type CollectionIssue, RESOURCE_SERVICES, RESOURCE_TYPES } from '../inventory/types.ts'
 import type { HostReportLookup } from '../model/host-report.ts'
-import { Slicer } from '../model/time-slice.ts'
+import { drainSteps, runSteps } from '../model/time-slice.ts'
 import {
   type Duty,
   MODEL_IDS,
@@ -122,15 +122,23 @@ const byResource = (a: Finding, b: Finding) =>
  * on their own and the checks put in order: no key string per finding, and shorter sorts.
  */
 export function sortFindings(findings: Finding[]): void {
+  runSteps(sortFindingsSteps(findings))
+}
+
+/** {@link sortFindings} in steps, one check's findings per step. */
+function* sortFindingsSteps(findings: Finding[]): Generator<void, void> {
   const byCheck = new Map<string, Finding[]>()
   for (const f of findings) {
     const l = byCheck.get(f.checkId)
     if (l) l.push(f)
     else byCheck.set(f.checkId, [f])
   }
+  yield
   let k = 0
-  for (const id of [...byCheck.keys()].sort(cmp))
+  for (const id of [...byCheck.keys()].sort(cmp)) {
     for (const f of byCheck.get(id)!.sort(byResource)) findings[k++] = f
+    yield
+  }
 }
 const issueKey = (i: CollectionIssue) => [
   i.resourceType,
@@ -232,25 +240,7 @@ export function scopeChecks(
  * @throws {SelectionError} for a selected check or duty id that does not exist
  */
 export function evaluateScope(input: EvaluateInput): ScopeEvaluation {
-  const steps = scopeSteps(input)
-  let r = steps.next()
-  while (!r.done) r = steps.next()
-  return r.value
-}
-
-/**
- * Runs `steps` to the end, giving the event loop a turn whenever a time slice is used up
- * (`model/time-slice.ts`): evaluation while requests are in flight (other scopes', or the IAM
- * chain's) holds their answers back by at most a few milliseconds.
- */
-export async function drain<T>(steps: Generator<void, T>): Promise<T> {
-  const slicer = new Slicer()
-  let r = steps.next()
-  while (!r.done) {
-    if (slicer.due()) await slicer.pause()
-    r = steps.next()
-  }
-  return r.value
+  return runSteps(scopeSteps(input))
 }
 
 /**
@@ -262,7 +252,7 @@ export function evaluateScopeAsync(
   input: EvaluateInput,
   done?: DoneChecks,
 ): Promise<ScopeEvaluation> {
-  return drain(scopeSteps(input, done))
+  return drainSteps(scopeSteps(input, done))
 }
 
 function* scopeSteps(input: EvaluateInput, done?: DoneChecks): Generator<void, ScopeEvaluation> {
@@ -278,7 +268,8 @@ function* scopeSteps(input: EvaluateInput, done?: DoneChecks): Generator<void, S
     }
     findings = muteFindings(findings, input.mutelist, input.now, tagsOf, used)
   }
-  sortFindings(findings)
+  yield
+  yield* sortFindingsSteps(findings)
   const byDuty = new Map<string, Finding[]>()
   for (const f of findings) {
     const l = byDuty.get(f.duty)
@@ -289,17 +280,22 @@ function* scopeSteps(input: EvaluateInput, done?: DoneChecks): Generator<void, S
   const summary = summarise(inv, services)
   const present = summary.services.map((id) => services.get(id)!)
   const hasServers = inv.all('ecs.server').length > 0
-  const dutyResults = duties.map((d) => {
+  yield
+  const dutyResults: DutyResult[] = []
+  for (const d of duties) {
     const ids = ran.infos.filter((i) => i.duty === d.id).map((i) => i.id)
-    return rollupDuty({
-      duty: d,
-      findings: byDuty.get(d.id) ?? [],
-      checks: ids,
-      present,
-      // The in-VM part is open while servers exist and no host check reads their reports.
-      hostGap: hasServers && !ids.some(isHostCheckId),
-    })
-  })
+    yield
+    dutyResults.push(
+      rollupDuty({
+        duty: d,
+        findings: byDuty.get(d.id) ?? [],
+        checks: ids,
+        present,
+        // The in-VM part is open while servers exist and no host check reads their reports.
+        hostGap: hasServers && !ids.some(isHostCheckId),
+      }),
+    )
+  }
   const issues = [...inv.issues]
     .sort((a, b) => cmpKeys(issueKey(a), issueKey(b)))
     .map((i) => ({ ...i, scope }))

@@ -202,7 +202,7 @@ export class ScanEvaluator {
 
   /** Evaluates one scope. */
   add(s: ScopeInventory): void {
-    this.evals.push(evaluateScope(this.input(s)))
+    this.evals.push(evaluateScope(this.input(s, new Inventory(s.input))))
   }
 
   /**
@@ -231,7 +231,8 @@ export class ScanEvaluator {
     const staged = this.staged.get(s.scope)
     this.staged.delete(s.scope)
     const done = staged ? await staged.early() : undefined
-    this.evals.push(await evaluateScopeAsync(this.input(s), done))
+    const inventory = await Inventory.build(s.input)
+    this.evals.push(await evaluateScopeAsync(this.input(s, inventory), done))
   }
 
   private base(scope: ScopeRef, authUrl: string): Omit<EvaluateInput, 'inventory'> {
@@ -249,9 +250,8 @@ export class ScanEvaluator {
     }
   }
 
-  private input(s: ScopeInventory): EvaluateInput {
+  private input(s: ScopeInventory, inventory: Inventory): EvaluateInput {
     const o = this.o
-    const inventory = new Inventory(s.input)
     const hosts = o.hostReports
       ? matchHostEvidence(o.hostReports, inventory, {
           now: o.now,

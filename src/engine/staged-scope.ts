@@ -24,9 +24,10 @@ import type {
   UnavailableType,
 } from '../inventory/types.ts'
 import type { HostReportLookup } from '../model/host-report.ts'
+import { drainSteps } from '../model/time-slice.ts'
 import { checkFindingSteps } from './_check-findings.ts'
 import { checkEnvs, type DoneChecks } from './_run-checks.ts'
-import { drain, type EvaluateInput, scopeChecks } from './evaluate.ts'
+import { type EvaluateInput, scopeChecks } from './evaluate.ts'
 import type { Finding } from './types.ts'
 
 /** Options of {@link StagedScope}. */
@@ -115,7 +116,7 @@ export class StagedScope {
       if (this.o.signal?.aborted) return
       const out: Finding[] = []
       try {
-        await drain(checkFindingSteps(c, envOf(c), out))
+        await drainSteps(checkFindingSteps(c, envOf(c), out))
       } catch (err) {
         if (!(err instanceof PendingTypeError)) throw err
         this.stats.deferred++

@@ -4,6 +4,8 @@
  * other side says; nothing given is dropped.
  * @module
  */
+
+import { runSteps } from '../model/time-slice.ts'
 import type {
   AnyResource,
   CbrPolicy,
@@ -16,6 +18,19 @@ import type {
   VpcEip,
   VpcPort,
 } from './types.ts'
+
+/** Resources linked between two steps of {@link linkSteps}. */
+const STEP = 1024
+
+/** `list.map(fn)`, yielding every {@link STEP} items. */
+function* mapSteps<T, R>(list: readonly T[], fn: (x: T) => R): Generator<void, R[]> {
+  const out = new Array<R>(list.length)
+  for (let i = 0; i < list.length; i++) {
+    if (i % STEP === STEP - 1) yield
+    out[i] = fn(list[i]!)
+  }
+  return out
+}
 
 /** Namespaces whose alarm rules watch servers. */
 const SERVER_NAMESPACES = new Set(['SYS.ECS', 'AGT.ECS'])
@@ -68,7 +83,7 @@ function group(resources: readonly AnyResource[]): ByType {
   return by as ByType
 }
 
-function linkServers(by: ByType): EcsServer[] {
+function* linkServers(by: ByType): Generator<void, EcsServer[]> {
   const ports: VpcPort[] = by['vpc.port'] ?? []
   const eips: VpcEip[] = by['vpc.eip'] ?? []
   const portsByDevice = new MultiMap()
@@ -89,7 +104,8 @@ function linkServers(by: ByType): EcsServer[] {
     if (a.allResources && SERVER_NAMESPACES.has(a.namespace)) wholeNamespace.add(a.region, a.id)
   const concat = (x: readonly string[], y: readonly string[]) =>
     y.length === 0 ? x : x.length === 0 ? y : [...x, ...y]
-  return (by['ecs.server'] ?? []).map((s) => {
+  yield
+  return yield* mapSteps(by['ecs.server'] ?? [], (s) => {
     const portIds = union(s.portIds, portsByDevice.get(s.id))
     let sgs: readonly string[] = EMPTY
     let ips: readonly string[] = EMPTY
@@ -116,11 +132,12 @@ function resourceVaults(vaults: readonly CbrVault[]): MultiMap {
   return m
 }
 
-function linkVolumes(by: ByType): EvsVolume[] {
+function* linkVolumes(by: ByType): Generator<void, EvsVolume[]> {
   const serversByVolume = new MultiMap()
   for (const s of by['ecs.server'] ?? []) for (const v of s.volumeIds) serversByVolume.add(v, s.id)
   const vaultsByResource = resourceVaults(by['cbr.vault'] ?? [])
-  return (by['evs.volume'] ?? []).map((v) => ({
+  yield
+  return yield* mapSteps(by['evs.volume'] ?? [], (v) => ({
     ...v,
     attachments: union(v.attachments, serversByVolume.get(v.id)),
     cbrVaultIds: union(v.cbrVaultIds, vaultsByResource.get(v.id)),
@@ -146,9 +163,15 @@ function linkCbr(by: ByType): { vaults: CbrVault[]; policies: CbrPolicy[] } {
 
 /** Returns the resources with every derived link completed (new objects; input untouched). */
 export function linkResources(resources: readonly AnyResource[]): AnyResource[] {
+  return runSteps(linkSteps(resources))
+}
+
+/** {@link linkResources} in steps of {@link STEP} resources (see `model/time-slice.ts`). */
+export function* linkSteps(resources: readonly AnyResource[]): Generator<void, AnyResource[]> {
   const by = group(resources)
-  const servers = linkServers(by)
-  const volumes = linkVolumes({ ...by, 'ecs.server': servers })
+  yield
+  const servers = yield* linkServers(by)
+  const volumes = yield* linkVolumes({ ...by, 'ecs.server': servers })
   const { vaults, policies } = linkCbr(by)
   const replaced = new Map<ResourceType, readonly AnyResource[]>([
     ['ecs.server', servers],

@@ -156,3 +156,48 @@ describe(Inventory.name, () => {
     // Nested fields are readonly in the types; only the resource itself is frozen.
   })
 })
+
+describe('Inventory.build (in steps)', () => {
+  it('gives the same inventory as new Inventory: lists, links and indexes', async () => {
+    // More than one step of linking and storing (1,024 and 2,048 resources per step).
+    const resources = [
+      ...Array.from({ length: 2500 }, (_, i) => server({ id: `s${i}` })),
+      ...Array.from({ length: 2500 }, (_, i) =>
+        port({ id: `p${i}`, deviceId: `s${i}`, securityGroupIds: [`sg${i % 7}`] }),
+      ),
+      ...Array.from({ length: 3000 }, (_, i) =>
+        volume({ id: `v${i}`, attachments: [`s${i % 2500}`] }),
+      ),
+      vault({ id: 'va1', resourceIds: ['s1', 'v2'], policyIds: ['po1'] }),
+      policy({ id: 'po1' }),
+      cbrBackup({ id: 'b1', resourceId: 's1', createdAt: hoursAgo(2) }),
+      cbrBackup({ id: 'b2', resourceId: 's1', createdAt: hoursAgo(1) }),
+      evsBackup({ id: 'eb1', volumeId: 'v1' }),
+      user({ id: 'u1' }),
+      accessKey({ id: 'k1', userId: 'u1' }),
+    ]
+    const input = {
+      resources,
+      collected: [...new Set(resources.map((r) => r.type))],
+      issues: [issue('vpc.eip', { region: 'eu-nl' })],
+    }
+    const whole = new Inventory(input)
+    const built = await Inventory.build(input)
+    for (const type of input.collected) {
+      assert.deepEqual(built.all(type), whole.all(type), type)
+      assert.equal(built.status(type), whole.status(type), type)
+    }
+    assert.deepEqual(built.issues, whole.issues)
+    assert.deepEqual(built.byId('ecs.server', 's1'), whole.byId('ecs.server', 's1'))
+    assert.deepEqual(built.byId('ecs.server', 's1')?.securityGroupIds, ['sg1'])
+    assert.deepEqual(
+      built.cbrBackupsOf('s1').map((b) => b.id),
+      ['b2', 'b1'],
+    )
+    assert.deepEqual(built.evsBackupsOf('v1'), whole.evsBackupsOf('v1'))
+    assert.deepEqual(built.serversInGroup('sg3'), whole.serversInGroup('sg3'))
+    assert.equal(built.serversInGroup('sg3').length, whole.serversInGroup('sg3').length)
+    assert.ok(built.serversInGroup('sg3').length > 300)
+    assert.deepEqual(built.accessKeysOf('u1'), whole.accessKeysOf('u1'))
+  })
+})

@@ -4,7 +4,8 @@
  * "Could not list" (an issue) never looks like "nothing to list" (an empty, complete type).
  * @module
  */
-import { linkResources } from './_link.ts'
+import { drainSteps, runSteps } from '../model/time-slice.ts'
+import { linkSteps } from './_link.ts'
 import {
   type AnyResource,
   type CbrBackup,
@@ -50,6 +51,9 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
+/** Resources stored between two steps of an {@link Inventory.build}. */
+const STEP = 2048
+
 /** `localeCompare`'s order (the same collator), without creating one per comparison. */
 const COLLATOR = new Intl.Collator()
 
@@ -84,29 +88,53 @@ export class Inventory {
   private readonly lists = new Map<ResourceType, readonly AnyResource[]>()
   private readonly collected: ReadonlySet<ResourceType>
   private readonly pending: ReadonlySet<ResourceType>
-  private readonly cbrBackups: Map<string, CbrBackup[]>
-  private readonly evsBackups: Map<string, EvsBackup[]>
-  private readonly groupMembers: Map<string, EcsServer[]>
-  private readonly userKeys: Map<string, IamAccessKey[]>
+  // Filled by `fill`, in the constructor or step by step (`build`).
+  private cbrBackups = new Map<string, CbrBackup[]>()
+  private evsBackups = new Map<string, EvsBackup[]>()
+  private groupMembers = new Map<string, EcsServer[]>()
+  private userKeys = new Map<string, IamAccessKey[]>()
 
-  constructor(input: InventoryInput) {
+  /**
+   * @param steps `'later'`: leave the resources out; only {@link Inventory.build} passes it, and
+   * then fills them in steps.
+   */
+  constructor(input: InventoryInput, steps?: 'later') {
     this.issues = deepFreeze([...(input.issues ?? [])])
     this.unavailable = deepFreeze([...(input.unavailable ?? [])])
     this.collected = new Set(input.collected)
     this.pending = new Set(input.pending)
-    for (const r of linkResources(input.resources)) {
+    if (steps !== 'later') runSteps(this.fill(input.resources))
+  }
+
+  /**
+   * An inventory built in steps, giving the event loop a turn between slices of work (a scan
+   * builds one while requests of other scopes are still in flight); the same as `new`.
+   */
+  static async build(input: InventoryInput): Promise<Inventory> {
+    const inv = new Inventory(input, 'later')
+    await drainSteps(inv.fill(input.resources))
+    return inv
+  }
+
+  private *fill(resources: readonly AnyResource[]): Generator<void, void> {
+    const linked = yield* linkSteps(resources)
+    for (let i = 0; i < linked.length; i++) {
+      if (i % STEP === STEP - 1) yield
+      const r = linked[i]!
       const m = this.byType.get(r.type) ?? new Map<string, AnyResource>()
       this.byType.set(r.type, m)
       // Frozen at the resource: its fields are readonly in the types, and a deep walk of every
       // nested array of 70k+ resources costs more than it guards (docs/benchmark.md).
       m.set(r.id, Object.freeze(r))
     }
+    yield
     for (const [type, m] of this.byType) this.lists.set(type, Object.freeze([...m.values()]))
+    yield
     this.cbrBackups = indexBy(this.own('cbr.backup'), (b) => b.resourceId)
     this.evsBackups = indexBy(this.own('evs.backup'), (b) => b.volumeId)
     for (const l of this.cbrBackups.values()) newestFirst(l)
     for (const l of this.evsBackups.values()) newestFirst(l)
-    this.groupMembers = new Map()
+    yield
     for (const s of this.own('ecs.server'))
       for (const g of s.securityGroupIds) {
         const l = this.groupMembers.get(g)

@@ -80,3 +80,24 @@ export async function mapSliced<T, R>(
   }
   return out
 }
+
+/** Runs `steps` (a generator that yields between pieces of work) to the end, at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  let r = steps.next()
+  while (!r.done) r = steps.next()
+  return r.value
+}
+
+/**
+ * Runs `steps` to the end in slices of the shared budget: between two of its yields the event
+ * loop may get a turn (see the module).
+ */
+export async function drainSteps<T>(steps: Generator<void, T>): Promise<T> {
+  const slicer = new Slicer()
+  let r = steps.next()
+  while (!r.done) {
+    if (slicer.due()) await slicer.pause()
+    r = steps.next()
+  }
+  return r.value
+}
