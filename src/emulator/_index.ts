@@ -40,6 +40,26 @@ export class WorldIndex {
     for (const b of world.backups) push(this.backupsByVault, b.vaultId, b)
     for (const p of world.backupPolicies)
       for (const v of p.vaultIds) push(this.policiesByVault, v, p)
+    // The lists served page by page are grouped here, when the emulator starts, not on their
+    // first request: grouping 16,000 volumes took 6–30 ms, a block in the middle of a scan.
+    for (const list of [
+      world.servers,
+      world.volumes,
+      world.volumeBackups,
+      world.ports,
+      world.floatingIps,
+      world.securityGroups,
+    ])
+      this.inRegion<RegionScoped>(list, '', '')
+    for (const list of [
+      world.backups,
+      world.vaults,
+      world.backupPolicies,
+      world.alarms,
+      world.rdsInstances,
+      world.rdsBackups,
+    ])
+      this.inProject<ProjectScoped>(list, '')
   }
 
   /** The items of one project, in world order (memoised per list). */

@@ -39,31 +39,32 @@ export function readLimit(raw: string | undefined, rule: LimitRule): number {
   return limit
 }
 
-/** Lists paged by marker once (a fresh filtered list is paged once, then dropped). */
-const seenOnce = new WeakSet<readonly unknown[]>()
-/** The first position of each id, for lists paged by marker again (a world's unfiltered list). */
-const positions = new WeakMap<readonly unknown[], Map<string, number>>()
+/** Per list, where the pages served last ended: their last id → its position. */
+const pageEnds = new WeakMap<readonly unknown[], Map<string, number>>()
+/** Page ends remembered per list (a few clients paging the same list at once). */
+const PAGE_ENDS_MAX = 64
 
 /**
  * `items.findIndex((it) => idOf(it) === marker)`, without a scan of the whole list for every
- * page: from the second marker on the same list, positions come from a map of the list's ids.
- * A remembered position is used only while the item there still has the marker's id (ids are
- * unique in a list, so that is the item findIndex finds).
+ * page: a marker is normally the last id of the page served before, whose position
+ * {@link markerPage} remembers. A remembered position is used only while the item there still
+ * has the marker's id (ids are unique in a list, so that is the item findIndex finds); any other
+ * marker is searched for.
  */
 export function markerIndex<T>(items: readonly T[], idOf: (item: T) => string, marker: string) {
-  let byId = positions.get(items)
-  if (!byId && seenOnce.has(items)) {
-    byId = new Map()
-    for (let i = 0; i < items.length; i++) {
-      const id = idOf(items[i]!)
-      if (!byId.has(id)) byId.set(id, i)
-    }
-    positions.set(items, byId)
-  }
-  seenOnce.add(items)
-  const known = byId?.get(marker)
+  const known = pageEnds.get(items)?.get(marker)
   if (known !== undefined && known < items.length && idOf(items[known]!) === marker) return known
   return items.findIndex((it) => idOf(it) === marker)
+}
+
+function rememberPageEnd(items: readonly unknown[], id: string, position: number): void {
+  let ends = pageEnds.get(items)
+  if (!ends) {
+    ends = new Map()
+    pageEnds.set(items, ends)
+  }
+  if (ends.size >= PAGE_ENDS_MAX) ends.clear()
+  ends.set(id, position)
 }
 
 /** A page after `marker` (an item id); an unknown marker is a 400 as in Nova and Glance. */
@@ -80,7 +81,9 @@ export function markerPage<T>(
     start = i + 1
   }
   const end = Math.min(items.length, start + limit)
-  return { page: items.slice(start, end), more: end < items.length }
+  const more = end < items.length
+  if (more && end > start) rememberPageEnd(items, idOf(items[end - 1]!), end - 1)
+  return { page: items.slice(start, end), more }
 }
 
 /** A page at an item offset (CBR, CES v2, RDS). */
