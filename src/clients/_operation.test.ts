@@ -55,5 +55,12 @@ describe('itemSplit', () => {
     assert.deepEqual(sliced, def.schema.parse(body))
     assert.equal(split.envelope.safeParse({ total: 2, things: [7] }).success, true)
     assert.equal(split.envelope.safeParse({ total: 'x', things: [] }).success, false)
+    // A page with a refinement of its own is not split (the envelope would not keep it).
+    const refined = {
+      ...def,
+      key: 'x.Refined',
+      schema: z.object({ things: z.array(Item), total: z.number() }).refine((b) => b.total > 0),
+    } as unknown as ListDef
+    assert.equal(itemSplit(refined), undefined)
   })
 })

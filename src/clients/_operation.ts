@@ -110,8 +110,10 @@ export function itemSplit(def: ListDef): ItemSplit | undefined {
     const { key, schema: item } = def.items
     const page = def.schema
     const field = page instanceof z.ZodObject ? page.shape[key] : undefined
+    // A page schema with refinements of its own is validated whole (an envelope would lose them).
+    const plain = page instanceof z.ZodObject && (page._zod.def.checks ?? []).length === 0
     split =
-      page instanceof z.ZodObject && field instanceof z.ZodArray && field.element === item
+      plain && field instanceof z.ZodArray && field.element === item
         ? { key, item, envelope: page.extend({ [key]: z.array(z.unknown()) }) }
         : null
     SPLITS.set(def, split)

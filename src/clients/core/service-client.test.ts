@@ -253,24 +253,18 @@ describe('ServiceClient.requestItems (items validated in time slices)', () => {
       assert.ok(JSON.stringify(body).length >= SLICED_BODY_CHARS, 'a page for the sliced path')
     const a = setup(() => json(200, body, { 'X-Compute-Request-Id': 'req-x' }))
     const b = setup(() => json(200, body, { 'X-Compute-Request-Id': 'req-x' }))
-    const whole = await a.client.request(list, Page).then(
-      (r) => ({ ok: true as const, body: r.body }),
-      (e: CloudApiError) => ({
-        ok: false as const,
-        message: e.message,
-        kind: e.kind,
-        id: e.requestId,
-      }),
-    )
-    const sliced = await b.client.requestItems!(list, Page, split).then(
-      (r) => ({ ok: true as const, body: r.body }),
-      (e: CloudApiError) => ({
-        ok: false as const,
-        message: e.message,
-        kind: e.kind,
-        id: e.requestId,
-      }),
-    )
+    const outcome = (p: Promise<{ body: unknown }>) =>
+      p.then(
+        (r) => ({ ok: true as const, body: r.body }),
+        (e: CloudApiError) => ({
+          ok: false as const,
+          message: e.message,
+          kind: e.kind,
+          id: e.requestId,
+        }),
+      )
+    const whole = await outcome(a.client.request(list, Page))
+    const sliced = await outcome(b.client.requestItems!(list, Page, split))
     return { whole, sliced, statsA: a.ctx.stats.snapshot(), statsB: b.ctx.stats.snapshot() }
   }
 

@@ -175,12 +175,23 @@ export function signatureV4(
   canonicalRequest: string,
 ): { stringToSign: string; signature: string } {
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n')
+  const key = signingKey(sk, scope)
+  return { stringToSign, signature: createHmac('sha256', key).update(stringToSign).digest('hex') }
+}
+
+/** The last signing key derived: it holds for a day, region and service (one per scan, mostly). */
+let lastKey: { sk: string; scope: string; key: Buffer } | undefined
+
+/** The SigV4 signing key of `scope`: four HMACs, derived once per secret key and scope. */
+function signingKey(sk: string, scope: string): Buffer {
+  if (lastKey?.sk === sk && lastKey.scope === scope) return lastKey.key
   const [day, region, service, term] = scope.split('/') as [string, string, string, string]
   let key = hmac(`AWS4${sk}`, day)
   key = hmac(key, region)
   key = hmac(key, service)
   key = hmac(key, term)
-  return { stringToSign, signature: createHmac('sha256', key).update(stringToSign).digest('hex') }
+  lastKey = { sk, scope, key }
+  return key
 }
 
 /** `20240101T120000Z` for an epoch-ms instant. */
