@@ -9,6 +9,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, it } from 'node:test'
 import { OPS, type OperationKey } from '../clients/operations.ts'
+import { SLICED_MAP_MIN_ITEMS } from './_route.ts'
 import { ORIGIN, passwordAuth, postToken } from './_test-kit.ts'
 import { createEmulator, type Emulator } from './app.ts'
 import { loginFor } from './clouds-yaml.ts'
@@ -78,6 +79,30 @@ describe('list responses', () => {
     const world = loadWorld('openstack', { now: NOW })
     const services = ['identity', 'compute', 'image', 'network', 'volume']
     assert.deepEqual(await listHashes(world, services), PINNED_OPENSTACK)
+  })
+
+  it('of a few items are built at once, without waiting for a turn of the event loop', async () => {
+    const world = generateWorld({ servers: 100, seed: 3, now: NOW })
+    const app = createEmulator(world, { clock: () => NOW, sliceMs: 0 })
+    const token = (await tokenOf(app, world, 'project'))!
+    const place = world.projects.find((p) => p.name === loginFor(world).projectName)!
+    const url = `${ORIGIN}/compute/v2.1/${place.id}/os-keypairs`
+    const big = `${ORIGIN}/network/v2.0/ports`
+    let turned = false
+    setImmediate(() => {
+      turned = true
+    })
+    const res = await app.request(url, { headers: { 'X-Auth-Token': token } })
+    assert.equal(res.status, 200)
+    assert.equal(turned, false, 'answered before the event loop turned')
+    // A list of SLICED_MAP_MIN_ITEMS or more items is sliced (with sliceMs 0: turns).
+    assert.ok(world.ports.length >= SLICED_MAP_MIN_ITEMS, `${world.ports.length} ports`)
+    turned = false
+    setImmediate(() => {
+      turned = true
+    })
+    assert.equal((await app.request(big, { headers: { 'X-Auth-Token': token } })).status, 200)
+    assert.equal(turned, true)
   })
 
   it('follow the world: a volume attached elsewhere shows its new attachment id', async () => {
