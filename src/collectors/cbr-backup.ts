@@ -17,7 +17,6 @@ export function toCbrBackup(w: BackupWire, ctx: MapContext): CbrBackup {
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     resourceId: w.resource_id,
     resourceType: w.resource_type,
     vaultId: w.vault_id,

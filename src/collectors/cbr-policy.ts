@@ -29,7 +29,6 @@ export function toCbrPolicy(w: PolicyWire, ctx: MapContext): CbrPolicy {
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     enabled: w.enabled,
     operationType: w.operation_type,
     vaultIds: unique((w.associated_vaults ?? []).map((v) => v.vault_id)),

@@ -14,4 +14,9 @@ describe(toCbrVault.name, () => {
     assert.equal(v.status, 'available')
     assert.deepEqual(v.policyIds, [])
   })
+
+  it('keeps the tags (key/value objects)', () => {
+    const w = VaultWire.parse({ ...cbrVaultsSample.vaults[0], tags: [{ key: 'env', value: 'qa' }] })
+    assert.deepEqual(toCbrVault(w, CTX).tags, { env: 'qa' })
+  })
 })

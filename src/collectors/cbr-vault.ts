@@ -5,6 +5,7 @@
  */
 import type { VaultWire } from '../clients/cbr/schemas.ts'
 import { listVaults } from '../clients/cbr/vaults.ts'
+import { tagField } from '../inventory/tags.ts'
 import type { CbrVault } from '../inventory/types.ts'
 import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
@@ -18,7 +19,7 @@ export function toCbrVault(w: VaultWire, ctx: MapContext): CbrVault {
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
+    ...tagField(w.tags),
     resourceType: w.billing.object_type,
     resourceIds: unique(w.resources.map((r) => r.id)),
     policyIds: [],

@@ -39,7 +39,7 @@ describe('cce.cluster collection', () => {
     assert.deepEqual([none.internalEndpoints, none.externalEndpoints], [[], []])
   })
 
-  it('keeps clusterExternalIP and leaves the authenticating proxy key out of raw', () => {
+  it('keeps clusterExternalIP and keeps nothing of the authenticating proxy key', () => {
     const w = ClusterWire.parse({
       ...cceClustersSample.items[0],
       spec: {
@@ -50,7 +50,7 @@ describe('cce.cluster collection', () => {
     })
     const c = toCceCluster(w, CTX)
     assert.equal(c.externalIp, '80.158.7.7')
-    assert.doesNotMatch(JSON.stringify(c.raw), /PK|authenticatingProxy/)
+    assert.doesNotMatch(JSON.stringify(c), /PK|authenticatingProxy/)
   })
 
   it('lists the clusters in one call; items null or absent is an empty project', async () => {

@@ -7,7 +7,7 @@ import { endpointUrls } from '../clients/cce/endpoints.ts'
 import type { ClusterWire } from '../clients/cce/schemas.ts'
 import { parseCloudTime } from '../clients/core/time.ts'
 import type { CceCluster } from '../inventory/types.ts'
-import { clusterRaw, sharedClusters, text } from './_cce.ts'
+import { sharedClusters, text } from './_cce.ts'
 import { type CollectorOutput, defineCollector, type MapContext } from './_collector.ts'
 
 /** Maps one cluster. */
@@ -19,7 +19,6 @@ export function toCceCluster(w: ClusterWire, ctx: MapContext): CceCluster {
     name: w.metadata.name || w.metadata.uid,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: clusterRaw(w),
     version: text(w.spec.version),
     platformVersion: text(w.spec.platformVersion),
     category: text(w.spec.category),

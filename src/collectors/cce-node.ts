@@ -8,7 +8,7 @@ import { listNodes } from '../clients/cce/clusters.ts'
 import type { ClusterWire, NodeWire } from '../clients/cce/schemas.ts'
 import { parseCloudTime } from '../clients/core/time.ts'
 import type { CceNode, CollectionIssue } from '../inventory/types.ts'
-import { nodeRaw, sharedClusters, text } from './_cce.ts'
+import { sharedClusters, text } from './_cce.ts'
 import { type CollectorOutput, defineCollector, type MapContext } from './_collector.ts'
 import { FAN_OUT, mapSettled } from './_pool.ts'
 
@@ -20,7 +20,6 @@ export function toCceNode(w: NodeWire, cluster: ClusterWire, ctx: MapContext): C
     name: w.metadata.name || w.metadata.uid,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: nodeRaw(w),
     clusterId: cluster.metadata.uid,
     clusterName: cluster.metadata.name || cluster.metadata.uid,
     os: text(w.spec.os),

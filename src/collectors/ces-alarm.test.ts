@@ -80,8 +80,8 @@ describe(toCesAlarmV1.name, () => {
       type: 'ALL_INSTANCE',
       resources: [{ dimensions: [] }],
     })
-    const { raw: _a, ...fromV1 } = toCesAlarmV1(v1, CTX)
-    const { raw: _b, ...fromV2 } = toCesAlarm(v2, CTX)
+    const fromV1 = toCesAlarmV1(v1, CTX)
+    const fromV2 = toCesAlarm(v2, CTX)
     assert.deepEqual(fromV1, fromV2)
     assert.equal(fromV1.allResources, true)
     assert.deepEqual(fromV1.actions, { notificationEnabled: false, targets: [] })

@@ -193,8 +193,8 @@ describe(collectInventory.name, () => {
       volume: 'v3',
     })
     const inv = new Inventory(input)
-    const { raw: _raw, ...mapped } = inv.byId('ces.alarm', alarm.alarm_id)!
-    const { raw: _raw2, ...fromV2 } = toCesAlarm(alarm, CTX)
+    const mapped = inv.byId('ces.alarm', alarm.alarm_id)!
+    const fromV2 = toCesAlarm(alarm, CTX)
     assert.deepEqual(mapped, fromV2, 'v1 and v2 give the same normalised alarm')
     assert.equal(inv.all('cts.tracker')[0]?.status, 'enabled')
   })

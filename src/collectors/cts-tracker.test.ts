@@ -32,8 +32,8 @@ describe(toCtsTrackerV1.name, () => {
   it('gives the same tracker as v3, and reads a v1 body without tracker_type as the system one', () => {
     const v3 = trackerWire({ id: 't-1', status: 'disabled' })
     const { tracker_type: _omit, ...v1 } = trackerV1Wire({ id: 't-1', status: 'disabled' })
-    const { raw: _a, ...fromV1 } = toCtsTrackerV1(v1, CTX)
-    const { raw: _b, ...fromV3 } = toCtsTracker(v3, CTX)
+    const fromV1 = toCtsTrackerV1(v1, CTX)
+    const fromV3 = toCtsTracker(v3, CTX)
     assert.deepEqual(fromV1, fromV3)
   })
 })

@@ -20,7 +20,6 @@ function tracker(
     name: w.tracker_name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     trackerType,
     status: w.status,
   }

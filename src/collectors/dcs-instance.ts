@@ -22,7 +22,6 @@ export function toDcsInstance(
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: { ...w, whitelist: wl },
     engine: w.engine,
     engineVersion: w.engine_version,
     status: w.status,

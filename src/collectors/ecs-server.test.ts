@@ -23,6 +23,13 @@ describe(toEcsServer.name, () => {
     assert.equal(s.region, 'eu-de')
   })
 
+  it('keeps the tags (key=value strings, a bare key) and nothing else of the wire object', () => {
+    const s = toEcsServer(serverWire({ tags: ['env=prod', 'pci'] }), CTX)
+    assert.deepEqual(s.tags, { env: 'prod', pci: '' })
+    assert.equal('raw' in s, false)
+    assert.equal('tags' in toEcsServer(serverWire({ tags: [] }), CTX), false)
+  })
+
   it('takes the image id from image.id', () => {
     assert.equal(toEcsServer(serverWire({ image: { id: 'img-1' } }), CTX).imageId, 'img-1')
   })

@@ -6,6 +6,7 @@
  */
 import type { ServerWire } from '../clients/compute/schemas.ts'
 import { readServersDetail } from '../clients/compute/servers.ts'
+import { tagField } from '../inventory/tags.ts'
 import type { EcsServer } from '../inventory/types.ts'
 import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
@@ -25,7 +26,7 @@ export function toEcsServer(w: ServerWire, ctx: MapContext): EcsServer {
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
+    ...tagField(w.tags),
     status: w.status,
     createdAt: isoTime(w.created),
     imageId: w.image === '' ? null : text(w.image.id),

@@ -32,7 +32,6 @@ export function toElbCertificate(
     name: nameOr(w.name, w.id),
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     api,
     certType: text(w.type),
     domain: text(w.domain),

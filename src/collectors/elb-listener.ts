@@ -63,7 +63,6 @@ export function toElbListener(w: AnyListener, m: ListenerMapInputs, ctx: MapCont
     name: nameOr(w.name, w.id),
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     api: m.api,
     loadBalancerIds: w.loadbalancers.map((l) => l.id),
     protocol: w.protocol,

@@ -45,7 +45,6 @@ function common(
     name: nameOr(w.name, w.id),
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     api,
     vipAddress: text(w.vip_address),
     vipPortId: text(w.vip_port_id),

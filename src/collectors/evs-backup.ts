@@ -17,7 +17,6 @@ export function toEvsBackup(w: BackupWire, ctx: MapContext): EvsBackup {
     name: nameOr(w.name, w.id),
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     volumeId: w.volume_id,
     status: w.status,
     createdAt: isoTime(w.created_at),

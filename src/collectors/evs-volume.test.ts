@@ -49,6 +49,11 @@ describe(toEvsVolume.name, () => {
     })
   })
 
+  it('keeps the tags (a record)', () => {
+    const w = VolumeWire.parse({ ...cinderVolumesDetailSample.volumes[0], tags: { env: 'dev' } })
+    assert.deepEqual(toEvsVolume(w, CTX).tags, { env: 'dev' })
+  })
+
   it('maps a data disk without image metadata', () => {
     const v = toEvsVolume(
       volumeWire({ bootable: 'false', volume_image_metadata: undefined, attachments: [] }),

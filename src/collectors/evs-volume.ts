@@ -4,6 +4,7 @@
  */
 import type { VolumeWire } from '../clients/volume/schemas.ts'
 import { readVolumesDetail } from '../clients/volume/volumes.ts'
+import { tagField } from '../inventory/tags.ts'
 import type { EvsVolume, VolumeImageMetadata } from '../inventory/types.ts'
 import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
@@ -37,7 +38,7 @@ export function toEvsVolume(w: VolumeWire, ctx: MapContext): EvsVolume {
     name: nameOr(w.name, w.id),
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
+    ...tagField(w.tags),
     status: w.status,
     sizeGb: w.size,
     bootable: w.bootable === 'true',

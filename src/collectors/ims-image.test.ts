@@ -18,6 +18,10 @@ describe(toImsImage.name, () => {
     assert.equal(i.lineage, null)
   })
 
+  it('keeps the tags (strings)', () => {
+    assert.deepEqual(toImsImage(imageWire({ tags: ['golden'] }), CTX).tags, { golden: '' })
+  })
+
   it('reads the Image Factory lineage from the name', () => {
     const i = toImsImage(imageWire({ name: 'Standard_Ubuntu_22.04_prev' }), CTX)
     assert.deepEqual(i.lineage, { family: 'Standard_Ubuntu_22.04', isLatest: false })

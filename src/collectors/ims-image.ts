@@ -5,6 +5,7 @@
 import { listImages } from '../clients/image/images.ts'
 import type { ImageWire } from '../clients/image/schemas.ts'
 import { parseImageLineage } from '../inventory/image-lineage.ts'
+import { tagField } from '../inventory/tags.ts'
 import type { ImsImage } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime, nameOr, text } from './_map.ts'
@@ -20,7 +21,7 @@ export function toImsImage(w: ImageWire, ctx: MapContext): ImsImage {
     name: nameOr(w.name, w.id),
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
+    ...tagField(w.tags),
     status: w.status,
     osVersion: text(w.__os_version),
     platform: text(w.__platform),

@@ -42,7 +42,6 @@ export function toKmsKey(
     name: w.key_alias || w.key_id,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: { ...w, rotation },
     alias: w.key_alias,
     state: STATES[w.key_state] ?? `state-${w.key_state}`,
     isDefault: w.default_key_flag === '1',

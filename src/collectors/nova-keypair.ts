@@ -16,7 +16,6 @@ export function toNovaKeypair(w: KeypairWire, ctx: MapContext): NovaKeypair {
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     fingerprint: text(w.fingerprint),
     keyType: text(w.type),
   }

@@ -58,7 +58,6 @@ export function toObsBucket(b: BucketWire, r: BucketReads, ctx: MapContext): Obs
     name: b.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: { bucket: b, ...r },
     createdAt: isoTime(b.creationDate),
     publicGrants: r.acl ? publicGrants(r.acl.grants) : null,
     publicPolicyStatements:

@@ -17,6 +17,14 @@ describe(toRdsInstance.name, () => {
     assert.equal(r.kmsKeyId, null)
   })
 
+  it('keeps the tags (key/value objects)', () => {
+    const w = InstanceWire.parse({
+      ...rdsInstancesSample.instances[0],
+      tags: [{ key: 'a', value: 'b' }],
+    })
+    assert.deepEqual(toRdsInstance(w, CTX).tags, { a: 'b' })
+  })
+
   it('reads the KMS key of an encrypted instance (create sample id), unknown when absent', () => {
     const w = instanceWire({ disk_encryption_id: '2gfdsh-844a-4023-a776-fc5c5fb71fb4' })
     assert.equal(toRdsInstance(w, CTX).encrypted, true)

@@ -5,6 +5,7 @@
  */
 import { listInstances } from '../clients/rds/instances.ts'
 import type { InstanceWire } from '../clients/rds/schemas.ts'
+import { tagField } from '../inventory/tags.ts'
 import type { RdsInstance } from '../inventory/types.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 
@@ -16,7 +17,7 @@ export function toRdsInstance(w: InstanceWire, ctx: MapContext): RdsInstance {
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
+    ...tagField(w.tags),
     status: w.status,
     engine: w.datastore.type,
     engineVersion: w.datastore.version,

@@ -17,7 +17,6 @@ export function toVpcEip(w: FloatingIpWire, ctx: MapContext): VpcEip {
     name: w.floating_ip_address,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     address: w.floating_ip_address,
     status: w.status,
     portId: text(w.port_id),

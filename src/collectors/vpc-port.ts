@@ -18,7 +18,6 @@ export function toVpcPort(w: PortWire, ctx: MapContext): VpcPort {
     name: nameOr(w.name, w.id),
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     deviceId: text(w.device_id),
     deviceOwner: text(w.device_owner),
     networkId: w.network_id,

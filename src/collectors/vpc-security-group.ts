@@ -40,7 +40,6 @@ export function toSecurityGroup(w: SecurityGroupWire, ctx: MapContext): Security
     name: w.name,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     description: w.description ?? '',
     rules: w.security_group_rules.map(toSecurityGroupRule),
   }

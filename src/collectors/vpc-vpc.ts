@@ -31,7 +31,6 @@ export function toVpc(
     name: w.name || w.id,
     region: ctx.region,
     projectId: ctx.projectId,
-    raw: w,
     cidr: w.cidr ?? null,
     status: w.status,
     subnetIds,

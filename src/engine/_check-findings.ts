@@ -13,7 +13,6 @@ import type { ScopeRef } from '../inventory/scope.ts'
 import type { AnyResource, ResourceType, UnavailableType } from '../inventory/types.ts'
 import type { Owner } from '../responsibility/schema.ts'
 import { type FingerprintPrefix, fingerprintPrefix, fingerprintWith } from './fingerprint.ts'
-import { cmp } from './order.ts'
 import type { ErrorCause, Finding, FindingStatus, ResourceRef } from './types.ts'
 
 /** What the per-check evaluation needs besides the check. */

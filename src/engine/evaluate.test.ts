@@ -148,7 +148,7 @@ describe(evaluateScan.name, () => {
 `,
       'm.yaml',
     )
-    const tagged = b.server({ id: 'srv-t', name: 't', keyName: null, raw: { tags: ['env=test'] } })
+    const tagged = b.server({ id: 'srv-t', name: 't', keyName: null, tags: { env: 'test' } })
     const r = evaluateScan(scanInput({ mutelist, resources: [tagged] }))
     assert.equal(find(r.findings, 'ecs-server-keypair-login', 'srv-t')?.status, 'muted')
     assert.equal(find(r.findings, 'ecs-server-keypair-login', 'srv-app')?.status, 'fail')

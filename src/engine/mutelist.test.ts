@@ -113,16 +113,21 @@ describe(compileMutelist.name, () => {
 })
 
 describe(resourceTags.name, () => {
-  it('reads tags as a record, key=value strings or key/value objects, also under raw', () => {
+  it('reads tags as a record, key=value strings or key/value objects', () => {
     assert.deepEqual([...resourceTags({ tags: { env: 'dev' } })], [['env', 'dev']])
     assert.deepEqual(
-      [...resourceTags({ raw: { tags: ['env=dev', 'solo'] } })],
+      [...resourceTags({ tags: ['env=dev', 'solo'] })],
       [
         ['env', 'dev'],
         ['solo', ''],
       ],
     )
-    assert.deepEqual([...resourceTags({ raw: { tags: [{ key: 'a', value: 1 }] } })], [['a', '1']])
+    assert.deepEqual([...resourceTags({ tags: [{ key: 'a', value: 1 }] })], [['a', '1']])
     assert.deepEqual([...resourceTags({})], [])
+    assert.deepEqual(
+      [...resourceTags({ raw: { tags: ['env=dev'] } })],
+      [],
+      'no wire object is read',
+    )
   })
 })

@@ -14,6 +14,7 @@
  * @module
  */
 import { z } from 'zod'
+import { tagRecord } from '../inventory/tags.ts'
 import { parseYamlText, readYamlFile, validateDocument } from '../model/yaml-file.ts'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -138,26 +139,10 @@ export function compileMutelist(list: Mutelist, now: Date): MuteMatcher {
 }
 
 /**
- * The tags of a resource as far as the inventory shows them: a `tags` field (a record, a list of
- * `key=value` strings or of `{ key, value }`), else the same under `raw`. Empty when unknown.
+ * The tags of a resource as far as the inventory shows them: its `tags` field (collectors keep a
+ * record; a saved inventory from elsewhere may hold any of the wire shapes tags.ts reads).
+ * Empty when unknown.
  */
 export function resourceTags(resource: object): ReadonlyMap<string, string> {
-  const r = resource as { tags?: unknown; raw?: { tags?: unknown } }
-  const src = r.tags ?? r.raw?.tags
-  const out = new Map<string, string>()
-  if (Array.isArray(src)) {
-    for (const t of src) {
-      if (typeof t === 'string') {
-        const i = t.indexOf('=')
-        if (i < 0) out.set(t, '')
-        else out.set(t.slice(0, i), t.slice(i + 1))
-      } else if (t && typeof t === 'object' && typeof (t as { key?: unknown }).key === 'string') {
-        const { key, value } = t as { key: string; value?: unknown }
-        out.set(key, value === undefined || value === null ? '' : String(value))
-      }
-    }
-  } else if (src && typeof src === 'object') {
-    for (const [k, v] of Object.entries(src)) out.set(k, v === null ? '' : String(v))
-  }
-  return out
+  return new Map(Object.entries(tagRecord((resource as { tags?: unknown }).tags) ?? {}))
 }

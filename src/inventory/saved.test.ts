@@ -21,7 +21,6 @@ const project = {
   name: 'eu-de',
   region: 'eu-de',
   domainId: 'd1',
-  raw: { secret: 'x' },
 }
 const SCOPE: ScopeRef = {
   cloud: 'otc',
@@ -57,14 +56,15 @@ function errorOf(text: string): InputError {
 }
 
 describe('saved inventory', () => {
-  it('round-trips every scope: resources, issues and unavailable types, without raw wire data', () => {
+  it('round-trips every scope: resources with their tags, issues and unavailable types', () => {
     const user = { type: 'iam.user' as const, id: 'u1', name: 'alice', region: 'global' }
+    const tagged = { ...project, id: 'p2', tags: { env: 'test', owner: '' } }
     const account = accountScope('otc', { id: 'd1', name: 'OTC0001' })
     const text = serializeInventory(
       scan(
         one({
           input: {
-            resources: [project],
+            resources: [project, tagged],
             collected: ['project', 'cbr.vault', 'ecs.server'],
             issues: [
               {
@@ -85,7 +85,6 @@ describe('saved inventory', () => {
         },
       ),
     )
-    assert.doesNotMatch(text, /secret/)
     const read = parseSavedInventory(text, 'inv.json')
     assert.equal(read.collectedAt, '2026-11-01T00:00:00.000Z')
     assert.deepEqual(
@@ -96,6 +95,7 @@ describe('saved inventory', () => {
     assert.equal(inv.status('ecs.server'), 'incomplete')
     assert.equal(inv.status('cbr.vault'), 'unavailable')
     assert.equal(inv.byId('project', 'p1')?.name, 'eu-de')
+    assert.deepEqual(inv.byId('project', 'p2')?.tags, { env: 'test', owner: '' })
     assert.equal(new Inventory(read.scopes[1]!.input).byId('iam.user', 'u1')?.name, 'alice')
   })
 

@@ -94,8 +94,7 @@ export interface SavedScan {
 
 /**
  * Serialises the scopes, yielding one chunk per scope (a 10,000-server organisation is never one
- * string); `raw` wire objects are left out (they may carry personal data), and so is user info in
- * auth URLs.
+ * string); user info in auth URLs is left out. Resources hold no wire objects (types.ts).
  */
 export function* serializeInventoryChunks(scan: SavedScan): Generator<string> {
   yield inventoryHead(scan)
@@ -125,7 +124,7 @@ export function inventoryScope(s: ScopeInventory, first: boolean): string {
     authUrl: withoutUserinfo(s.authUrl),
     ...(s.apiVersions ? { apiVersions: s.apiVersions } : {}),
     collected: [...s.input.collected],
-    resources: s.input.resources.map(({ raw: _raw, ...r }) => r),
+    resources: s.input.resources,
     issues: s.input.issues ?? [],
     unavailable: s.input.unavailable ?? [],
   }

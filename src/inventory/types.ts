@@ -7,18 +7,23 @@
  * {@link Inventory} from the other side of the link, so a collector may leave them empty.
  * @module
  */
+import type { Tags } from './tags.ts'
 
 /** Region value of account-wide resources (IAM). */
 export const GLOBAL_REGION = 'global'
 
-/** Fields every resource has. `raw` is the wire object for debugging, with secrets removed. */
+/**
+ * Fields every resource has. Only normalised fields are kept, never the wire object: what a check
+ * or report does not read is not held for 70k resources (docs/benchmark.md).
+ */
 export interface ResourceBase<T extends string> {
   readonly type: T
   readonly id: string
   readonly name: string
   readonly region: string
   readonly projectId?: string
-  readonly raw?: unknown
+  /** The resource's tags, where the API sends them (tags.ts); the mutelist matches them. */
+  readonly tags?: Tags
 }
 
 /** The project (tenant) in one region: the resource that project-wide checks evaluate. */

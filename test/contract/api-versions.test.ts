@@ -58,11 +58,9 @@ function variantOf(world: World, versions: Partial<ServedVersions>): World {
   }
 }
 
-/** Resources without their wire objects, sorted: what "the same inventory" means. */
+/** Resources sorted: what "the same inventory" means. */
 function normalised(resources: readonly AnyResource[]): unknown[] {
-  return resources
-    .map(({ raw: _raw, ...r }) => r)
-    .sort((a, b) => `${a.type} ${a.id}`.localeCompare(`${b.type} ${b.id}`))
+  return [...resources].sort((a, b) => `${a.type} ${a.id}`.localeCompare(`${b.type} ${b.id}`))
 }
 
 async function serve(world: World, overrides: Partial<CloudConfig> = {}) {

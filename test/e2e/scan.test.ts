@@ -146,6 +146,31 @@ describe('sphere scan against the emulator', () => {
     assert.doesNotMatch(readFileSync(inv, 'utf8'), /Sphere-Demo-2024/)
   })
 
+  it('a tag mute holds on the live scan and on its saved inventory alike', async () => {
+    const inv = join(dir, 'inv-tags.json')
+    const ml = join(dir, 'tags-mutelist.yaml')
+    writeFileSync(ml, "mutes:\n  - { check: '*', resource: '*', tag: tier=web, reason: web tier }\n")
+    const args = ['--format', 'json', '--mutelist', ml]
+    const live = await scan(demo.file, ['--os-cloud', 'demo', ...args, '--save-inventory', inv])
+    const offline = await scan(demo.file, ['--inventory', inv, ...args])
+    // The findings on the servers tagged tier=web (web-01, web-02): failures become muted.
+    const web = (t: string) =>
+      JSON.parse(t)
+        .findings.filter(
+          (f: { resource: { type: string; name: string } }) =>
+            f.resource.type === 'ecs.server' && /^web-0[12]$/.test(f.resource.name),
+        )
+        .map((f: { checkId: string; resource: { name: string }; status: string }) =>
+          [f.checkId, f.resource.name, f.status].join(' '),
+        )
+        .sort()
+    const found = web(live.out)
+    assert.ok(found.some((f: string) => f.endsWith(' muted')), found.join('\n'))
+    assert.ok(!found.some((f: string) => f.endsWith(' fail')), found.join('\n'))
+    assert.deepEqual(web(offline.out), found, 'the saved inventory keeps the tags')
+    assert.match(readFileSync(inv, 'utf8'), /"tags":\{"tier":"web","env":"prod"\}/)
+  })
+
   it('--output writes the report to a file', async () => {
     const out = join(dir, 'r.sarif')
     const r = await scan(demo.file, ['--os-cloud', 'demo', '--format', 'sarif', '--output', out])
