@@ -85,6 +85,7 @@ export const REPORT_FIELDS = [
   'critical path:',
   'bound:',
   'wall/bound:',
+  'floor:',
   'peak RSS:',
   'evaluation:',
   'evaluations/s:',
@@ -162,6 +163,12 @@ function formatRun(r: ScanMeasurement): string {
   line(`bound:        ${n0(cp.boundMs)} ms (${c.rounds} rounds × ${r.latencyMs} ms)`)
   line(
     `wall/bound:   total ${n2(r.ratio.totalOverBound)} (collect alone ${n2(r.ratio.collectOverBound)}); target ≤ ${r.ratio.target}: ${verdict(r.ratio.met, 'n/a (no latency)')}`,
+  )
+  const f = r.floor
+  line(
+    f
+      ? `floor:        ${n1(f.requestMs)} ms per critical-chain request on the idle emulator (bare showCredential, ${f.requests} at ${r.concurrency} in parallel) → ${c.rounds} rounds × ${n1(f.requestMs)} = ${n0(f.boundMs)} ms = ${n2(f.boundMs / cp.boundMs)} × bound; wall ÷ floor ${n2(f.totalOverFloor)}`
+      : 'floor:        n/a (no latency, or no access key in the world)',
   )
   const m = r.memory
   line(

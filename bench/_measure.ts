@@ -22,6 +22,7 @@ import { Inventory } from '../src/inventory/inventory.ts'
 import { mergedInput, type SavedScan, type ScopeInventory } from '../src/inventory/saved.ts'
 import { ENV_CLOUD } from '../src/inventory/scope.ts'
 import { loadResponsibilityModel } from '../src/responsibility/load.ts'
+import { measureRequestFloor, type RequestFloor } from './_floor.ts'
 import {
   countByOp,
   type EndpointUse,
@@ -110,6 +111,11 @@ export interface ScanMeasurement {
   endpoints: Record<string, EndpointUse>
   emulatorRequests: number | null
   criticalPath: CriticalPath
+  /**
+   * The request floor (bench/_floor.ts): one critical-chain request on the idle emulator, and the
+   * critical path's rounds at that time; null without latency or without an access key.
+   */
+  floor: (RequestFloor & { boundMs: number; totalOverFloor: number }) | null
   ratio: {
     collectOverBound: number | null
     totalOverBound: number | null
@@ -282,6 +288,10 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     // Fixed costs of `sphere scan` that do not scale with the cloud, loaded before the clock runs.
     const model = loadResponsibilityModel()
     const settings = loadScanConfig().settings
+    const floor =
+      opts.latencyMs > 0
+        ? await measureRequestFloor(configFor(served, opts.concurrency), opts.concurrency)
+        : null
     const recorder = recordingFetch()
     const session = createSession(configFor(served, opts.concurrency), { fetch: recorder.fetch })
 
@@ -399,6 +409,11 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       endpoints: endpointUse(recorder.requests, t0),
       emulatorRequests: stopped.requests,
       criticalPath: path,
+      floor: floor && {
+        ...floor,
+        boundMs: path.critical.rounds * floor.requestMs,
+        totalOverFloor: wall.totalMs / (path.critical.rounds * floor.requestMs),
+      },
       ratio: {
         collectOverBound: bound > 0 ? wall.collectMs / bound : null,
         totalOverBound: bound > 0 ? wall.totalMs / bound : null,

@@ -34,6 +34,7 @@ describe('bench/scan.bench.ts', () => {
       'operations',
       'endpoints',
       'criticalPath',
+      'floor',
       'ratio',
       'memory',
       'evaluation',

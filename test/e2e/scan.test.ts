@@ -149,7 +149,10 @@ describe('sphere scan against the emulator', () => {
   it('a tag mute holds on the live scan and on its saved inventory alike', async () => {
     const inv = join(dir, 'inv-tags.json')
     const ml = join(dir, 'tags-mutelist.yaml')
-    writeFileSync(ml, "mutes:\n  - { check: '*', resource: '*', tag: tier=web, reason: web tier }\n")
+    writeFileSync(
+      ml,
+      "mutes:\n  - { check: '*', resource: '*', tag: tier=web, reason: web tier }\n",
+    )
     const args = ['--format', 'json', '--mutelist', ml]
     const live = await scan(demo.file, ['--os-cloud', 'demo', ...args, '--save-inventory', inv])
     const offline = await scan(demo.file, ['--inventory', inv, ...args])
@@ -165,7 +168,10 @@ describe('sphere scan against the emulator', () => {
         )
         .sort()
     const found = web(live.out)
-    assert.ok(found.some((f: string) => f.endsWith(' muted')), found.join('\n'))
+    assert.ok(
+      found.some((f: string) => f.endsWith(' muted')),
+      found.join('\n'),
+    )
     assert.ok(!found.some((f: string) => f.endsWith(' fail')), found.join('\n'))
     assert.deepEqual(web(offline.out), found, 'the saved inventory keeps the tags')
     assert.match(readFileSync(inv, 'utf8'), /"tags":\{"tier":"web","env":"prod"\}/)
