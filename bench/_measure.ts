@@ -182,6 +182,12 @@ const TOOL = {
   ).version,
 }
 
+/** The floor with the critical path at its request time, and the wall over that. */
+function floorOf(f: RequestFloor, rounds: number, totalMs: number): ScanMeasurement['floor'] {
+  const boundMs = rounds * f.requestMs
+  return { ...f, boundMs, totalOverFloor: totalMs / boundMs }
+}
+
 /** The CloudConfig `sphere demo` builds for the emulator, with the benchmark's concurrency. */
 function configFor(served: Served, concurrency: number): CloudConfig {
   return passwordCloudConfig({ authUrl: served.authUrl, ...served.login }, { concurrency })
@@ -409,11 +415,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       endpoints: endpointUse(recorder.requests, t0),
       emulatorRequests: stopped.requests,
       criticalPath: path,
-      floor: floor && {
-        ...floor,
-        boundMs: path.critical.rounds * floor.requestMs,
-        totalOverFloor: wall.totalMs / (path.critical.rounds * floor.requestMs),
-      },
+      floor: floor && floorOf(floor, path.critical.rounds, wall.totalMs),
       ratio: {
         collectOverBound: bound > 0 ? wall.collectMs / bound : null,
         totalOverBound: bound > 0 ? wall.totalMs / bound : null,
