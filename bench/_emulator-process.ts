@@ -7,6 +7,12 @@
  * Protocol (IPC messages): parent → `{ kind: 'start', servers, seed, now, latencyMs }`;
  * child → `{ kind: 'ready', ... }` or `{ kind: 'failed', message }`; parent → `{ kind: 'stop' }`;
  * child → `{ kind: 'stopped', ... }` and exits.
+ *
+ * Split (two processes, as a cloud's Keystone is not its compute API): the services' process gets
+ * `start` with `deferred: true`, opens its port and answers `{ kind: 'listening', url }`; the
+ * identity process gets `start` with that `servicesUrl` (its catalogs point there) and answers
+ * `ready`; then the services' process gets `{ kind: 'serve', identityUrl }` (it validates tokens
+ * there) and answers `ready`.
  * @module
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -14,6 +20,8 @@ import {
   type EmulatorStats,
   generateWorld,
   loginFor,
+  openEmulatorPort,
+  type RunningEmulator,
   startEmulator,
 } from '../src/emulator/index.ts'
 
@@ -27,7 +35,12 @@ export type ToEmulator =
       latencyMs: number
       projects?: number
       regions?: number
+      /** Another process serves the regional services there (this one: Keystone, IAM, OBS). */
+      servicesUrl?: string
+      /** Open the port and wait for `serve` (the regional services of a split). */
+      deferred?: boolean
     }
+  | { kind: 'serve'; identityUrl: string }
   | { kind: 'stop' }
 
 /** Child → parent. */
@@ -45,6 +58,7 @@ export type FromEmulator =
       /** CPU time (user + system) spent serving, ms. */
       serveCpuMs: number
     }
+  | { kind: 'listening'; url: string }
   | { kind: 'failed'; message: string }
 
 const send = (m: FromEmulator) => process.send?.(m)
@@ -59,7 +73,14 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
     ...(m.regions ? { regions: m.regions } : {}),
   })
   const generateMs = performance.now() - t0
-  const emu = await startEmulator({ world, port: 0, latencyMs: m.latencyMs })
+  const emu = m.deferred
+    ? await serveLater(world, m.latencyMs)
+    : await startEmulator({
+        world,
+        port: 0,
+        latencyMs: m.latencyMs,
+        ...(m.servicesUrl ? { servicesUrl: m.servicesUrl } : {}),
+      })
   const cpu0 = process.cpuUsage()
   // How long the emulator's event loop was blocked while serving (every request waits it out).
   const loop = monitorEventLoopDelay({ resolution: 5 })
@@ -88,6 +109,24 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
     login: loginFor(world),
     generateMs,
   })
+}
+
+/** Opens the port, says where, and serves once told where the tokens' Keystone is. */
+async function serveLater(
+  world: ReturnType<typeof generateWorld>,
+  latencyMs: number,
+): Promise<RunningEmulator> {
+  const port = await openEmulatorPort()
+  const told = new Promise<string>((resolve) => {
+    const onMessage = (msg: ToEmulator) => {
+      if (msg.kind !== 'serve') return
+      process.off('message', onMessage)
+      resolve(msg.identityUrl)
+    }
+    process.on('message', onMessage)
+  })
+  send({ kind: 'listening', url: port.url })
+  return port.start(world, { latencyMs, identityUrl: await told })
 }
 
 process.once('message', (m: ToEmulator) => {

@@ -97,7 +97,12 @@ export const REPORT_FIELDS = [
 function formatRun(r: ScanMeasurement): string {
   const out: string[] = []
   const line = (s: string) => out.push(s)
-  const where = r.emulator === 'process' ? 'in a child process' : 'in this process'
+  const where =
+    r.emulator === 'process'
+      ? 'in a child process'
+      : r.emulator === 'split'
+        ? 'in two child processes: Keystone, IAM and OBS; the other services'
+        : 'in this process'
   line(
     `== ${n0(r.servers)} servers (seed ${r.seed}, ${r.latencyMs} ms latency, concurrency ${r.concurrency} per endpoint, emulator ${where})`,
   )
@@ -108,7 +113,7 @@ function formatRun(r: ScanMeasurement): string {
   const emu =
     w.emulatorPeakRssBytes === null
       ? ''
-      : `; emulator process: peak RSS ${mib(w.emulatorPeakRssBytes)}, serving CPU ${n0(w.emulatorCpuMs ?? 0)} ms`
+      : `; emulator process${r.emulator === 'split' ? 'es (sum of both)' : ''}: peak RSS ${mib(w.emulatorPeakRssBytes)}, serving CPU ${n0(w.emulatorCpuMs ?? 0)} ms`
   line(`world:        generated in ${n0(w.generateMs)} ms (not in the wall time)${emu}`)
   const during = {
     types: ', checks running as their types arrive',

@@ -31,7 +31,7 @@ import {
   type RecordedRequest,
   recordingFetch,
 } from './_recorder.ts'
-import { type Served, serveInChild, serveInline } from './_serve.ts'
+import { type EmulatorMode, type Served, serveAs } from './_serve.ts'
 import { type CriticalPath, criticalPath } from './critical-path.ts'
 
 /** Targets of issue 4. */
@@ -46,8 +46,12 @@ export interface MeasureOptions {
   latencyMs: number
   concurrency: number
   seed?: number
-  /** `process` (default): the emulator runs in a child process; `inline`: in this one. */
-  emulator?: 'process' | 'inline'
+  /**
+   * `process` (default): the emulator runs in a child process; `split`: in two (Keystone, IAM
+   * and OBS in one, the regional services in the other, as a cloud does not serve its identity
+   * API from its compute API's process); `inline`: in this one.
+   */
+  emulator?: EmulatorMode
   /** RSS sampling period, ms (default 50). */
   sampleMs?: number
   /**
@@ -83,7 +87,7 @@ export interface ScanMeasurement {
   seed: number
   latencyMs: number
   concurrency: number
-  emulator: 'process' | 'inline'
+  emulator: EmulatorMode
   /** How evaluation overlapped collection (see {@link MeasureOptions.overlap}). */
   overlap: Overlap
   /** 1-minute load average before and after (other processes on the machine skew the figures). */
@@ -289,7 +293,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
   const mode = opts.emulator ?? 'process'
   const loadBefore = loadavg()[0]!
   const spec = { servers: opts.servers, seed, latencyMs: opts.latencyMs, now: Date.now() }
-  const served = mode === 'inline' ? await serveInline(spec) : await serveInChild(spec)
+  const served = await serveAs(mode, spec)
   try {
     // Fixed costs of `sphere scan` that do not scale with the cloud, loaded before the clock runs.
     const model = loadResponsibilityModel()

@@ -38,11 +38,16 @@ export interface Served {
   stop(): Promise<ServeStopped>
 }
 
-/**
- * Generates and serves the world in a child process. Extra node flags for it (e.g. `--cpu-prof
- * --cpu-prof-dir=prof`) come from `SPHERE_BENCH_EMULATOR_NODE_ARGS`.
- */
-export async function serveInChild(spec: ServeSpec): Promise<Served> {
+/** One emulator process: its messages, one at a time, and how to stop it. */
+interface EmulatorChild {
+  send(m: ToEmulator): void
+  next(): Promise<FromEmulator>
+  stop(): Promise<ServeStopped>
+  kill(): void
+}
+
+/** Forks bench/_emulator-process.ts (extra node flags from `SPHERE_BENCH_EMULATOR_NODE_ARGS`). */
+function forkEmulator(): EmulatorChild {
   const extra = process.env.SPHERE_BENCH_EMULATOR_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []
   const child: ChildProcess = fork(new URL('./_emulator-process.ts', import.meta.url), [], {
     execArgv: ['--import', 'tsx', ...extra],
@@ -61,17 +66,10 @@ export async function serveInChild(spec: ServeSpec): Promise<Served> {
       child.once('exit', onExit)
       child.once('message', onMessage)
     })
-  const ready = next()
-  child.send({ kind: 'start', ...spec } satisfies ToEmulator)
-  const m = await ready
-  if (m.kind !== 'ready') {
-    child.kill()
-    throw new Error(`emulator process: ${m.kind === 'failed' ? m.message : m.kind}`)
-  }
   return {
-    authUrl: m.authUrl,
-    login: m.login,
-    generateMs: m.generateMs,
+    send: (m) => child.send(m),
+    next,
+    kill: () => child.kill(),
     async stop() {
       if (child.exitCode !== null || !child.connected)
         return { peakRss: null, requests: null, cpuMs: null }
@@ -84,6 +82,73 @@ export async function serveInChild(spec: ServeSpec): Promise<Served> {
         ? { peakRss: s.peakRss, requests: s.requests.total, cpuMs: s.serveCpuMs }
         : { peakRss: null, requests: null, cpuMs: null }
     },
+  }
+}
+
+/** The answer `want`, or the emulator's failure as an error (and the process killed). */
+async function expect<K extends FromEmulator['kind']>(
+  child: EmulatorChild,
+  answer: Promise<FromEmulator>,
+  want: K,
+): Promise<Extract<FromEmulator, { kind: K }>> {
+  const m = await answer
+  if (m.kind === want) return m as Extract<FromEmulator, { kind: K }>
+  child.kill()
+  throw new Error(`emulator process: ${m.kind === 'failed' ? m.message : m.kind}`)
+}
+
+/**
+ * Generates and serves the world in a child process. Extra node flags for it (e.g. `--cpu-prof
+ * --cpu-prof-dir=prof`) come from `SPHERE_BENCH_EMULATOR_NODE_ARGS`.
+ */
+export async function serveInChild(spec: ServeSpec): Promise<Served> {
+  const child = forkEmulator()
+  const ready = child.next()
+  child.send({ kind: 'start', ...spec })
+  const m = await expect(child, ready, 'ready')
+  return { authUrl: m.authUrl, login: m.login, generateMs: m.generateMs, stop: child.stop }
+}
+
+/**
+ * Serves the world from two child processes, as a cloud serves Keystone apart from its compute
+ * API: one with Keystone, IAM and OBS (OBS signs with IAM's temporary keys), one with every
+ * other service, which validates the first one's tokens there (`GET /v3/auth/tokens`, once per
+ * token). Both generate the same world from the same seed. The stop figures are the sums of both.
+ */
+export async function serveSplit(spec: ServeSpec): Promise<Served> {
+  const services = forkEmulator()
+  let identity: EmulatorChild | undefined
+  try {
+    const listening = services.next()
+    services.send({ kind: 'start', ...spec, deferred: true })
+    const { url } = await expect(services, listening, 'listening')
+    identity = forkEmulator()
+    const idReady = identity.next()
+    identity.send({ kind: 'start', ...spec, servicesUrl: url })
+    const id = await expect(identity, idReady, 'ready')
+    const svcReady = services.next()
+    services.send({ kind: 'serve', identityUrl: new URL(id.authUrl).origin })
+    const svc = await expect(services, svcReady, 'ready')
+    const both = identity
+    return {
+      authUrl: id.authUrl,
+      login: id.login,
+      generateMs: id.generateMs + svc.generateMs,
+      async stop() {
+        const [a, b] = await Promise.all([both.stop(), services.stop()])
+        const sum = (x: number | null, y: number | null) =>
+          x === null || y === null ? null : x + y
+        return {
+          peakRss: sum(a.peakRss, b.peakRss),
+          requests: sum(a.requests, b.requests),
+          cpuMs: sum(a.cpuMs, b.cpuMs),
+        }
+      },
+    }
+  } catch (err) {
+    services.kill()
+    identity?.kill()
+    throw err
   }
 }
 
@@ -109,4 +174,13 @@ export async function serveInline(spec: ServeSpec): Promise<Served> {
       return { peakRss: null, requests, cpuMs: null }
     },
   }
+}
+
+/** Where the benchmark's emulator runs: one child process, two ({@link serveSplit}), or this one. */
+export type EmulatorMode = 'process' | 'split' | 'inline'
+
+/** Serves `spec` as `mode` says. */
+export function serveAs(mode: EmulatorMode, spec: ServeSpec): Promise<Served> {
+  if (mode === 'inline') return serveInline(spec)
+  return mode === 'split' ? serveSplit(spec) : serveInChild(spec)
 }

@@ -16,7 +16,7 @@ import {
 
 describe('bench/scan.bench.ts', () => {
   it('measures a 20-server scan and reports every field, as text and as JSON', async () => {
-    const run = await measureScan({ servers: 20, latencyMs: 0, concurrency: 4 })
+    const run = await measureScan({ servers: 20, latencyMs: 0, concurrency: 4, emulator: 'split' })
     const report: BenchReport = { machine: machine(), runs: [run], linearity: linearity([run]) }
 
     const text = formatText(report)
@@ -44,6 +44,25 @@ describe('bench/scan.bench.ts', () => {
     assert.ok(r.criticalPath.endpoints.length > 0, 'no critical-path endpoints')
     assert.deepEqual(r.criticalPath.unmodelled, [], 'an operation is missing from the model')
     assert.ok(r.evaluation.warm.checks.length > 0, 'no per-check costs')
+    assert.equal(r.emulator, 'split')
+    assert.equal(r.inventory.issues, 0, 'the split emulator served every type')
+    assert.ok(r.inventory.byType['obs.bucket']! > 0 && r.inventory.byType['iam.user']! > 0)
+  })
+
+  it('serves the world from one emulator process as well (--emulator process)', async () => {
+    const run = await measureScan({
+      servers: 20,
+      latencyMs: 0,
+      concurrency: 4,
+      emulator: 'process',
+    })
+    assert.equal(run.emulator, 'process')
+    assert.equal(run.inventory.issues, 0)
+    assert.ok(
+      formatText({ machine: machine(), runs: [run], linearity: linearity([run]) }).includes(
+        'in a child process',
+      ),
+    )
   })
 
   it('parses its options', () => {
@@ -52,6 +71,9 @@ describe('bench/scan.bench.ts', () => {
     assert.equal(d.latencyMs, 20)
     assert.equal(d.concurrency, 4)
     assert.equal(d.json, false)
+    assert.equal(d.emulator, 'process')
+    assert.equal(parseBenchArgs(['--emulator', 'split']).emulator, 'split')
+    assert.throws(() => parseBenchArgs(['--emulator', 'two']), /process, split or inline/)
     const a = parseBenchArgs(['--servers', '50,10', '--latency-ms', '0', '--json'])
     assert.deepEqual(a.servers, [10, 50])
     assert.equal(a.latencyMs, 0)

@@ -17,7 +17,7 @@ import { scanClouds } from '../src/engine/scan-clouds.ts'
 import { loadScanConfig } from '../src/engine/scan-config.ts'
 import { loadResponsibilityModel } from '../src/responsibility/load.ts'
 import { recordingFetch } from './_recorder.ts'
-import { serveInChild, serveInline } from './_serve.ts'
+import { type EmulatorMode, serveAs } from './_serve.ts'
 
 /** Options of {@link measureOrganisation}. */
 export interface OrganisationOptions {
@@ -28,7 +28,7 @@ export interface OrganisationOptions {
   concurrency: number
   parallel: number
   seed: number
-  emulator: 'process' | 'inline'
+  emulator: EmulatorMode
 }
 
 /** What one organisation scan measured. */
@@ -84,7 +84,7 @@ export async function measureOrganisation(
     projects: o.projects,
     regions: o.regions,
   }
-  const served = o.emulator === 'process' ? await serveInChild(spec) : await serveInline(spec)
+  const served = await serveAs(o.emulator, spec)
   const model = loadResponsibilityModel()
   const settings = loadScanConfig().settings
   // Each request is put down to the project its token is scoped to (`domain` for IAM's token).

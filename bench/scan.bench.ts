@@ -7,7 +7,7 @@
  * (bench/bench.test.ts only checks that the report has every field).
  *
  *   npm run bench -- [--servers 1000,10000] [--latency-ms 20] [--concurrency 4] [--seed 1]
- *                    [--emulator process|inline] [--in-process] [--json] [--overlap types|scopes|none]
+ *                    [--emulator process|split|inline] [--in-process] [--json] [--overlap types|scopes|none]
  *   npm run bench -- --projects 50 [--regions 2] [--parallel 4] --servers 20000 …  (an organisation:
  *                    bench/organisation.bench.ts)
  *
@@ -26,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type BenchReport, formatText, linearity } from './_format.ts'
 import { machine, measureScan, type Overlap, type ScanMeasurement } from './_measure.ts'
+import type { EmulatorMode } from './_serve.ts'
 import { formatOrganisation, measureOrganisation } from './organisation.bench.ts'
 
 export { type BenchReport, formatText, linearity, REPORT_FIELDS } from './_format.ts'
@@ -38,7 +39,7 @@ export interface BenchArgs {
   latencyMs: number
   concurrency: number
   seed: number
-  emulator: 'process' | 'inline'
+  emulator: EmulatorMode
   /** Run every size in this process (default: a fresh process per size when there are several). */
   inProcess: boolean
   json: boolean
@@ -80,8 +81,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (!['types', 'scopes', 'none'].includes(values.overlap))
     throw new RangeError(`--overlap must be types, scopes or none, got "${values.overlap}"`)
   const emulator = values.emulator
-  if (emulator !== 'process' && emulator !== 'inline')
-    throw new RangeError(`--emulator must be process or inline, got "${emulator}"`)
+  if (emulator !== 'process' && emulator !== 'split' && emulator !== 'inline')
+    throw new RangeError(`--emulator must be process, split or inline, got "${emulator}"`)
   return {
     servers: [...new Set(values.servers.split(',').map((s) => int('servers', s.trim(), 1)))].sort(
       (a, b) => a - b,

@@ -29,6 +29,8 @@ export interface Shared extends AuthDeps {
   index: WorldIndex
   /** Origin for catalog and next links; defaults to the request's origin. */
   baseUrl?: string
+  /** Where another emulator serves the regional services (catalogs point there; see `catalog.ts`). */
+  servicesUrl?: string
   /** How long a big list handler works before the event loop gets a turn, ms (`model/time-slice.ts`). */
   sliceMs?: number
 }

@@ -15,6 +15,7 @@ import { APIGW, apiNotPublished, gatewayBody, jsonResponse, webobNotFound } from
 import { type EmulatorStats, FaultInjector, type FaultOptions } from './faults.ts'
 import { SERVICE_PREFIX, TokenStore } from './keystone.ts'
 import { type LoadStats, LoadTracker } from './load-stats.ts'
+import { remoteTokens } from './remote-tokens.ts'
 import { cbrRoutes } from './services/cbr.ts'
 import { cceRoutes } from './services/cce.ts'
 import { cesRoutes } from './services/ces.ts'
@@ -46,6 +47,18 @@ export interface EmulatorOptions extends FaultOptions {
   clock?: () => number
   /** Origin written into the catalog and next links (default: the request's origin). */
   baseUrl?: string
+  /**
+   * Where another emulator (started with `identityUrl` pointing here) serves the regional
+   * services: the catalogs this Keystone hands out point them there; Keystone, IAM and OBS stay
+   * here (OBS signs with IAM's temporary keys). Default: this emulator serves everything.
+   */
+  servicesUrl?: string
+  /**
+   * The origin of another emulator whose Keystone issued the tokens this one is sent (loopback
+   * only): a token this emulator does not know is validated there once (`GET /v3/auth/tokens`),
+   * as an OpenStack service does, then accepted as if issued here.
+   */
+  identityUrl?: string
   /**
    * How long a big list handler works before the event loop gets a turn, ms (default
    * `SLICE_MS` of model/time-slice.ts; 0 = a turn before every item, which tests use to walk
@@ -139,8 +152,12 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     keys: accessKeyIndex(world),
     index: new WorldIndex(world),
     baseUrl: opts.baseUrl,
+    servicesUrl: opts.servicesUrl,
     sliceMs: opts.sliceMs,
   }
+  const learnToken = opts.identityUrl
+    ? remoteTokens(opts.identityUrl, shared.tokens, clock)
+    : undefined
   const faults = new FaultInjector(opts, clock)
   const load = new LoadTracker(clock)
   let requests = 0
@@ -191,6 +208,8 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     c.header('X-Openstack-Request-Id', `req-${requestId}`)
     if (world.cloud === 'openstack' && OTC_ONLY_SERVICES.has(service))
       return notOnOpenStack(service, c.req.path, requestId)
+    // Before anything reads the token (the region of a request follows from its project).
+    if (learnToken) await learnToken(c.req.header('X-Auth-Token'))
     const absent = missingInRegion(c, service, requestId)
     if (absent) return absent
     const isTokenRequest = c.req.method === 'POST' && c.req.path === '/identity/v3/auth/tokens'

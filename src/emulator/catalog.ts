@@ -44,7 +44,7 @@ export function buildCatalog(
   const entries: [type: string, name: string, url: string][] =
     cloud === 'openstack'
       ? openstackEntries(serviceOrigin, pid, versions)
-      : otcEntries(serviceOrigin, pid, versions, project.region)
+      : otcEntries(serviceOrigin, pid, versions, project.region, origin)
   const offered = entries.filter(([type]) => !missing.includes(SERVICE_OF_TYPE[type]!))
   return [
     ...offered.map(([type, name, url]) => ({
@@ -146,6 +146,7 @@ function otcEntries(
   pid: string,
   versions: ServedVersions,
   region: string,
+  obsOrigin: string,
 ): Entry[] {
   return [
     computeEntry(origin, pid, versions),
@@ -155,8 +156,10 @@ function otcEntries(
     ['cbr', 'cbr', `${origin}/cbr/v3/${pid}`],
     ...otcMonitoringEntries(origin, pid, versions),
     ['rdsv3', 'rdsv3', `${origin}/rds/v3/${pid}`],
-    // OBS is regional by host on OTC; here by path, so a request says its region.
-    ['object', 'obs', `${origin}/obs/${region}`],
+    // OBS is regional by host on OTC; here by path, so a request says its region. It stays with
+    // Keystone and IAM (`obsOrigin`) when another emulator serves the rest: it signs with IAM's
+    // temporary keys, which only the emulator that issued them knows.
+    ['object', 'obs', `${obsOrigin}/obs/${region}`],
     ['kmsv1', 'kmsv1', `${origin}/kms/v1.0/${pid}`],
     // As OTC's catalog (and gopher) name DCS: `dcsv1` at v1.0; clients derive v2.
     ['dcsv1', 'dcsv1', `${origin}/dcs/v1.0/${pid}`],
@@ -193,9 +196,15 @@ function endpoint(type: string, region: string, url: string): Catalog[number]['e
  * The catalog of `project` in `world`: endpoints in each of its regions (OTC: its one; a plain
  * OpenStack: every region, the first at the origin, the others under `/region/<name>`), each
  * with the versions that region serves and without the services it lacks
- * (`regions.<region>.missingServices`).
+ * (`regions.<region>.missingServices`). `servicesOrigin`: where another emulator serves the
+ * regional services (Keystone, IAM and OBS stay at `origin`).
  */
-export function catalogOf(world: World, origin: string, project: Project | undefined): Catalog {
+export function catalogOf(
+  world: World,
+  origin: string,
+  project: Project | undefined,
+  servicesOrigin = origin,
+): Catalog {
   if (!project) return buildCatalog(origin, undefined, world.cloud)
   const perRegion = project.regions.map((region) =>
     buildCatalog(
@@ -204,7 +213,7 @@ export function catalogOf(world: World, origin: string, project: Project | undef
       world.cloud,
       servedVersions(world.apiVersions, region),
       world.missingServices[region] ?? [],
-      regionOrigin(world, origin, region),
+      regionOrigin(world, servicesOrigin, region),
     ),
   )
   return perRegion.length === 1 ? perRegion[0]! : mergeRegions(perRegion)

@@ -7,6 +7,7 @@ describe('emulator public API', () => {
     for (const name of [
       'createEmulator',
       'startEmulator',
+      'openEmulatorPort',
       'loadWorld',
       'worldFromData',
       'BUILT_IN_WORLDS',

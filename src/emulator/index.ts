@@ -10,7 +10,13 @@ export { createEmulator, type Emulator, type EmulatorOptions } from './app.ts'
 export { type CloudsYamlOptions, loginFor, writeCloudsYaml } from './clouds-yaml.ts'
 export type { EmulatorStats, FaultOptions } from './faults.ts'
 export { SERVICE_PREFIX } from './keystone.ts'
-export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './server.ts'
+export {
+  type EmulatorPort,
+  openEmulatorPort,
+  type RunningEmulator,
+  type StartEmulatorOptions,
+  startEmulator,
+} from './server.ts'
 export { applyChange, CHANGE_KINDS, ChangeError } from './world/change.ts'
 export { type GenerateOptions, generateWorld, generateWorldDocument } from './world/generate.ts'
 // Worlds

@@ -187,4 +187,32 @@ describe('Keystone (POST /v3/auth/tokens)', () => {
       [pid],
     )
   })
+
+  it('validates a token (GET /v3/auth/tokens with X-Subject-Token), as services ask Keystone', async () => {
+    const { app, world, pid, advance } = demoEmulator({ tokenTtlSeconds: 60 })
+    const project = await tokenFor(app, world)
+    const domain = await tokenFor(app, world, 'domain')
+    const ask = (subject: string | undefined, auth = project, query = '') =>
+      app.request(`${ORIGIN}/identity/v3/auth/tokens${query}`, {
+        headers: { 'X-Auth-Token': auth, ...(subject ? { 'X-Subject-Token': subject } : {}) },
+      })
+    const ok = await ask(domain)
+    assert.equal(ok.status, 200)
+    assert.equal(ok.headers.get('X-Subject-Token'), domain)
+    const body = TokenResponse.parse(await ok.json())
+    assert.equal(body.token.user.name, 'sphere-admin')
+    assert.equal(body.token.project, undefined)
+    assert.ok(body.token.catalog?.some((e) => e.type === 'identity'))
+    const self = TokenResponse.parse(await (await ask(project, project, '?nocatalog')).json())
+    assert.equal(self.token.project?.id, pid)
+    assert.equal(self.token.catalog, undefined)
+    const unknown = await ask('MIIbogus')
+    assert.equal(unknown.status, 404)
+    assert.match((await unknown.json()).error.message, /Could not find token: MIIbogus/)
+    assert.equal((await ask(undefined)).status, 400)
+    assert.equal((await ask(domain, 'MIIbogus')).status, 401)
+    advance(60_000)
+    const later = await tokenFor(app, world)
+    assert.equal((await ask(project, later)).status, 404, 'an expired subject is not found')
+  })
 })

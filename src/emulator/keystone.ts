@@ -61,6 +61,14 @@ export class TokenStore {
     return { token, info: full }
   }
 
+  /**
+   * Keeps a token another Keystone issued and validated (see `auth.ts`), so that it is asked
+   * once per token, as keystonemiddleware caches a validation.
+   */
+  remember(token: string, info: TokenInfo): void {
+    this.tokens.set(token, info)
+  }
+
   /** The token's info, `expired`, or undefined when unknown. */
   lookup(token: string, now: number): TokenInfo | 'expired' | undefined {
     const info = this.tokens.get(token)
@@ -201,7 +209,7 @@ export function issueToken(
   world: World,
   store: TokenStore,
   request: TokenRequest,
-  opts: { now: number; origin: string; catalog: boolean },
+  opts: BodyOptions & { now: number },
 ): { token: string; body: z.input<typeof TokenResponse> } {
   const authn = authenticate(world, store, request.auth, opts.now)
   const { user } = authn
@@ -221,18 +229,40 @@ export function issueToken(
     { userId: user.id, methods: authn.methods, issuedAt: opts.now, projectId },
     authn.expiresAt,
   )
-  const project = world.projects.find((p) => p.id === projectId)
+  return { token, body: tokenBody(world, user, info, opts) }
+}
+
+/** Where a token body's catalog points (see {@link tokenBody}). */
+export interface BodyOptions {
+  /** This Keystone's origin. */
+  origin: string
+  /** Include the catalog (`?nocatalog` leaves it out). */
+  catalog: boolean
+  /** Where the regional services are, when another emulator serves them (default `origin`). */
+  servicesOrigin?: string
+}
+
+/** The body Keystone answers a token request, or a validation, with. */
+export function tokenBody(
+  world: World,
+  user: User,
+  info: TokenInfo,
+  opts: BodyOptions,
+): z.input<typeof TokenResponse> {
+  const isAdmin = user.groupIds.includes(world.groups.find((g) => g.name === 'admin')?.id ?? '')
+  const project = world.projects.find((p) => p.id === info.projectId)
   const domain = { id: world.domain.id, name: world.domain.name }
-  const body = {
+  return {
     token: {
       methods: info.methods,
       expires_at: fmt.isoMicrosZ(info.expiresAt),
       issued_at: fmt.isoMicrosZ(info.issuedAt),
-      ...(opts.catalog ? { catalog: catalogOf(world, opts.origin, project) } : {}),
+      ...(opts.catalog
+        ? { catalog: catalogOf(world, opts.origin, project, opts.servicesOrigin) }
+        : {}),
       ...(project ? { project: { id: project.id, name: project.name, domain } } : { domain }),
       user: { id: user.id, name: user.name, domain },
       roles: [roleOf(world.cloud, isAdmin)],
     },
   } satisfies z.input<typeof TokenResponse>
-  return { token, body }
 }

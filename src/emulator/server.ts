@@ -55,13 +55,65 @@ export class EmulatorListenError extends Error {
   }
 }
 
-function listen(emulator: Emulator, port: number, host: string): Promise<Server> {
+type Fetch = (req: Request, env: Parameters<Emulator['fetch']>[1]) => Response | Promise<Response>
+
+function listen(fetch: Fetch, port: number, host: string): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: emulator.fetch, port, hostname: host }, () => resolve(s)) as Server
+    const s = serve({ fetch, port, hostname: host }, () => resolve(s)) as Server
     s.once('error', (err: NodeJS.ErrnoException) =>
       reject(new EmulatorListenError(host, port, err)),
     )
   })
+}
+
+/** A port the emulator listens on before it knows what to serve (see {@link openEmulatorPort}). */
+export interface EmulatorPort {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  port: number
+  /** Serves `world` on this port from now on (requests before it are answered 503). */
+  start(world: World | string, opts?: Omit<EmulatorOptions, 'baseUrl'>): RunningEmulator
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>
+}
+
+/**
+ * Listens on loopback first and serves later: for two emulators that must know each other's
+ * URL before they start (one serving Keystone and IAM with `servicesUrl`, the other the regional
+ * services with `identityUrl`).
+ * @throws {EmulatorListenError} when the port is in use
+ */
+export async function openEmulatorPort(
+  opts: Pick<StartEmulatorOptions, 'port' | 'host'> = {},
+): Promise<EmulatorPort> {
+  const host = opts.host ?? '127.0.0.1'
+  if (!LOOPBACK.has(host)) throw new RangeError(`the emulator binds to loopback only, not ${host}`)
+  let app: Emulator | undefined
+  const server = await listen(
+    (req, env) =>
+      app ? app.fetch(req, env) : Response.json({ message: 'starting' }, { status: 503 }),
+    opts.port ?? 0,
+    host,
+  )
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections()
+      server.close((err) => (err ? reject(err) : resolve()))
+    })
+  return {
+    url,
+    port,
+    close,
+    start(worldOrName, emulatorOpts = {}) {
+      if (app) throw new Error(`the emulator on ${url} has already started`)
+      const world = typeof worldOrName === 'string' ? loadWorld(worldOrName) : worldOrName
+      const emulator = createEmulator(world, emulatorOpts)
+      app = emulator
+      return { url, authUrl: `${url}/identity/v3`, port, emulator, close }
+    },
+  }
 }
 
 /**
@@ -73,23 +125,14 @@ function listen(emulator: Emulator, port: number, host: string): Promise<Server>
  * await emu.close()
  */
 export async function startEmulator(opts: StartEmulatorOptions): Promise<RunningEmulator> {
-  const host = opts.host ?? '127.0.0.1'
-  if (!LOOPBACK.has(host)) throw new RangeError(`the emulator binds to loopback only, not ${host}`)
-  const world = typeof opts.world === 'string' ? loadWorld(opts.world) : opts.world
-  const { world: _w, port: _p, host: _h, ...emulatorOpts } = opts
-  const emulator = createEmulator(world, emulatorOpts)
-  const server = await listen(emulator, opts.port ?? 0, host)
-  const port = (server.address() as AddressInfo).port
-  const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
-  return {
-    url,
-    authUrl: `${url}/identity/v3`,
-    port,
-    emulator,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections()
-        server.close((err) => (err ? reject(err) : resolve()))
-      }),
+  const { world, port, host, ...emulatorOpts } = opts
+  // The world first: a world that does not load leaves no port open.
+  const loaded = typeof world === 'string' ? loadWorld(world) : world
+  const open = await openEmulatorPort({ port, host })
+  try {
+    return open.start(loaded, emulatorOpts)
+  } catch (err) {
+    await open.close()
+    throw err
   }
 }

@@ -21,7 +21,7 @@ import {
 } from '../_route.ts'
 import { authenticateRequest } from '../auth.ts'
 import { catalogOf } from '../catalog.ts'
-import { AuthFailure, issueToken } from '../keystone.ts'
+import { AuthFailure, issueToken, tokenBody } from '../keystone.ts'
 import { nextUrl, PagingError } from '../paging.ts'
 import { hexFor } from '../world/ids.ts'
 import type { Group, Project, User, World } from '../world/model.ts'
@@ -153,6 +153,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
         now: shared.clock(),
         origin: originOf(c, shared),
         catalog: c.req.query('nocatalog') === undefined,
+        servicesOrigin: shared.servicesUrl,
       })
       c.header('X-Subject-Token', token)
       return c.json(body, 201)
@@ -162,6 +163,27 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
     }
   })
 
+  // Validation, as services (keystonemiddleware) ask it: the caller's own token in X-Auth-Token,
+  // the one to check in X-Subject-Token. An unknown or expired subject is Keystone's 404.
+  app.get('/v3/auth/tokens', async (c) => {
+    const authn = await authenticateRequest(c, shared, 'identity', c.get('requestId'))
+    if (!authn.ok) return authn.response
+    const subject = c.req.header('X-Subject-Token')
+    if (!subject) return failFor(c, 400, 'X-Subject-Token is required.')
+    const info = shared.tokens.lookup(subject, shared.clock())
+    const known = info && info !== 'expired' ? info : undefined
+    const user = known && world.users.find((u) => u.id === known.userId)
+    if (!known || !user?.enabled) return failFor(c, 404, `Could not find token: ${subject}.`)
+    c.header('X-Subject-Token', subject)
+    return c.json(
+      tokenBody(world, user, known, {
+        origin: originOf(c, shared),
+        catalog: c.req.query('nocatalog') === undefined,
+        servicesOrigin: shared.servicesUrl,
+      }),
+    )
+  })
+
   app.get('/v3/auth/catalog', async (c) => {
     const authn = await authenticateRequest(c, shared, 'identity', c.get('requestId'))
     if (!authn.ok) return authn.response
@@ -169,7 +191,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
     const project = world.projects.find((p) => p.id === pid)
     const origin = originOf(c, shared)
     return c.json({
-      catalog: catalogOf(world, origin, project),
+      catalog: catalogOf(world, origin, project, shared.servicesUrl),
       links: { self: `${origin}/identity/v3/auth/catalog` },
     } satisfies z.input<typeof AuthCatalogResponse>)
   })
