@@ -23,6 +23,62 @@ export interface BenchReport {
   machine: Machine
   runs: ScanMeasurement[]
   linearity: Linearity
+  /** Per size and emulator mode over its runs (`--runs N`): medians and ranges. */
+  summary?: SummaryRow[]
+}
+
+/** A median with the smallest and largest value. */
+export interface Spread {
+  median: number
+  min: number
+  max: number
+}
+
+/** The runs of one size and emulator mode. */
+export interface SummaryRow {
+  servers: number
+  emulator: ScanMeasurement['emulator']
+  runs: number
+  totalMs: Spread
+  /** Null where no run had the figure (no latency: no bound, no floor). */
+  totalOverBound: Spread | null
+  wallOverFloor: Spread | null
+  floorMs: Spread | null
+  scannerCpuMs: Spread
+  loadBefore: Spread
+}
+
+function spread(values: readonly (number | null | undefined)[]): Spread | null {
+  const v = values.filter((x): x is number => typeof x === 'number' && Number.isFinite(x))
+  if (v.length === 0) return null
+  v.sort((a, b) => a - b)
+  const mid = v.length >> 1
+  const median = v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2
+  return { median, min: v[0]!, max: v.at(-1)! }
+}
+
+/** Medians and ranges per size and emulator mode (sizes ascending, modes as first run). */
+export function summarise(runs: readonly ScanMeasurement[]): SummaryRow[] {
+  const groups = new Map<string, ScanMeasurement[]>()
+  for (const r of runs) {
+    const key = `${r.servers}\u0000${r.emulator}`
+    const g = groups.get(key)
+    if (g) g.push(r)
+    else groups.set(key, [r])
+  }
+  return [...groups.values()]
+    .sort((a, b) => a[0]!.servers - b[0]!.servers)
+    .map((g) => ({
+      servers: g[0]!.servers,
+      emulator: g[0]!.emulator,
+      runs: g.length,
+      totalMs: spread(g.map((r) => r.wall.totalMs))!,
+      totalOverBound: spread(g.map((r) => r.ratio.totalOverBound)),
+      wallOverFloor: spread(g.map((r) => r.floor?.totalOverFloor)),
+      floorMs: spread(g.map((r) => r.floor?.requestMs)),
+      scannerCpuMs: spread(g.map((r) => r.cpu.collectMs + r.cpu.evaluateMs))!,
+      loadBefore: spread(g.map((r) => r.load.before))!,
+    }))
 }
 
 const ratioOf = (small: number, large: number) => (small > 0 ? large / small : null)
@@ -92,6 +148,7 @@ export const REPORT_FIELDS = [
   'warm evaluation:',
   'costliest checks:',
   'linearity:',
+  'summary:',
 ] as const
 
 function formatRun(r: ScanMeasurement): string {
@@ -210,15 +267,35 @@ export function formatText(report: BenchReport): string {
       .join(', ')
   // Checks that cost next to nothing at the largest size are left out: their ratios are noise.
   const growing = lin.checks.filter((c) => c.ratio !== null && c.ratio > 1.5 && c.largeMs >= 10)
+  const summary = report.summary ?? summarise(report.runs)
+  // Several runs of one size: one line each (the whole of each is in --json), then the summary.
+  const repeated = summary.length < report.runs.length
   return [
     'Sphere scan benchmark',
     `machine:      ${m.cpus} vCPU (${m.cpuModel}), ${mib(m.memoryBytes)} RAM, node ${m.node}, ${m.platform}`,
     '',
-    ...report.runs.flatMap((r) => [formatRun(r), '']),
+    ...(repeated
+      ? [...report.runs.map(formatRunLine), '']
+      : report.runs.flatMap((r) => [formatRun(r), ''])),
+    ...summary.map(formatSummary),
+    '',
     `linearity:    evaluate µs per resource: ${per(lin.usPerResource) || 'n/a'} (largest ÷ smallest ${n2(lin.ratio)}); warm pass: ${per(lin.warmUsPerResource) || 'n/a'} (${n2(lin.warmRatio)}); 1.00 = linear`,
     lin.ratio === null
       ? '              (one size: run two sizes to compare)'
       : `              checks whose own cost per resource grows > 1.5× (≥ 10 ms at the largest size): ${growing.map((c) => `${c.id} ${n1(c.smallUs)} → ${n1(c.largeUs)} µs (${n2(c.ratio)}×)`).join('; ') || 'none'}`,
     '',
   ].join('\n')
+}
+
+const range = (x: Spread | null, f: (n: number) => string) =>
+  x === null ? 'n/a' : x.min === x.max ? f(x.median) : `${f(x.median)} (${f(x.min)}–${f(x.max)})`
+
+/** One run in one line (for `--runs N`). */
+function formatRunLine(r: ScanMeasurement): string {
+  return `run:          ${n0(r.servers)} servers, emulator ${r.emulator}, load ${r.load.before.toFixed(2)}: total ${n0(r.wall.totalMs)} ms, ÷ bound ${n2(r.ratio.totalOverBound)}, floor ${r.floor ? `${n1(r.floor.requestMs)} ms` : 'n/a'}, wall ÷ floor ${n2(r.floor?.totalOverFloor ?? null)}, scanner CPU ${n0(r.cpu.collectMs + r.cpu.evaluateMs)} ms, ${r.inventory.issues} issues`
+}
+
+/** Medians and ranges of one size and emulator mode. */
+function formatSummary(s: SummaryRow): string {
+  return `summary:      ${n0(s.servers)} servers, emulator ${s.emulator}, ${s.runs} run${s.runs === 1 ? '' : 's'}, median (min–max): total ${range(s.totalMs, n0)} ms; ÷ bound ${range(s.totalOverBound, n2)}; wall ÷ floor ${range(s.wallOverFloor, n2)}; floor ${range(s.floorMs, n1)} ms; scanner CPU ${range(s.scannerCpuMs, n0)} ms; load ${range(s.loadBefore, n2)}`
 }

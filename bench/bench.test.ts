@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { machine } from './_measure.ts'
+import type { EmulatorMode } from './_serve.ts'
 import {
   type BenchReport,
   formatText,
@@ -12,6 +13,7 @@ import {
   measureScan,
   parseBenchArgs,
   REPORT_FIELDS,
+  summarise,
 } from './scan.bench.ts'
 
 describe('bench/scan.bench.ts', () => {
@@ -63,6 +65,34 @@ describe('bench/scan.bench.ts', () => {
         'in a child process',
       ),
     )
+    // Repeated runs: one line each, then medians and ranges per size and mode.
+    const slower = (ms: number, ratio: number, emulator: EmulatorMode = 'process') => ({
+      ...run,
+      emulator,
+      wall: { ...run.wall, totalMs: ms },
+      ratio: { ...run.ratio, totalOverBound: ratio },
+    })
+    const runs = [slower(300, 1.5), slower(100, 1.1), slower(200, 1.3), slower(50, 1.2, 'split')]
+    const summary = summarise(runs)
+    assert.deepEqual(
+      summary.map((r) => [r.emulator, r.runs, r.totalMs, r.totalOverBound]),
+      [
+        ['process', 3, { median: 200, min: 100, max: 300 }, { median: 1.3, min: 1.1, max: 1.5 }],
+        ['split', 1, { median: 50, min: 50, max: 50 }, { median: 1.2, min: 1.2, max: 1.2 }],
+      ],
+    )
+    assert.equal(summary[0]!.wallOverFloor, null, 'no floor without latency')
+    const text = formatText({ machine: machine(), runs, linearity: linearity(runs), summary })
+    assert.equal(text.match(/^run: /gm)?.length, 4)
+    assert.match(
+      text,
+      /summary: {6}20 servers, emulator process, 3 runs, median \(min–max\): total 200 \(100–300\) ms; ÷ bound 1\.30 \(1\.10–1\.50\)/,
+    )
+    assert.equal(
+      summarise([slower(1, 1), slower(3, 1)])[0]!.totalMs.median,
+      2,
+      'even: the mean of the middle two',
+    )
   })
 
   it('parses its options', () => {
@@ -74,6 +104,10 @@ describe('bench/scan.bench.ts', () => {
     assert.equal(d.emulator, 'process')
     assert.equal(parseBenchArgs(['--emulator', 'split']).emulator, 'split')
     assert.throws(() => parseBenchArgs(['--emulator', 'two']), /process, split or inline/)
+    assert.equal(d.runs, 1)
+    const ab = parseBenchArgs(['--emulator', 'process,split', '--runs', '3'])
+    assert.deepEqual([ab.emulators, ab.emulator, ab.runs], [['process', 'split'], 'process', 3])
+    assert.throws(() => parseBenchArgs(['--runs', '0']), RangeError)
     const a = parseBenchArgs(['--servers', '50,10', '--latency-ms', '0', '--json'])
     assert.deepEqual(a.servers, [10, 50])
     assert.equal(a.latencyMs, 0)

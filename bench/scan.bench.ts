@@ -7,7 +7,8 @@
  * (bench/bench.test.ts only checks that the report has every field).
  *
  *   npm run bench -- [--servers 1000,10000] [--latency-ms 20] [--concurrency 4] [--seed 1]
- *                    [--emulator process|split|inline] [--in-process] [--json] [--overlap types|scopes|none]
+ *                    [--emulator process|split|inline[,…]] [--runs N] [--in-process] [--json]
+ *                    [--overlap types|scopes|none]
  *   npm run bench -- --projects 50 [--regions 2] [--parallel 4] --servers 20000 …  (an organisation:
  *                    bench/organisation.bench.ts)
  *
@@ -24,12 +25,12 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { type BenchReport, formatText, linearity } from './_format.ts'
+import { type BenchReport, formatText, linearity, summarise } from './_format.ts'
 import { machine, measureScan, type Overlap, type ScanMeasurement } from './_measure.ts'
 import type { EmulatorMode } from './_serve.ts'
 import { formatOrganisation, measureOrganisation } from './organisation.bench.ts'
 
-export { type BenchReport, formatText, linearity, REPORT_FIELDS } from './_format.ts'
+export { type BenchReport, formatText, linearity, REPORT_FIELDS, summarise } from './_format.ts'
 export { type MeasureOptions, measureScan, type ScanMeasurement, TARGETS } from './_measure.ts'
 export { type CriticalPath, criticalPath } from './critical-path.ts'
 
@@ -40,6 +41,10 @@ export interface BenchArgs {
   concurrency: number
   seed: number
   emulator: EmulatorMode
+  /** Every emulator mode to measure, alternated (`--emulator process,split`); `emulator` is the first. */
+  emulators: EmulatorMode[]
+  /** How often each size (and mode) is measured, each time in a fresh process (`--runs N`). */
+  runs: number
   /** Run every size in this process (default: a fresh process per size when there are several). */
   inProcess: boolean
   json: boolean
@@ -70,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       projects: { type: 'string', default: '1' },
       regions: { type: 'string', default: '2' },
       parallel: { type: 'string', default: '4' },
+      runs: { type: 'string', default: '1' },
     },
   })
   const int = (name: string, raw: string, min: number) => {
@@ -80,9 +86,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   if (!['types', 'scopes', 'none'].includes(values.overlap))
     throw new RangeError(`--overlap must be types, scopes or none, got "${values.overlap}"`)
-  const emulator = values.emulator
-  if (emulator !== 'process' && emulator !== 'split' && emulator !== 'inline')
-    throw new RangeError(`--emulator must be process, split or inline, got "${emulator}"`)
+  const emulators = [...new Set(values.emulator.split(',').map((e) => e.trim()))]
+  for (const e of emulators)
+    if (e !== 'process' && e !== 'split' && e !== 'inline')
+      throw new RangeError(`--emulator must be process, split or inline (or a list), got "${e}"`)
   return {
     servers: [...new Set(values.servers.split(',').map((s) => int('servers', s.trim(), 1)))].sort(
       (a, b) => a - b,
@@ -90,7 +97,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     latencyMs: int('latency-ms', values['latency-ms'], 0),
     concurrency: int('concurrency', values.concurrency, 1),
     seed: int('seed', values.seed, 0),
-    emulator,
+    emulator: emulators[0] as EmulatorMode,
+    emulators: emulators as EmulatorMode[],
+    runs: int('runs', values.runs, 1),
     inProcess: values['in-process'],
     json: values.json,
     overlap: values.overlap as Overlap,
@@ -101,12 +110,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 }
 
 /** One size in a fresh node process (this script with `--json --in-process`). */
-function measureInFreshProcess(args: BenchArgs, servers: number): ScanMeasurement {
+function measureInFreshProcess(
+  args: BenchArgs,
+  servers: number,
+  emulator: EmulatorMode,
+): ScanMeasurement {
   const script = fileURLToPath(import.meta.url)
   const argv = [
     ...['--servers', String(servers), '--latency-ms', String(args.latencyMs)],
     ...['--concurrency', String(args.concurrency), '--seed', String(args.seed)],
-    ...['--emulator', args.emulator, '--in-process', '--json'],
+    ...['--emulator', emulator, '--in-process', '--json'],
     ...['--overlap', args.overlap],
   ]
   const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...argv], {
@@ -120,29 +133,40 @@ function measureInFreshProcess(args: BenchArgs, servers: number): ScanMeasuremen
   return run
 }
 
-/** Runs every size, smallest first, and builds the report. */
+/**
+ * Runs every size, smallest first, and builds the report. With `runs` > 1 or several emulator
+ * modes, each measurement is a fresh process and they alternate (round 1: every size and mode,
+ * then round 2, …), so that a slow minute of a shared machine falls on every variant alike.
+ */
 export async function runBench(
   args: Omit<BenchArgs, 'json'>,
   log: (line: string) => void = () => {},
 ): Promise<BenchReport> {
-  const fresh = !args.inProcess && args.servers.length > 1
+  const modes = args.emulators.length > 0 ? args.emulators : [args.emulator]
+  const many = args.runs > 1 || modes.length > 1
+  const fresh = !args.inProcess && (args.servers.length > 1 || many)
   const runs: ScanMeasurement[] = []
-  for (const servers of args.servers) {
-    log(`bench: ${servers} servers${fresh ? ' (fresh process)' : ''} …`)
-    runs.push(
-      fresh
-        ? measureInFreshProcess({ ...args, json: true }, servers)
-        : await measureScan({
-            servers,
-            latencyMs: args.latencyMs,
-            concurrency: args.concurrency,
-            seed: args.seed,
-            emulator: args.emulator,
-            overlap: args.overlap,
-          }),
-    )
-  }
-  return { machine: machine(), runs, linearity: linearity(runs) }
+  for (let round = 1; round <= args.runs; round++)
+    for (const servers of args.servers)
+      for (const emulator of modes) {
+        const which = `${servers} servers${modes.length > 1 ? `, emulator ${emulator}` : ''}`
+        log(
+          `bench: ${which}${args.runs > 1 ? `, run ${round} of ${args.runs}` : ''}${fresh ? ' (fresh process)' : ''} …`,
+        )
+        runs.push(
+          fresh
+            ? measureInFreshProcess({ ...args, json: true }, servers, emulator)
+            : await measureScan({
+                servers,
+                latencyMs: args.latencyMs,
+                concurrency: args.concurrency,
+                seed: args.seed,
+                emulator,
+                overlap: args.overlap,
+              }),
+        )
+      }
+  return { machine: machine(), runs, linearity: linearity(runs), summary: summarise(runs) }
 }
 
 async function main(): Promise<void> {
