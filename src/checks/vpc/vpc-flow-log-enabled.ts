@@ -1,4 +1,20 @@
+import type { VpcPort } from '../../inventory/types.ts'
 import { defineCheck, error, fail, label, notApplicable, pass } from '../define.ts'
+
+/** Per port list: the networks (subnets) with a server's port in them, found in one pass. */
+const WITH_SERVERS = new WeakMap<readonly VpcPort[], ReadonlySet<string>>()
+
+function networksWithServers(ports: readonly VpcPort[]): ReadonlySet<string> {
+  let nets = WITH_SERVERS.get(ports)
+  if (!nets) {
+    const found = new Set<string>()
+    for (const p of ports)
+      if (p.networkId && p.deviceOwner?.startsWith('compute:')) found.add(p.networkId)
+    nets = found
+    WITH_SERVERS.set(ports, nets)
+  }
+  return nets
+}
 
 export default defineCheck({
   id: 'vpc-flow-log-enabled',
@@ -18,17 +34,9 @@ export default defineCheck({
   references: ['C5:OPS-10', 'CCM:LOG-08'],
   requires: ['vpc.port'],
   evaluate(v, ctx) {
-    const used = new Set(
-      ctx.inventory
-        .all('vpc.port')
-        .filter(
-          (p) =>
-            p.deviceOwner?.startsWith('compute:') &&
-            p.networkId &&
-            v.subnetIds.includes(p.networkId),
-        )
-        .map((p) => p.networkId!),
-    )
+    // One pass over the ports per scan, not one per VPC (VPCs × ports at 10,000 servers).
+    const withServers = networksWithServers(ctx.inventory.all('vpc.port'))
+    const used = new Set(v.subnetIds.filter((id) => withServers.has(id)))
     if (used.size === 0) return notApplicable(`${label(v)} has no servers`)
     if (v.flowLogs === null) return error(`${label(v)}: its flow logs could not be read`)
     const active = v.flowLogs.filter((f) => f.active)
