@@ -15,6 +15,8 @@
  * there) and answers `ready`.
  * @module
  */
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import {
   type EmulatorStats,

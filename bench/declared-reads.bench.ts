@@ -10,6 +10,8 @@
  * @module
  */
 
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { AnyCheck, CheckContext } from '../src/checks/define.ts'

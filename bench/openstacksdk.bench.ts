@@ -11,6 +11,8 @@
  *   npm run bench:openstacksdk -- [--servers 10000] [--runs 3] [--latency-ms 20] [--json]
  * @module
  */
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'

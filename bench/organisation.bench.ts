@@ -8,6 +8,8 @@
  * endpoint forces: figures, never assertions.
  * @module
  */
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { loadavg } from 'node:os'
 import { checks } from '../src/checks/index.ts'
 import { createSession } from '../src/clients/core/session.ts'

@@ -11,6 +11,8 @@
  *                            [--formats json,html,sarif,ocsf,csv] [--no-browser] [--json]
  * @module
  */
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { spawnSync } from 'node:child_process'
 import {
   existsSync,

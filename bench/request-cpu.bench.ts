@@ -12,6 +12,8 @@
  *                                [--transport node|fetch] [--json]
  * @module
  */
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { loadavg } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'

@@ -22,6 +22,8 @@
  * `SPHERE_BENCH_EMULATOR_NODE_ARGS="--cpu-prof"` profiles the emulator's process.
  * @module
  */
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'

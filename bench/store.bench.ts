@@ -9,6 +9,8 @@
  *   npm run bench:store -- [--servers 10000] [--scans 5] [--inventory FILE] [--keep DIR] [--no-pg]
  * @module
  */
+// First: zod validates without compiling code here too, as in `sphere` (src/model/zod-jitless.ts).
+import '../src/model/zod-jitless.ts'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'

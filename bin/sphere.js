@@ -3,5 +3,7 @@
 import { register } from 'tsx/esm/api'
 
 register()
+// Before any schema is built: zod validates without compiling code (src/model/zod-jitless.ts).
+await import('../src/model/zod-jitless.ts')
 const { runMain } = await import('../src/cli/main.ts')
 await runMain(process.argv.slice(2))
