@@ -123,18 +123,26 @@ export interface FetchRecorder {
   readonly requests: RecordedRequest[]
 }
 
-/** Wraps `inner` (default: the session's own transport, {@link nodeFetch}). */
+/**
+ * Wraps `inner` (default: the session's own transport, {@link nodeFetch}). A request is named
+ * (operation, endpoint) when `requests` is read, after the scan: matching ~60 path patterns per
+ * request inside the scan's window would add the bench's own CPU to the scanner's.
+ */
 export function recordingFetch(inner: Fetch = nodeFetch): FetchRecorder {
-  const requests: RecordedRequest[] = []
+  const seen: (RecordedRequest & { method: string; url: string })[] = []
+  let named = 0
   const wrapped: Fetch = async (url, init) => {
-    const rec: RecordedRequest = {
-      ...classify(init.method.toUpperCase(), url.href),
+    const rec = {
+      op: '',
+      endpoint: '',
+      method: init.method.toUpperCase(),
+      url: url.href,
       start: performance.now(),
       end: 0,
       status: 0,
       bytes: 0,
     }
-    requests.push(rec)
+    seen.push(rec)
     try {
       const res = await inner(url, init)
       rec.status = res.status
@@ -144,7 +152,16 @@ export function recordingFetch(inner: Fetch = nodeFetch): FetchRecorder {
       rec.end = performance.now()
     }
   }
-  return { fetch: wrapped, requests }
+  return {
+    fetch: wrapped,
+    get requests() {
+      for (; named < seen.length; named++) {
+        const r = seen[named]!
+        Object.assign(r, classify(r.method, r.url))
+      }
+      return seen
+    },
+  }
 }
 
 /** Per operation: requests sent, successful responses (pages) and response bytes. */
