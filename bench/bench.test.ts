@@ -108,6 +108,7 @@ describe('bench/scan.bench.ts', () => {
     const ab = parseBenchArgs(['--emulator', 'process,split', '--runs', '3'])
     assert.deepEqual([ab.emulators, ab.emulator, ab.runs], [['process', 'split'], 'process', 3])
     assert.throws(() => parseBenchArgs(['--runs', '0']), RangeError)
+    assert.throws(() => parseBenchArgs(['--projects', '5', '--runs', '2']), /for one project/)
     const a = parseBenchArgs(['--servers', '50,10', '--latency-ms', '0', '--json'])
     assert.deepEqual(a.servers, [10, 50])
     assert.equal(a.latencyMs, 0)

@@ -92,6 +92,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   for (const e of emulators)
     if (e !== 'process' && e !== 'split' && e !== 'inline')
       throw new RangeError(`--emulator must be process, split or inline (or a list), got "${e}"`)
+  const projects = int('projects', values.projects, 1)
+  const runs = int('runs', values.runs, 1)
+  if (projects > 1 && (runs > 1 || emulators.length > 1))
+    throw new RangeError(
+      '--runs and a list of --emulator modes are for one project, not --projects',
+    )
   return {
     servers: [...new Set(values.servers.split(',').map((s) => int('servers', s.trim(), 1)))].sort(
       (a, b) => a - b,
@@ -101,11 +107,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     seed: int('seed', values.seed, 0),
     emulator: emulators[0] as EmulatorMode,
     emulators: emulators as EmulatorMode[],
-    runs: int('runs', values.runs, 1),
+    runs,
     inProcess: values['in-process'],
     json: values.json,
     overlap: values.overlap as Overlap,
-    projects: int('projects', values.projects, 1),
+    projects,
     regions: int('regions', values.regions, 1),
     parallel: int('parallel', values.parallel, 1),
   }
@@ -171,8 +177,16 @@ export async function runBench(
   return { machine: machine(), runs, linearity: linearity(runs), summary: summarise(runs) }
 }
 
+/** A wrong option: one line and exit code 2, as `sphere` answers one. */
+class UsageError extends Error {}
+
 async function main(): Promise<void> {
-  const args = parseBenchArgs(process.argv.slice(2))
+  let args: BenchArgs
+  try {
+    args = parseBenchArgs(process.argv.slice(2))
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err))
+  }
   if (args.projects > 1) {
     for (const servers of args.servers) {
       const m = await measureOrganisation({ ...args, servers })
@@ -186,6 +200,11 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`bench: ${err.message} (options: see the top of bench/scan.bench.ts)\n`)
+      process.exitCode = 2
+      return
+    }
     process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`)
     process.exitCode = 1
   })
