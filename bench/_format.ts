@@ -151,15 +151,17 @@ export const REPORT_FIELDS = [
   'summary:',
 ] as const
 
+/** Where each emulator mode serves the world, as the run's header says it. */
+const WHERE: Readonly<Record<ScanMeasurement['emulator'], string>> = {
+  process: 'in a child process',
+  split: 'in two child processes: Keystone, IAM and OBS; the other services',
+  inline: 'in this process',
+}
+
 function formatRun(r: ScanMeasurement): string {
   const out: string[] = []
   const line = (s: string) => out.push(s)
-  const where =
-    r.emulator === 'process'
-      ? 'in a child process'
-      : r.emulator === 'split'
-        ? 'in two child processes: Keystone, IAM and OBS; the other services'
-        : 'in this process'
+  const where = WHERE[r.emulator]
   line(
     `== ${n0(r.servers)} servers (seed ${r.seed}, ${r.latencyMs} ms latency, concurrency ${r.concurrency} per endpoint, emulator ${where})`,
   )

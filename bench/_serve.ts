@@ -85,16 +85,18 @@ function forkEmulator(): EmulatorChild {
   }
 }
 
-/** The answer `want`, or the emulator's failure as an error (and the process killed). */
-async function expect<K extends FromEmulator['kind']>(
+/** Sends `m` and waits for the answer `want`; any other answer is an error (and the process killed). */
+async function ask<K extends FromEmulator['kind']>(
   child: EmulatorChild,
-  answer: Promise<FromEmulator>,
+  m: ToEmulator,
   want: K,
 ): Promise<Extract<FromEmulator, { kind: K }>> {
-  const m = await answer
-  if (m.kind === want) return m as Extract<FromEmulator, { kind: K }>
+  const answer = child.next()
+  child.send(m)
+  const a = await answer
+  if (a.kind === want) return a as Extract<FromEmulator, { kind: K }>
   child.kill()
-  throw new Error(`emulator process: ${m.kind === 'failed' ? m.message : m.kind}`)
+  throw new Error(`emulator process: ${a.kind === 'failed' ? a.message : a.kind}`)
 }
 
 /**
@@ -103,11 +105,11 @@ async function expect<K extends FromEmulator['kind']>(
  */
 export async function serveInChild(spec: ServeSpec): Promise<Served> {
   const child = forkEmulator()
-  const ready = child.next()
-  child.send({ kind: 'start', ...spec })
-  const m = await expect(child, ready, 'ready')
+  const m = await ask(child, { kind: 'start', ...spec }, 'ready')
   return { authUrl: m.authUrl, login: m.login, generateMs: m.generateMs, stop: child.stop }
 }
+
+const sum = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y)
 
 /**
  * Serves the world from two child processes, as a cloud serves Keystone apart from its compute
@@ -117,27 +119,18 @@ export async function serveInChild(spec: ServeSpec): Promise<Served> {
  */
 export async function serveSplit(spec: ServeSpec): Promise<Served> {
   const services = forkEmulator()
-  let identity: EmulatorChild | undefined
+  const identity = forkEmulator()
   try {
-    const listening = services.next()
-    services.send({ kind: 'start', ...spec, deferred: true })
-    const { url } = await expect(services, listening, 'listening')
-    identity = forkEmulator()
-    const idReady = identity.next()
-    identity.send({ kind: 'start', ...spec, servicesUrl: url })
-    const id = await expect(identity, idReady, 'ready')
-    const svcReady = services.next()
-    services.send({ kind: 'serve', identityUrl: new URL(id.authUrl).origin })
-    const svc = await expect(services, svcReady, 'ready')
-    const both = identity
+    const { url } = await ask(services, { kind: 'start', ...spec, deferred: true }, 'listening')
+    const id = await ask(identity, { kind: 'start', ...spec, servicesUrl: url }, 'ready')
+    const identityUrl = new URL(id.authUrl).origin
+    const svc = await ask(services, { kind: 'serve', identityUrl }, 'ready')
     return {
       authUrl: id.authUrl,
       login: id.login,
       generateMs: id.generateMs + svc.generateMs,
       async stop() {
-        const [a, b] = await Promise.all([both.stop(), services.stop()])
-        const sum = (x: number | null, y: number | null) =>
-          x === null || y === null ? null : x + y
+        const [a, b] = await Promise.all([identity.stop(), services.stop()])
         return {
           peakRss: sum(a.peakRss, b.peakRss),
           requests: sum(a.requests, b.requests),
@@ -147,7 +140,7 @@ export async function serveSplit(spec: ServeSpec): Promise<Served> {
     }
   } catch (err) {
     services.kill()
-    identity?.kill()
+    identity.kill()
     throw err
   }
 }

@@ -150,7 +150,7 @@ export async function runBench(
   args: Omit<BenchArgs, 'json'>,
   log: (line: string) => void = () => {},
 ): Promise<BenchReport> {
-  const modes = args.emulators.length > 0 ? args.emulators : [args.emulator]
+  const modes = args.emulators
   const many = args.runs > 1 || modes.length > 1
   const fresh = !args.inProcess && (args.servers.length > 1 || many)
   const runs: ScanMeasurement[] = []
