@@ -7,7 +7,8 @@
 import { parseImageLineage } from '../../inventory/image-lineage.ts'
 import type { InventoryView } from '../../inventory/inventory.ts'
 import type { EcsServer, ImsImage } from '../../inventory/types.ts'
-import type { OsHints } from '../../lifecycle/detect-os.ts'
+import { detectOs, namesWindows, type OsHints } from '../../lifecycle/detect-os.ts'
+import type { OsId } from '../../lifecycle/os-eol.ts'
 import { type CheckContext, error, label, type Verdict } from '../define.ts'
 import { guardRequires } from '../run.ts'
 
@@ -44,26 +45,38 @@ export interface ServerImage {
   source: 'image' | 'system-disk' | 'server-metadata' | 'none'
 }
 
-/** Resolves the image of `server`. */
+/** Each image's OS hints, made once (frozen): the servers of one image share them. */
+const IMAGE_HINTS = new WeakMap<ImsImage, OsHints>()
+
+function imageHints(image: ImsImage): OsHints {
+  let hints = IMAGE_HINTS.get(image)
+  if (!hints) {
+    hints = Object.freeze({
+      osVersion: image.osVersion,
+      platform: image.platform,
+      osDistro: image.osDistro,
+      osDistroVersion: image.osDistroVersion,
+      name: image.name,
+    })
+    IMAGE_HINTS.set(image, hints)
+  }
+  return hints
+}
+
+/**
+ * Resolves the image of `server`. The system disk is looked at only when the server names no
+ * listed image (booted from a volume, or its image is gone).
+ */
 export function serverImage(server: EcsServer, inv: InventoryView): ServerImage {
+  const listed = server.imageId ? (inv.byId('ims.image', server.imageId) ?? null) : null
+  if (listed)
+    return { imageId: server.imageId, image: listed, hints: imageHints(listed), source: 'image' }
   const disk = server.volumeIds
     .map((id) => inv.byId('evs.volume', id))
     .find((v) => v?.bootable && v.imageMetadata)?.imageMetadata
   const imageId = server.imageId ?? disk?.imageId ?? null
   const image = imageId ? (inv.byId('ims.image', imageId) ?? null) : null
-  if (image)
-    return {
-      imageId,
-      image,
-      hints: {
-        osVersion: image.osVersion,
-        platform: image.platform,
-        osDistro: image.osDistro,
-        osDistroVersion: image.osDistroVersion,
-        name: image.name,
-      },
-      source: 'image',
-    }
+  if (image) return { imageId, image, hints: imageHints(image), source: 'image' }
   if (disk?.osVersion || disk?.osDistro || disk?.imageName)
     return {
       imageId,
@@ -81,6 +94,32 @@ export function serverImage(server: EcsServer, inv: InventoryView): ServerImage 
     return { imageId, image, hints: { name: server.imageName }, source: 'server-metadata' }
   return { imageId, image, hints: {}, source: 'none' }
 }
+
+/**
+ * `fn(hints)`, remembered for the shared (frozen) hints of an image: the OS of 10,000 servers is
+ * then read from ~100 images once each, not once per server and check.
+ */
+function perImage<T>(fn: (hints: OsHints) => T): (hints: OsHints) => T {
+  const memo = new WeakMap<OsHints, { value: T }>()
+  return (hints) => {
+    if (!Object.isFrozen(hints)) return fn(hints)
+    let m = memo.get(hints)
+    if (!m) {
+      m = { value: fn(hints) }
+      memo.set(hints, m)
+    }
+    return m.value
+  }
+}
+
+/** The OS the hints name (`detectOs`; frozen, as it may be shared). */
+export const osOfHints: (hints: OsHints) => Readonly<OsId> | null = perImage((hints) => {
+  const os = detectOs(hints)
+  return os && Object.freeze(os)
+})
+
+/** Whether the hints name Windows (`namesWindows`). */
+export const windowsOfHints: (hints: OsHints) => boolean = perImage(namesWindows)
 
 /** The current image of a lineage family: its `_latest`, else its newest build. */
 export function currentOfLineage(family: string, inv: InventoryView): ImsImage | undefined {

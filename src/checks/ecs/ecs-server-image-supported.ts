@@ -1,7 +1,6 @@
-import { detectOs } from '../../lifecycle/detect-os.ts'
 import { defaultOsLifecycle, releaseLabel, supportPhase } from '../../lifecycle/os-eol.ts'
 import { defineCheck, fail, label, manual, pass } from '../define.ts'
-import { bootVolumeUnread, serverImage } from './_image.ts'
+import { bootVolumeUnread, osOfHints, serverImage } from './_image.ts'
 
 /** How to verify a rolling release (Fedora CoreOS): it is supported while it updates itself. */
 const ROLLING =
@@ -29,7 +28,7 @@ export default defineCheck({
     if (unread) return unread
     const name = label(server)
     const { hints, source, imageId } = serverImage(server, ctx.inventory)
-    const os = detectOs(hints)
+    const os = osOfHints(hints)
     if (!os) return manual(`${name}: cannot tell its OS from the image`, { imageId, source })
     const release = defaultOsLifecycle().lookup(os)
     const evidence = { distro: os.distro, version: os.version, imageId, source }

@@ -4,7 +4,6 @@
  * @module
  */
 import type { EcsServer } from '../../inventory/types.ts'
-import { namesWindows } from '../../lifecycle/detect-os.ts'
 import type { HostReport } from '../../model/host-report.ts'
 import {
   type CheckContext,
@@ -15,7 +14,7 @@ import {
   notApplicable,
   type Verdict,
 } from '../define.ts'
-import { serverImage } from '../ecs/_image.ts'
+import { serverImage, windowsOfHints } from '../ecs/_image.ts'
 
 /** How to produce a report for a server (shown with `manual`). */
 export const COLLECT_COMMAND =
@@ -32,7 +31,7 @@ export type HostLookup =
  */
 export function runsWindows(server: EcsServer, ctx: CheckContext): boolean {
   if (server.osType) return server.osType.toLowerCase() === 'windows'
-  return namesWindows(serverImage(server, ctx.inventory).hints)
+  return windowsOfHints(serverImage(server, ctx.inventory).hints)
 }
 
 /**
