@@ -183,7 +183,7 @@ function formatRun(r: ScanMeasurement): string {
     `wall:         collect ${n0(r.wall.collectMs)} ms (until the last scope is read${during}) · evaluate after it ${n0(r.wall.evaluateMs)} ms · total ${n0(r.wall.totalMs)} ms (--overlap ${r.overlap})`,
   )
   line(
-    `scanner cpu:  collect ${n0(r.cpu.collectMs)} ms (${n0((100 * r.cpu.collectMs) / r.wall.collectMs)}% of its wall) · evaluate after it ${n0(r.cpu.evaluateMs)} ms · total ${n0(r.cpu.collectMs + r.cpu.evaluateMs)} ms`,
+    `scanner cpu:  collect ${n0(r.cpu.collectMs)} ms (${n0((100 * r.cpu.collectMs) / r.wall.collectMs)}% of its wall) · evaluate after it ${n0(r.cpu.evaluateMs)} ms · total ${n0(r.cpu.collectMs + r.cpu.evaluateMs)} ms, of which system ${n0(r.cpu.systemMs)} ms (${n0(r.cpu.pageFaults)} page faults)`,
   )
   line(
     `event loop:   max delay ${n0(r.eventLoop.maxDelayMs)} ms, p99 ${n0(r.eventLoop.p99DelayMs)} ms (during collect + evaluate)`,
@@ -248,7 +248,7 @@ function formatRun(r: ScanMeasurement): string {
   )
   const wm = e.warm
   line(
-    `warm evaluation: ${n0(wm.totalMs)} ms (${n1(wm.usPerResource)} µs/resource) = inventory build ${n0(wm.inventoryMs)} + check evaluate() ${n0(wm.checksMs)} + engine ${n0(wm.engineMs)} (findings, fingerprints, sort, duties)`,
+    `warm evaluation: ${n0(wm.totalMs)} ms, median of ${wm.passesMs.length} passes (${wm.passesMs.map(n0).join(' / ')}; ${n1(wm.usPerResource)} µs/resource) = inventory build ${n0(wm.inventoryMs)} + check evaluate() ${n0(wm.checksMs)} + engine ${n0(wm.engineMs)} (findings, fingerprints, sort, duties); target ≤ ${n0(wm.target.ms)} ms at ${n0(wm.target.atServers)} servers: ${verdict(wm.target.met, 'n/a (smaller world)')}`,
   )
   line(
     `costliest checks: (own evaluate() loop, best of ${CHECK_REPEATS}) ${wm.checks

@@ -35,7 +35,18 @@ import { type EmulatorMode, type Served, serveAs } from './_serve.ts'
 import { type CriticalPath, criticalPath } from './critical-path.ts'
 
 /** Targets of issue 4. */
-export const TARGETS = { wallOverBound: 1.25, peakRssBytes: 1024 ** 3, peakRssAtServers: 10_000 }
+export const TARGETS = {
+  /** Total wall ÷ bound: ≤ 1.25 at 10,000 servers and more, ≤ 1.5 below (issue 16). */
+  wallOverBound: (servers: number): number => (servers >= 10_000 ? 1.25 : 1.5),
+  /** The warm evaluation of a 10,000-server inventory (~227k findings), ms. */
+  evaluationMs: 1500,
+  evaluationAtServers: 10_000,
+  peakRssBytes: 1024 ** 3,
+  peakRssAtServers: 10_000,
+}
+
+/** Warm evaluation passes after the scan; the median is reported (one pass varied by ±20 %). */
+export const WARM_PASSES = 3
 
 /** How evaluation overlaps collection. */
 export type Overlap = 'types' | 'scopes' | 'none'
@@ -104,8 +115,11 @@ export interface ScanMeasurement {
    * `evaluateMs`: evaluation after that.
    */
   wall: { collectMs: number; evaluateMs: number; totalMs: number }
-  /** CPU of the scanner's process (user + system), split as {@link wall}. */
-  cpu: { collectMs: number; evaluateMs: number }
+  /**
+   * CPU of the scanner's process (user + system), split as {@link wall}; `systemMs` and
+   * `pageFaults` (minor) of the whole scan: on this VM each fault of a fresh page costs ~13 µs.
+   */
+  cpu: { collectMs: number; evaluateMs: number; systemMs: number; pageFaults: number }
   eventLoop: { maxDelayMs: number; p99DelayMs: number }
   inventory: { resources: number; byType: Record<string, number>; issues: number }
   /** `session.stats()` */
@@ -143,8 +157,13 @@ export interface ScanMeasurement {
     /** Evaluate wall time ÷ inventory resources, µs (the scan's own, cold; with overlap: warm). */
     usPerResource: number
     byStatus: Record<string, number>
-    /** A second, warm pass over the same inventory, split into its parts. */
+    /**
+     * Warm passes over the same inventory ({@link WARM_PASSES}): the median one, split into its
+     * parts, and every pass's total.
+     */
     warm: {
+      passesMs: number[]
+      target: { ms: number; atServers: number; met: boolean | null }
       inventoryMs: number
       /** Time inside the checks' `evaluate` during that pass. */
       checksMs: number
@@ -155,6 +174,14 @@ export interface ScanMeasurement {
       checks: CheckCost[]
     }
   }
+}
+
+/** One warm evaluation pass: building the inventory, then evaluating it. */
+interface WarmPass {
+  inventoryMs: number
+  /** Time inside the checks' `evaluate`. */
+  checksMs: number
+  totalMs: number
 }
 
 /** The machine the figures come from. */
@@ -320,6 +347,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const profiler = await startWindowProfile()
     const t0 = performance.now()
     const c0 = process.cpuUsage()
+    const u0 = process.resourceUsage()
     const startedAt = new Date()
     const now = new Date(spec.now)
     // As `sphere scan` (src/cli/commands/scan.ts) reads and evaluates.
@@ -344,6 +372,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     let result: ScanResult | undefined = evaluator.finish(now)
     const t2 = performance.now()
     const c2 = process.cpuUsage(c0)
+    const u2 = process.resourceUsage()
     sample()
     clearInterval(sampler)
     loop.disable()
@@ -354,25 +383,31 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     for (const f of result.findings) byStatus[f.status] = (byStatus[f.status] ?? 0) + 1
     result = undefined
 
-    // Warm pass (after every memory figure is taken): where evaluation time goes, per check.
-    const timed = timedChecks(checks)
-    const w0 = performance.now()
+    // Warm passes (after every memory figure is taken): where evaluation time goes, per check.
     const input = mergedInput(collected)
-    const inventory = new Inventory(input)
-    const w1 = performance.now()
-    evaluateScan({
-      inventory,
-      scope: collected.scopes[0]!.scope,
-      authUrl: collected.scopes[0]!.authUrl,
-      checks: timed.checks,
-      model,
-      settings,
-      now,
-      scan: { startedAt: startedAt.toISOString(), finishedAt: now.toISOString(), tool: TOOL },
-    })
-    const w2 = performance.now()
-    const checksMs = [...timed.ms.values()].reduce((s, ms) => s + ms, 0)
-    const perCheck = checkCosts(checks, { inventory, settings, now })
+    let inventory: Inventory | undefined
+    const passes: WarmPass[] = []
+    for (let i = 0; i < WARM_PASSES; i++) {
+      const timed = timedChecks(checks)
+      const w0 = performance.now()
+      inventory = new Inventory(mergedInput(collected))
+      const w1 = performance.now()
+      evaluateScan({
+        inventory,
+        scope: collected.scopes[0]!.scope,
+        authUrl: collected.scopes[0]!.authUrl,
+        checks: timed.checks,
+        model,
+        settings,
+        now,
+        scan: { startedAt: startedAt.toISOString(), finishedAt: now.toISOString(), tool: TOOL },
+      })
+      const w2 = performance.now()
+      const checksMs = [...timed.ms.values()].reduce((s, ms) => s + ms, 0)
+      passes.push({ inventoryMs: w1 - w0, checksMs, totalMs: w2 - w0 })
+    }
+    const warmPass = [...passes].sort((a, b) => a.totalMs - b.totalMs)[passes.length >> 1]!
+    const perCheck = checkCosts(checks, { inventory: inventory!, settings, now })
 
     opts.onRequests?.(recorder.requests, t0)
     // With SPHERE_BENCH_TIMELINE=FILE, every request (ms from the scan's start) for a timeline.
@@ -392,7 +427,8 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const bound = path.boundMs
     const stopped = await served.stop()
     const atTarget = opts.servers >= TARGETS.peakRssAtServers
-    const warmTotal = w2 - w0
+    const warmTotal = warmPass.totalMs
+    const evalTarget = opts.servers >= TARGETS.evaluationAtServers
     // With overlap the scan's own evaluation is spread over the collection: the warm pass (the
     // whole inventory evaluated at once) is then the evaluation's time.
     const evalMs = overlap !== 'none' ? warmTotal : evaluateMs
@@ -410,7 +446,12 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
         emulatorCpuMs: stopped.cpuMs,
       },
       wall,
-      cpu: { collectMs: cpuMs(c1), evaluateMs: cpuMs(c2) - cpuMs(c1) },
+      cpu: {
+        collectMs: cpuMs(c1),
+        evaluateMs: cpuMs(c2) - cpuMs(c1),
+        systemMs: (u2.systemCPUTime - u0.systemCPUTime) / 1000,
+        pageFaults: u2.minorPageFault - u0.minorPageFault,
+      },
       eventLoop: { maxDelayMs: loop.max / 1e6, p99DelayMs: loop.percentile(99) / 1e6 },
       inventory: { resources, byType, issues: input.issues?.length ?? 0 },
       services,
@@ -423,8 +464,8 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       ratio: {
         collectOverBound: bound > 0 ? wall.collectMs / bound : null,
         totalOverBound: bound > 0 ? wall.totalMs / bound : null,
-        target: TARGETS.wallOverBound,
-        met: bound > 0 ? wall.totalMs / bound <= TARGETS.wallOverBound : null,
+        target: TARGETS.wallOverBound(opts.servers),
+        met: bound > 0 ? wall.totalMs / bound <= TARGETS.wallOverBound(opts.servers) : null,
       },
       memory: {
         baselineRssBytes: baselineRss,
@@ -444,9 +485,15 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
         usPerResource: resources > 0 ? (evalMs * 1000) / resources : 0,
         byStatus,
         warm: {
-          inventoryMs: w1 - w0,
-          checksMs,
-          engineMs: w2 - w1 - checksMs,
+          passesMs: passes.map((p) => p.totalMs),
+          target: {
+            ms: TARGETS.evaluationMs,
+            atServers: TARGETS.evaluationAtServers,
+            met: evalTarget ? warmTotal <= TARGETS.evaluationMs : null,
+          },
+          inventoryMs: warmPass.inventoryMs,
+          checksMs: warmPass.checksMs,
+          engineMs: warmTotal - warmPass.inventoryMs - warmPass.checksMs,
           totalMs: warmTotal,
           usPerResource: resources > 0 ? (warmTotal * 1000) / resources : 0,
           checks: perCheck,

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { machine } from './_measure.ts'
+import { machine, TARGETS, WARM_PASSES } from './_measure.ts'
 import type { EmulatorMode } from './_serve.ts'
 import {
   type BenchReport,
@@ -46,6 +46,16 @@ describe('bench/scan.bench.ts', () => {
     assert.ok(r.criticalPath.endpoints.length > 0, 'no critical-path endpoints')
     assert.deepEqual(r.criticalPath.unmodelled, [], 'an operation is missing from the model')
     assert.ok(r.evaluation.warm.checks.length > 0, 'no per-check costs')
+    assert.equal(r.evaluation.warm.passesMs.length, WARM_PASSES)
+    const sorted = [...r.evaluation.warm.passesMs].sort((a, b) => a - b)
+    assert.equal(r.evaluation.warm.totalMs, sorted[WARM_PASSES >> 1], 'the median pass')
+    assert.equal(r.evaluation.warm.target.met, null, 'judged only at 10,000 servers')
+    assert.ok(r.cpu.pageFaults >= 0 && r.cpu.systemMs >= 0)
+    assert.match(text, /of which system [\d,]+ ms \([\d,]+ page faults\)/)
+    assert.match(
+      text,
+      /warm evaluation: [\d,]+ ms, median of 3 passes \([\d,]+ \/ [\d,]+ \/ [\d,]+;/,
+    )
     assert.equal(r.emulator, 'split')
     assert.equal(r.inventory.issues, 0, 'the split emulator served every type')
     assert.ok(r.inventory.byType['obs.bucket']! > 0 && r.inventory.byType['iam.user']! > 0)
@@ -93,6 +103,13 @@ describe('bench/scan.bench.ts', () => {
       2,
       'even: the mean of the middle two',
     )
+  })
+
+  it("judges each size by the issue's target: ≤ 1.25 × bound from 10,000 servers, ≤ 1.5 below", () => {
+    assert.equal(TARGETS.wallOverBound(10_000), 1.25)
+    assert.equal(TARGETS.wallOverBound(50_000), 1.25)
+    assert.equal(TARGETS.wallOverBound(1_000), 1.5)
+    assert.equal(TARGETS.evaluationMs, 1500)
   })
 
   it('parses its options', () => {
