@@ -21,6 +21,7 @@ import type { ScanResult } from '../src/engine/types.ts'
 import { Inventory } from '../src/inventory/inventory.ts'
 import { mergedInput, type SavedScan, type ScopeInventory } from '../src/inventory/saved.ts'
 import { ENV_CLOUD } from '../src/inventory/scope.ts'
+import { loadShippedLifecycles } from '../src/lifecycle/shipped.ts'
 import { loadResponsibilityModel } from '../src/responsibility/load.ts'
 import { measureRequestFloor, type RequestFloor } from './_floor.ts'
 import {
@@ -325,6 +326,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     // Fixed costs of `sphere scan` that do not scale with the cloud, loaded before the clock runs.
     const model = loadResponsibilityModel()
     const settings = loadScanConfig().settings
+    loadShippedLifecycles()
     const floor =
       opts.latencyMs > 0
         ? await measureRequestFloor(configFor(served, opts.concurrency), opts.concurrency)

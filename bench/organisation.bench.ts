@@ -17,6 +17,7 @@ import { passwordCloudConfig } from '../src/config/cloud-config.ts'
 import { ScanEvaluator } from '../src/engine/run-scan.ts'
 import { scanClouds } from '../src/engine/scan-clouds.ts'
 import { loadScanConfig } from '../src/engine/scan-config.ts'
+import { loadShippedLifecycles } from '../src/lifecycle/shipped.ts'
 import { loadResponsibilityModel } from '../src/responsibility/load.ts'
 import { recordingFetch } from './_recorder.ts'
 import { type EmulatorMode, serveAs } from './_serve.ts'
@@ -89,6 +90,7 @@ export async function measureOrganisation(
   const served = await serveAs(o.emulator, spec)
   const model = loadResponsibilityModel()
   const settings = loadScanConfig().settings
+  loadShippedLifecycles()
   // Each request is put down to the project its token is scoped to (`domain` for IAM's token).
   const urls: { url: string; start: number; end: number; scope: string }[] = []
   const tokenScope = new Map<string, string>()

@@ -10,6 +10,7 @@ import { loginFor, startEmulator } from '../../emulator/index.ts'
 import { ScanEvaluator } from '../../engine/run-scan.ts'
 import { scanClouds } from '../../engine/scan-clouds.ts'
 import { loadScanConfig } from '../../engine/scan-config.ts'
+import { loadShippedLifecycles } from '../../lifecycle/shipped.ts'
 import { renderHtml } from '../../reports/html.ts'
 import { renderText } from '../../reports/text.ts'
 import { loadResponsibilityModel } from '../../responsibility/load.ts'
@@ -43,6 +44,8 @@ Options:
     const world = worldFromFlags({ world: values.world }, io.cwd)
     // Checked before the emulator starts: a path that cannot be written stops the demo at once.
     const html = outputTarget('--html', values.html ?? 'sphere-report.html', io.cwd)
+    // With the model, before the cloud is read (lifecycle/shipped.ts).
+    loadShippedLifecycles()
     const emu = await startEmulator({ world, port: 0 })
     try {
       const login = loginFor(world)

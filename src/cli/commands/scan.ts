@@ -29,6 +29,7 @@ import {
   type ScopeInventory,
 } from '../../inventory/saved.ts'
 import { ENV_CLOUD } from '../../inventory/scope.ts'
+import { loadShippedLifecycles } from '../../lifecycle/shipped.ts'
 import { createStderrLogger } from '../../log/logger.ts'
 import { InputError } from '../../model/input-error.ts'
 import { safeText } from '../../reports/_terminal.ts'
@@ -319,6 +320,8 @@ command that collects one.`,
     const o = resolveScanOptions(values, io)
     const mutelist = o.mutelist === undefined ? undefined : loadMutelist(o.mutelist)
     const model = loadResponsibilityModel()
+    // Before the cloud is read, not inside the first evaluation (lifecycle/shipped.ts).
+    loadShippedLifecycles()
     checkSelection(
       o,
       model.duties.map((d) => d.id),
