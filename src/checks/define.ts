@@ -143,7 +143,11 @@ export function label(r: { type: string; id: string; name: string }): string {
     kind = r.type.slice(r.type.indexOf('.') + 1).replace('-', ' ')
     KINDS.set(r.type, kind)
   }
-  return r.name && r.name !== r.id ? `${kind} "${r.name}" (${r.id})` : `${kind} ${r.id}`
+  // One flat string (join): a template made ~5 linked pieces per label, and a label is in the
+  // message of nearly every one of a scan's findings (227k at 10,000 servers), kept to its end.
+  return r.name && r.name !== r.id
+    ? [kind, ' "', r.name, '" (', r.id, ')'].join('')
+    : [kind, ' ', r.id].join('')
 }
 
 /** Whole days between an ISO time and `now` (negative if in the future); null for null. */
