@@ -11,7 +11,7 @@ describe('loadShippedLifecycles', () => {
     const loaded = [defaultOsLifecycle(), defaultEngineLifecycle(), defaultCceVersionLifecycle()]
     loadShippedLifecycles()
     const again = [defaultOsLifecycle(), defaultEngineLifecycle(), defaultCceVersionLifecycle()]
-    loaded.forEach((l, i) => assert.equal(again[i], l, 'the same instance, not a second read'))
+    for (const [i, l] of loaded.entries()) assert.equal(again[i], l, 'the same instance, not re-read')
     assert.ok(defaultOsLifecycle().lookup({ distro: 'ubuntu', version: '24.04' }))
   })
 })
