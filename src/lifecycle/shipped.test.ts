@@ -11,7 +11,8 @@ describe('loadShippedLifecycles', () => {
     const loaded = [defaultOsLifecycle(), defaultEngineLifecycle(), defaultCceVersionLifecycle()]
     loadShippedLifecycles()
     const again = [defaultOsLifecycle(), defaultEngineLifecycle(), defaultCceVersionLifecycle()]
-    for (const [i, l] of loaded.entries()) assert.equal(again[i], l, 'the same instance, not re-read')
+    for (const [i, l] of loaded.entries())
+      assert.equal(again[i], l, 'the same instance, not re-read')
     assert.ok(defaultOsLifecycle().lookup({ distro: 'ubuntu', version: '24.04' }))
   })
 })
