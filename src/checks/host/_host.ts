@@ -20,6 +20,9 @@ import { serverImage, windowsOfHints } from '../ecs/_image.ts'
 export const COLLECT_COMMAND =
   "sphere host script | ssh <user>@<server> 'sudo sh -s' | sphere host parse > <host-reports-dir>/<server>.json"
 
+/** The evidence of every "no host report" verdict: one frozen object, not one per finding. */
+const COLLECT: Evidence = Object.freeze({ command: COLLECT_COMMAND })
+
 /** The server's usable report with the evidence every verdict carries, or the verdict to return. */
 export type HostLookup =
   | { readonly report: HostReport; readonly name: string; readonly evidence: Evidence }
@@ -47,9 +50,7 @@ export function hostReportOf(server: EcsServer, ctx: CheckContext): HostLookup {
     return { verdict: notApplicable(`${name} runs Windows; the host collector covers Linux`) }
   if (!match)
     return {
-      verdict: manual(`${name}: no host report; collect one with: ${COLLECT_COMMAND}`, {
-        command: COLLECT_COMMAND,
-      }),
+      verdict: manual(`${name}: no host report; collect one with: ${COLLECT_COMMAND}`, COLLECT),
     }
   const r = match.report
   if (match.stale)
