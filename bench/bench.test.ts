@@ -56,6 +56,9 @@ describe('bench/scan.bench.ts', () => {
       text,
       /warm evaluation: [\d,]+ ms, median of 3 passes \([\d,]+ \/ [\d,]+ \/ [\d,]+;/,
     )
+    const t = r.evaluation.warm.timed
+    assert.ok(t.checksMs > 0 && t.totalMs >= t.inventoryMs + t.checksMs, 'the timed pass splits')
+    assert.match(text, /split \(one more pass, every evaluate\(\) timed: [\d,]+ ms\) = inventory/)
     assert.equal(r.emulator, 'split')
     assert.equal(r.inventory.issues, 0, 'the split emulator served every type')
     assert.ok(r.inventory.byType['obs.bucket']! > 0 && r.inventory.byType['iam.user']! > 0)

@@ -136,18 +136,48 @@ export function defineCheck<T extends ResourceType>(def: CheckDefinition<T>): Ch
 /** The kind of each resource type as messages name it (`security group`), computed once. */
 const KINDS = new Map<string, string>()
 
+/**
+ * Labels made, per type and id, with the name each was made for: a resource's label is made once
+ * and shared by the messages of its findings (three per resource on average; one label per finding
+ * was ~8 % of evaluating a 10,000-server inventory). Pure: the text depends on type, id and name.
+ */
+const LABELS = new Map<string, Map<string, { readonly name: string; readonly text: string }>>()
+/** Labels kept before the cache starts over, so a long-running dashboard does not grow with it. */
+export const LABELS_MAX = 200_000
+let labelCount = 0
+
+/** How many labels are remembered (for tests). */
+export function labelsCached(): number {
+  return labelCount
+}
+
 /** `server "web-1" (3f2a…)`: how messages name a resource. */
 export function label(r: { type: string; id: string; name: string }): string {
-  let kind = KINDS.get(r.type)
-  if (kind === undefined) {
-    kind = r.type.slice(r.type.indexOf('.') + 1).replace('-', ' ')
-    KINDS.set(r.type, kind)
+  const { type, id, name } = r
+  let byId = LABELS.get(type)
+  if (byId === undefined) {
+    byId = new Map()
+    LABELS.set(type, byId)
   }
-  // One flat string (join): a template made ~5 linked pieces per label, and a label is in the
-  // message of nearly every one of a scan's findings (227k at 10,000 servers), kept to its end.
-  return r.name && r.name !== r.id
-    ? [kind, ' "', r.name, '" (', r.id, ')'].join('')
-    : [kind, ' ', r.id].join('')
+  const hit = byId.get(id)
+  if (hit !== undefined && hit.name === name) return hit.text
+  let kind = KINDS.get(type)
+  if (kind === undefined) {
+    kind = type.slice(type.indexOf('.') + 1).replace('-', ' ')
+    KINDS.set(type, kind)
+  }
+  // One flat string (join): a template made ~5 linked pieces per label.
+  const text =
+    name && name !== id ? [kind, ' "', name, '" (', id, ')'].join('') : [kind, ' ', id].join('')
+  if (labelCount >= LABELS_MAX) {
+    LABELS.clear()
+    labelCount = 0
+    byId = new Map()
+    LABELS.set(type, byId)
+  }
+  if (hit === undefined) labelCount++
+  byId.set(id, { name, text })
+  return text
 }
 
 /** Whole days between an ISO time and `now` (negative if in the future); null for null. */

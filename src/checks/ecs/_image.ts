@@ -9,7 +9,16 @@ import type { InventoryView } from '../../inventory/inventory.ts'
 import type { EcsServer, ImsImage } from '../../inventory/types.ts'
 import { detectOs, namesWindows, type OsHints } from '../../lifecycle/detect-os.ts'
 import type { OsId } from '../../lifecycle/os-eol.ts'
-import { type CheckContext, error, label, type Verdict } from '../define.ts'
+import {
+  type CheckContext,
+  type Evidence,
+  error,
+  fail,
+  label,
+  manual,
+  pass,
+  type Verdict,
+} from '../define.ts'
 import { guardRequires } from '../run.ts'
 
 /**
@@ -156,4 +165,54 @@ export function replacementOf(si: ServerImage, inv: InventoryView): ImsImage | u
   const lineage = parseImageLineage(si.hints.name)
   const current = lineage ? currentOfLineage(lineage.family, inv) : undefined
   return current && current.id !== si.imageId ? current : undefined
+}
+
+/** A verdict about a server's image, without the server: its status, the message after the name. */
+export interface ImageVerdict {
+  readonly status: 'pass' | 'fail' | 'manual'
+  /** The message after the server's label (`: cannot tell …`, ` runs …`). */
+  readonly tail: string
+  /** Frozen: the findings of every server of the image share it. */
+  readonly evidence?: Evidence
+}
+
+interface Remembered {
+  readonly inventory: InventoryView
+  readonly now: number
+  readonly setting: unknown
+  readonly verdict: ImageVerdict
+}
+
+/** Where a check remembers its {@link ImageVerdict} per image. */
+export type ImageVerdicts = WeakMap<ImsImage, Remembered>
+
+/**
+ * `make()` for a listed image, remembered while the inventory (view), the time and the one
+ * setting it depends on stay the same: the verdicts of 10,000 servers are then made from ~100
+ * images once each (the OS lookup, the lifecycle dates, the message and evidence).
+ */
+export function perImageVerdict(
+  memo: ImageVerdicts,
+  image: ImsImage,
+  ctx: CheckContext,
+  setting: unknown,
+  make: () => ImageVerdict,
+): ImageVerdict {
+  const now = ctx.now.getTime()
+  const m = memo.get(image)
+  if (m && m.inventory === ctx.inventory && m.now === now && m.setting === setting) return m.verdict
+  const made = make()
+  const verdict = Object.freeze({
+    ...made,
+    ...(made.evidence ? { evidence: Object.freeze(made.evidence) } : {}),
+  })
+  memo.set(image, { inventory: ctx.inventory, now, setting, verdict })
+  return verdict
+}
+
+/** The verdict on the server labelled `name`. */
+export function imageVerdict(name: string, v: ImageVerdict): Verdict {
+  const message = name + v.tail
+  if (v.status === 'fail') return fail(message, v.evidence ?? {})
+  return v.status === 'pass' ? pass(message, v.evidence) : manual(message, v.evidence)
 }

@@ -1,5 +1,18 @@
-import { ageDays, defineCheck, fail, label, manual, pass } from '../define.ts'
-import { bootVolumeUnread, replacementOf, serverImage, supersededBy } from './_image.ts'
+import type { ImsImage } from '../../inventory/types.ts'
+import { ageDays, type CheckContext, defineCheck, fail, label, manual } from '../define.ts'
+import {
+  bootVolumeUnread,
+  type ImageVerdict,
+  type ImageVerdicts,
+  imageVerdict,
+  perImageVerdict,
+  replacementOf,
+  serverImage,
+  supersededBy,
+} from './_image.ts'
+
+/** Remembered per listed image (the servers of an image share its verdict). */
+const VERDICTS: ImageVerdicts = new WeakMap()
 
 export default defineCheck({
   id: 'ecs-server-image-current',
@@ -34,21 +47,35 @@ export default defineCheck({
         currentImageName: current.name,
       })
     }
-    const age = ageDays(image.createdAt, ctx.now)
     const max = ctx.settings.imageMaxAgeDays
-    const newer = supersededBy(image, ctx.inventory)
-    const evidence = {
-      imageId: image.id,
-      imageName: image.name,
-      createdAt: image.createdAt,
-      ageDays: age,
-      currentImageId: newer?.id ?? null,
-      currentImageName: newer?.name ?? null,
-    }
-    if (newer) return fail(`${name} runs ${image.name}, superseded by ${newer.name}`, evidence)
-    if (age === null) return manual(`${name} runs image ${image.name} of unknown age`, evidence)
-    if (age > max)
-      return fail(`${name} runs image ${image.name} built ${age} days ago (max ${max})`, evidence)
-    return pass(`${name} runs ${image.name}, built ${age} days ago`, evidence)
+    return imageVerdict(
+      name,
+      perImageVerdict(VERDICTS, image, ctx, max, () => judge(image, ctx, max)),
+    )
   },
 })
+
+/** The verdict on a listed image's age and lineage, without the server's name. */
+function judge(image: ImsImage, ctx: CheckContext, max: number): ImageVerdict {
+  const age = ageDays(image.createdAt, ctx.now)
+  const newer = supersededBy(image, ctx.inventory)
+  const evidence = {
+    imageId: image.id,
+    imageName: image.name,
+    createdAt: image.createdAt,
+    ageDays: age,
+    currentImageId: newer?.id ?? null,
+    currentImageName: newer?.name ?? null,
+  }
+  if (newer)
+    return { status: 'fail', tail: ` runs ${image.name}, superseded by ${newer.name}`, evidence }
+  if (age === null)
+    return { status: 'manual', tail: ` runs image ${image.name} of unknown age`, evidence }
+  if (age > max)
+    return {
+      status: 'fail',
+      tail: ` runs image ${image.name} built ${age} days ago (max ${max})`,
+      evidence,
+    }
+  return { status: 'pass', tail: ` runs ${image.name}, built ${age} days ago`, evidence }
+}

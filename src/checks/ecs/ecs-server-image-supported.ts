@@ -1,10 +1,22 @@
 import { defaultOsLifecycle, releaseLabel, supportPhase } from '../../lifecycle/os-eol.ts'
-import { defineCheck, fail, label, manual, pass } from '../define.ts'
-import { bootVolumeUnread, osOfHints, serverImage } from './_image.ts'
+import { defineCheck, label } from '../define.ts'
+import {
+  bootVolumeUnread,
+  type ImageVerdict,
+  type ImageVerdicts,
+  imageVerdict,
+  osOfHints,
+  perImageVerdict,
+  type ServerImage,
+  serverImage,
+} from './_image.ts'
 
 /** How to verify a rolling release (Fedora CoreOS): it is supported while it updates itself. */
 const ROLLING =
   'a rolling release with no end date per release; its image says nothing about what runs now. Confirm automatic updates are on (rpm-ostree status, Zincati) or collect a host report'
+
+/** Remembered per listed image (the servers of an image share its verdict). */
+const VERDICTS: ImageVerdicts = new WeakMap()
 
 export default defineCheck({
   id: 'ecs-server-image-supported',
@@ -26,36 +38,57 @@ export default defineCheck({
   evaluate(server, ctx) {
     const unread = bootVolumeUnread('ecs-server-image-supported', server, ctx)
     if (unread) return unread
-    const name = label(server)
-    const { hints, source, imageId } = serverImage(server, ctx.inventory)
-    const os = osOfHints(hints)
-    if (!os) return manual(`${name}: cannot tell its OS from the image`, { imageId, source })
-    const release = defaultOsLifecycle().lookup(os)
-    const evidence = { distro: os.distro, version: os.version, imageId, source }
-    if (!release)
-      return manual(
-        `${name} runs ${os.distro} ${os.version}, which has no lifecycle data`,
-        evidence,
-      )
-    const phase = supportPhase(release, ctx.now)
-    const dates = {
-      ...evidence,
-      eol: release.eol,
-      extendedEol: release.extendedEol,
-      lifecycleSource: release.source,
-    }
-    const os_ = releaseLabel(release)
-    if (phase === 'rolling') return manual(`${name} runs ${release.name}, ${ROLLING}`, dates)
-    if (phase === 'unknown')
-      return manual(`${name} runs ${os_}, whose end of life is not known`, dates)
-    if (phase === 'standard')
-      return pass(`${name} runs ${os_}, supported until ${release.eol}`, dates)
-    const extended = `extended support until ${release.extendedEol} (${release.extended ?? 'extended phase'})`
-    if (phase === 'extended' && ctx.settings.osSupportPhase === 'extended')
-      return pass(`${name} runs ${os_}, in ${extended}`, dates)
-    return fail(
-      `${name} runs ${os_}, past its end of standard support on ${release.eol}${phase === 'extended' ? `; ${extended}` : ''}`,
-      dates,
-    )
+    const si = serverImage(server, ctx.inventory)
+    const phase = ctx.settings.osSupportPhase
+    const v = si.image
+      ? perImageVerdict(VERDICTS, si.image, ctx, phase, () => judge(si, ctx.now, phase))
+      : judge(si, ctx.now, phase)
+    return imageVerdict(label(server), v)
   },
 })
+
+/** The verdict on the OS of `si`, without the server's name. */
+function judge(si: ServerImage, now: Date, accept: 'standard' | 'extended'): ImageVerdict {
+  const { hints, source, imageId } = si
+  const os = osOfHints(hints)
+  if (!os)
+    return {
+      status: 'manual',
+      tail: ': cannot tell its OS from the image',
+      evidence: { imageId, source },
+    }
+  const release = defaultOsLifecycle().lookup(os)
+  const evidence = { distro: os.distro, version: os.version, imageId, source }
+  if (!release)
+    return {
+      status: 'manual',
+      tail: ` runs ${os.distro} ${os.version}, which has no lifecycle data`,
+      evidence,
+    }
+  const phase = supportPhase(release, now)
+  const dates = {
+    ...evidence,
+    eol: release.eol,
+    extendedEol: release.extendedEol,
+    lifecycleSource: release.source,
+  }
+  const os_ = releaseLabel(release)
+  if (phase === 'rolling')
+    return { status: 'manual', tail: ` runs ${release.name}, ${ROLLING}`, evidence: dates }
+  if (phase === 'unknown')
+    return {
+      status: 'manual',
+      tail: ` runs ${os_}, whose end of life is not known`,
+      evidence: dates,
+    }
+  if (phase === 'standard')
+    return { status: 'pass', tail: ` runs ${os_}, supported until ${release.eol}`, evidence: dates }
+  const extended = `extended support until ${release.extendedEol} (${release.extended ?? 'extended phase'})`
+  if (phase === 'extended' && accept === 'extended')
+    return { status: 'pass', tail: ` runs ${os_}, in ${extended}`, evidence: dates }
+  return {
+    status: 'fail',
+    tail: ` runs ${os_}, past its end of standard support on ${release.eol}${phase === 'extended' ? `; ${extended}` : ''}`,
+    evidence: dates,
+  }
+}
