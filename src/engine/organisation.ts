@@ -146,9 +146,9 @@ export function mergeDuty(parts: readonly { scope: ScopeRef; duty: DutyResult }[
  */
 export function combineScopes(evals: readonly ScopeEvaluation[], o: CombineInput): ScanResult {
   const sorted = [...evals].sort((a, b) => scopeOrder(a.scope, b.scope))
-  // Scope by scope in scope order, each scope's findings already sorted: no global sort.
-  const findings: Finding[] = []
-  for (const e of sorted) for (const f of e.findings) findings.push(f)
+  // Scope by scope in scope order, each scope's findings already sorted: no global sort. One
+  // `concat` of the lists (no spread of findings: 100k+ arguments overflow the stack).
+  const findings: Finding[] = ([] as Finding[]).concat(...sorted.map((e) => e.findings))
   const checks = new Map<string, CheckInfo>()
   for (const e of sorted) for (const c of e.checks) if (!checks.has(c.id)) checks.set(c.id, c)
   const duties = o.model.duties
