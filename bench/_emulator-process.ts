@@ -19,6 +19,7 @@
 import '../src/model/zod-jitless.ts'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import {
+  type AnsweredRequest,
   type EmulatorStats,
   generateWorld,
   loginFor,
@@ -59,11 +60,18 @@ export type FromEmulator =
       peakRss: number
       /** CPU time (user + system) spent serving, ms. */
       serveCpuMs: number
+      /** When each request came and its answer was ready (for the bench's split of a request). */
+      answered: AnsweredRequest[]
     }
   | { kind: 'listening'; url: string }
   | { kind: 'failed'; message: string }
 
 const send = (m: FromEmulator) => process.send?.(m)
+
+/** Sends `m`, then closes the channel once it is written (a big message is written later). */
+const sendLast = (m: FromEmulator) => {
+  if (process.send) process.send(m, () => process.disconnect())
+}
 
 async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
   const t0 = performance.now()
@@ -75,12 +83,15 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
     ...(m.regions ? { regions: m.regions } : {}),
   })
   const generateMs = performance.now() - t0
+  const answered: AnsweredRequest[] = []
+  const onAnswered = (a: AnsweredRequest) => answered.push(a)
   const emu = m.deferred
-    ? await serveLater(world, m.latencyMs)
+    ? await serveLater(world, m.latencyMs, onAnswered)
     : await startEmulator({
         world,
         port: 0,
         latencyMs: m.latencyMs,
+        onAnswered,
         ...(m.servicesUrl ? { servicesUrl: m.servicesUrl } : {}),
       })
   const cpu0 = process.cpuUsage()
@@ -97,13 +108,13 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
       `emulator event loop: max delay ${ms(loop.max)} ms, p99 ${ms(loop.percentile(99))} ms, mean ${ms(loop.mean)} ms (while serving; 5 ms sampling)\n`,
     )
     await emu.close()
-    send({
+    sendLast({
       kind: 'stopped',
       requests,
       peakRss: process.resourceUsage().maxRSS * 1024,
       serveCpuMs: (cpu.user + cpu.system) / 1000,
+      answered,
     })
-    process.disconnect()
   })
   send({
     kind: 'ready',
@@ -117,6 +128,7 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
 async function serveLater(
   world: ReturnType<typeof generateWorld>,
   latencyMs: number,
+  onAnswered: (a: AnsweredRequest) => void,
 ): Promise<RunningEmulator> {
   const port = await openEmulatorPort()
   const told = new Promise<string>((resolve) => {
@@ -128,16 +140,15 @@ async function serveLater(
     process.on('message', onMessage)
   })
   send({ kind: 'listening', url: port.url })
-  return port.start(world, { latencyMs, identityUrl: await told })
+  return port.start(world, { latencyMs, onAnswered, identityUrl: await told })
 }
 
 process.once('message', (m: ToEmulator) => {
   if (m.kind !== 'start') return
   start(m).catch((err: unknown) => {
-    send({
+    sendLast({
       kind: 'failed',
       message: err instanceof Error ? (err.stack ?? err.message) : String(err),
     })
-    process.disconnect()
   })
 })

@@ -3,7 +3,9 @@
  * as text.
  * @module
  */
+
 import { CHECK_REPEATS, type Machine, type ScanMeasurement } from './_measure.ts'
+import type { EndpointSplit, RequestSplit } from './_request-split.ts'
 
 /** How evaluation cost per resource grows from the smallest size to the largest. */
 export interface Linearity {
@@ -142,6 +144,7 @@ export const REPORT_FIELDS = [
   'bound:',
   'wall/bound:',
   'floor:',
+  'chain split:',
   'peak RSS:',
   'evaluation:',
   'evaluations/s:',
@@ -234,6 +237,7 @@ function formatRun(r: ScanMeasurement): string {
       ? `floor:        ${n1(f.requestMs)} ms per critical-chain request on the idle emulator (bare showCredential, ${f.requests} at ${r.concurrency} in parallel) → ${c.rounds} rounds × ${n1(f.requestMs)} = ${n0(f.boundMs)} ms = ${n2(f.boundMs / cp.boundMs)} × bound; wall ÷ floor ${n2(f.totalOverFloor)}`
       : 'floor:        n/a (no latency, or no access key in the world)',
   )
+  line(chainSplitLine(r.chainSplit))
   const m = r.memory
   line(
     `peak RSS:     sampled ${mib(m.peakSampledRssBytes)} (${m.samples} samples; ${mib(m.baselineRssBytes)} before the scan), process maxRSS ${mib(m.maxRssBytes)}, heap used after ${mib(m.heapUsedAfterBytes)}; target ≤ ${mib(m.target.bytes)} at ${n0(m.target.atServers)} servers: ${verdict(m.target.met, 'n/a (smaller world)')}`,
@@ -303,4 +307,19 @@ function formatRunLine(r: ScanMeasurement): string {
 /** Medians and ranges of one size and emulator mode. */
 function formatSummary(s: SummaryRow): string {
   return `summary:      ${n0(s.servers)} servers, emulator ${s.emulator}, ${s.runs} run${s.runs === 1 ? '' : 's'}, median (min–max): total ${range(s.totalMs, n0)} ms; ÷ bound ${range(s.totalOverBound, n2)}; wall ÷ floor ${range(s.wallOverFloor, n2)}; floor ${range(s.floorMs, n1)} ms; scanner CPU ${range(s.scannerCpuMs, n0)} ms; load ${range(s.loadBefore, n2)}`
+}
+
+/** `mean = there + inside + back` of some requests. */
+function parts(p: RequestSplit): string {
+  return `${n0(p.requests)} at ${n1(p.meanMs)} ms = ${n1(p.toEmulatorMs)} + ${n1(p.inEmulatorMs)} + ${n1(p.backMs)}`
+}
+
+/** The critical endpoint's requests split at the emulator (bench/_request-split.ts). */
+function chainSplitLine(s: EndpointSplit): string {
+  if (s.all.requests === 0)
+    return `chain split:  n/a (${s.unmatched} ${s.endpoint} requests, none matched)`
+  const early = s.early ? `; first ${n0(s.earlyMs)} ms: ${parts(s.early)}` : ''
+  const later = s.later ? `; after: ${parts(s.later)}` : ''
+  const unmatched = s.unmatched > 0 ? ` (${s.unmatched} unmatched)` : ''
+  return `chain split:  ${s.endpoint} requests, to the emulator + in it (latency, handler) + back: all ${parts(s.all)}${early}${later}${unmatched}`
 }

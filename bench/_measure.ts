@@ -32,6 +32,7 @@ import {
   type RecordedRequest,
   recordingFetch,
 } from './_recorder.ts'
+import { type EndpointSplit, splitRequests } from './_request-split.ts'
 import { type EmulatorMode, type Served, serveAs } from './_serve.ts'
 import { type CriticalPath, criticalPath } from './critical-path.ts'
 
@@ -135,6 +136,8 @@ export interface ScanMeasurement {
    * critical path's rounds at that time; null without latency or without an access key.
    */
   floor: (RequestFloor & { boundMs: number; totalOverFloor: number }) | null
+  /** The critical endpoint's requests split at the emulator: there, inside, back. */
+  chainSplit: EndpointSplit
   ratio: {
     collectOverBound: number | null
     totalOverBound: number | null
@@ -477,6 +480,12 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       emulatorRequests: stopped.requests,
       criticalPath: path,
       floor: floor && floorOf(floor, path.critical.rounds, wall.totalMs),
+      chainSplit: splitRequests(recorder.requests, stopped.answered, path.critical.endpoint, {
+        timeOrigin: performance.timeOrigin,
+        t0,
+        // The first quarter: at 10,000 servers, about while bulk lists are read and parsed.
+        earlyMs: wall.totalMs / 4,
+      }),
       ratio: {
         collectOverBound: bound > 0 ? wall.collectMs / bound : null,
         totalOverBound: bound > 0 ? wall.totalMs / bound : null,

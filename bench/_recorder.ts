@@ -53,6 +53,9 @@ export interface RecordedRequest {
   status: number
   /** Response body size from `Content-Length` (0 when the server did not send one). */
   bytes: number
+  /** The answer's `X-Request-Id` (null without one), and the origin it came from. */
+  requestId: string | null
+  origin: string
 }
 
 interface Matcher {
@@ -141,12 +144,15 @@ export function recordingFetch(inner: Fetch = nodeFetch): FetchRecorder {
       end: 0,
       status: 0,
       bytes: 0,
+      requestId: null as string | null,
+      origin: '',
     }
     seen.push(rec)
     try {
       const res = await inner(url, init)
       rec.status = res.status
       rec.bytes = Number(res.headers.get('content-length') ?? 0) || 0
+      rec.requestId = res.headers.get('x-request-id')
       return res
     } finally {
       rec.end = performance.now()
@@ -157,7 +163,7 @@ export function recordingFetch(inner: Fetch = nodeFetch): FetchRecorder {
     get requests() {
       for (; named < seen.length; named++) {
         const r = seen[named]!
-        Object.assign(r, classify(r.method, r.url))
+        Object.assign(r, classify(r.method, r.url), { origin: new URL(r.url).origin })
       }
       return seen
     },

@@ -4,7 +4,12 @@
  * @module
  */
 import { type ChildProcess, fork } from 'node:child_process'
-import { generateWorld, loginFor, startEmulator } from '../src/emulator/index.ts'
+import {
+  type AnsweredRequest,
+  generateWorld,
+  loginFor,
+  startEmulator,
+} from '../src/emulator/index.ts'
 import type { FromEmulator, ToEmulator } from './_emulator-process.ts'
 
 /** What to serve. */
@@ -27,7 +32,16 @@ export interface ServeStopped {
   requests: number | null
   /** CPU the emulator spent serving (null when inline: it is in ours). */
   cpuMs: number | null
+  /** When each request reached the emulator and its answer was ready, with the serving origin. */
+  answered: ServedAnswer[]
 }
+
+/** An {@link AnsweredRequest} with the origin that served it (request ids are per emulator). */
+export interface ServedAnswer extends AnsweredRequest {
+  readonly origin: string
+}
+
+const NOTHING: ServeStopped = { peakRss: null, requests: null, cpuMs: null, answered: [] }
 
 /** A served world. */
 export interface Served {
@@ -42,7 +56,8 @@ export interface Served {
 interface EmulatorChild {
   send(m: ToEmulator): void
   next(): Promise<FromEmulator>
-  stop(): Promise<ServeStopped>
+  /** Stops it; its answers are tagged with `origin`. */
+  stop(origin: string): Promise<ServeStopped>
   kill(): void
 }
 
@@ -70,17 +85,21 @@ function forkEmulator(): EmulatorChild {
     send: (m) => child.send(m),
     next,
     kill: () => child.kill(),
-    async stop() {
-      if (child.exitCode !== null || !child.connected)
-        return { peakRss: null, requests: null, cpuMs: null }
+    async stop(origin) {
+      if (child.exitCode !== null || !child.connected) return NOTHING
       const exited = new Promise((r) => child.once('exit', r))
       const stopped = next()
       child.send({ kind: 'stop' } satisfies ToEmulator)
       const s = await stopped
       await exited
       return s.kind === 'stopped'
-        ? { peakRss: s.peakRss, requests: s.requests.total, cpuMs: s.serveCpuMs }
-        : { peakRss: null, requests: null, cpuMs: null }
+        ? {
+            peakRss: s.peakRss,
+            requests: s.requests.total,
+            cpuMs: s.serveCpuMs,
+            answered: s.answered.map((a) => ({ ...a, origin })),
+          }
+        : NOTHING
     },
   }
 }
@@ -106,7 +125,13 @@ async function ask<K extends FromEmulator['kind']>(
 export async function serveInChild(spec: ServeSpec): Promise<Served> {
   const child = forkEmulator()
   const m = await ask(child, { kind: 'start', ...spec }, 'ready')
-  return { authUrl: m.authUrl, login: m.login, generateMs: m.generateMs, stop: child.stop }
+  const origin = new URL(m.authUrl).origin
+  return {
+    authUrl: m.authUrl,
+    login: m.login,
+    generateMs: m.generateMs,
+    stop: () => child.stop(origin),
+  }
 }
 
 const sum = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y)
@@ -130,11 +155,15 @@ export async function serveSplit(spec: ServeSpec): Promise<Served> {
       login: id.login,
       generateMs: id.generateMs + svc.generateMs,
       async stop() {
-        const [a, b] = await Promise.all([identity.stop(), services.stop()])
+        const [a, b] = await Promise.all([
+          identity.stop(identityUrl),
+          services.stop(new URL(url).origin),
+        ])
         return {
           peakRss: sum(a.peakRss, b.peakRss),
           requests: sum(a.requests, b.requests),
           cpuMs: sum(a.cpuMs, b.cpuMs),
+          answered: [...a.answered, ...b.answered],
         }
       },
     }
@@ -156,7 +185,14 @@ export async function serveInline(spec: ServeSpec): Promise<Served> {
     ...(spec.regions ? { regions: spec.regions } : {}),
   })
   const generateMs = performance.now() - t0
-  const emu = await startEmulator({ world, port: 0, latencyMs: spec.latencyMs })
+  const answered: AnsweredRequest[] = []
+  const emu = await startEmulator({
+    world,
+    port: 0,
+    latencyMs: spec.latencyMs,
+    onAnswered: (a) => answered.push(a),
+  })
+  const origin = new URL(emu.authUrl).origin
   return {
     authUrl: emu.authUrl,
     login: loginFor(world),
@@ -164,7 +200,12 @@ export async function serveInline(spec: ServeSpec): Promise<Served> {
     async stop() {
       const requests = emu.emulator.stats().requests.total
       await emu.close()
-      return { peakRss: null, requests, cpuMs: null }
+      return {
+        peakRss: null,
+        requests,
+        cpuMs: null,
+        answered: answered.map((a) => ({ ...a, origin })),
+      }
     },
   }
 }

@@ -59,6 +59,13 @@ describe('bench/scan.bench.ts', () => {
     const t = r.evaluation.warm.timed
     assert.ok(t.checksMs > 0 && t.totalMs >= t.inventoryMs + t.checksMs, 'the timed pass splits')
     assert.match(text, /split \(one more pass, every evaluate\(\) timed: [\d,]+ ms\) = inventory/)
+    const cs = r.chainSplit
+    assert.equal(cs.endpoint, r.criticalPath.critical.endpoint)
+    assert.ok(cs.all.requests > 0 && cs.unmatched === 0, 'every chain request met its answer')
+    const { meanMs, toEmulatorMs, inEmulatorMs, backMs } = cs.all
+    assert.ok(Math.abs(meanMs - (toEmulatorMs + inEmulatorMs + backMs)) < 1e-6)
+    assert.ok(toEmulatorMs > 0 && inEmulatorMs > 0 && backMs > 0)
+    assert.match(text, /chain split: {2}identity requests, to the emulator \+ in it/)
     assert.equal(r.emulator, 'split')
     assert.equal(r.inventory.issues, 0, 'the split emulator served every type')
     assert.ok(r.inventory.byType['obs.bucket']! > 0 && r.inventory.byType['iam.user']! > 0)
@@ -73,6 +80,7 @@ describe('bench/scan.bench.ts', () => {
     })
     assert.equal(run.emulator, 'process')
     assert.equal(run.inventory.issues, 0)
+    assert.ok(run.chainSplit.all.requests > 0 && run.chainSplit.unmatched === 0)
     assert.ok(
       formatText({ machine: machine(), runs: [run], linearity: linearity([run]) }).includes(
         'in a child process',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { demoEmulator, ORIGIN, passwordAuth, postToken } from './_test-kit.ts'
-import { MAX_REQUEST_BODY_BYTES } from './app.ts'
+import { type AnsweredRequest, MAX_REQUEST_BODY_BYTES } from './app.ts'
 
 describe('createEmulator: request body limit', () => {
   const { app, world } = demoEmulator()
@@ -36,5 +36,27 @@ describe('createEmulator: request body limit', () => {
   it('still reads bodies within the limit', async () => {
     const res = await postToken(app, passwordAuth(world, 'sphere-admin', 'Sphere-Demo-2024!'))
     assert.equal(res.status, 201)
+  })
+})
+
+describe('createEmulator: onAnswered', () => {
+  it("reports each request's id with when it came and when its answer was ready", async () => {
+    const seen: AnsweredRequest[] = []
+    const { app, world } = demoEmulator({ latencyMs: 15, onAnswered: (a) => seen.push(a) })
+    const before = performance.timeOrigin + performance.now()
+    const ok = await postToken(app, passwordAuth(world, 'sphere-admin', 'Sphere-Demo-2024!'))
+    const domain = await postToken(
+      app,
+      passwordAuth(world, 'sphere-admin', 'Sphere-Demo-2024!', 'domain'),
+    )
+    const after = performance.timeOrigin + performance.now()
+    assert.deepEqual(
+      seen.map((a) => a.requestId),
+      [ok.headers.get('X-Request-Id'), domain.headers.get('X-Request-Id')],
+    )
+    for (const a of seen) {
+      assert.ok(before <= a.receivedAt && a.answeredAt <= after, 'epoch milliseconds')
+      assert.ok(a.answeredAt - a.receivedAt >= 14, 'the latency is inside the emulator')
+    }
   })
 })

@@ -65,7 +65,27 @@ export interface EmulatorOptions extends FaultOptions {
    * every slicing path).
    */
   sliceMs?: number
+  /**
+   * Called for each request when its answer is ready (its latency waited out and its handler
+   * done; a big body may still be being written), with the answer's `X-Request-Id`: the
+   * benchmark splits a request's time into the way to the emulator, the emulator and the way back.
+   */
+  onAnswered?: (a: AnsweredRequest) => void
 }
+
+/**
+ * When the emulator saw a request and when its answer was ready: epoch milliseconds with
+ * fractions (`performance.timeOrigin + performance.now()`), comparable across processes.
+ */
+export interface AnsweredRequest {
+  /** The answer's `X-Request-Id`. */
+  readonly requestId: string
+  readonly receivedAt: number
+  readonly answeredAt: number
+}
+
+/** Epoch milliseconds with fractions. */
+const preciseNow = () => performance.timeOrigin + performance.now()
 
 /** The emulator: a Hono app plus its world and counters. */
 export type Emulator = Hono<EmulatorEnv> & {
@@ -173,10 +193,12 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     c.set('service', service)
     c.set('requestId', requestId)
     const done = load.enter(service)
+    const receivedAt = opts.onAnswered ? preciseNow() : 0
     try {
       return await serveOne(c, next, service, requestId)
     } finally {
       done()
+      opts.onAnswered?.({ requestId, receivedAt, answeredAt: preciseNow() })
     }
   })
 

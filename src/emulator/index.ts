@@ -5,7 +5,12 @@
  */
 
 // Building and serving
-export { createEmulator, type Emulator, type EmulatorOptions } from './app.ts'
+export {
+  type AnsweredRequest,
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from './app.ts'
 // clouds.yaml for `sphere emulator --write-clouds-yaml`
 export { type CloudsYamlOptions, loginFor, writeCloudsYaml } from './clouds-yaml.ts'
 export type { EmulatorStats, FaultOptions } from './faults.ts'
