@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { InputError } from '../model/input-error.ts'
-import { defaultOsLifecycle, loadOsLifecycle, releaseLabel, supportPhase } from './os-eol.ts'
+import {
+  defaultOsLifecycle,
+  lifecycleDates,
+  loadOsLifecycle,
+  releaseLabel,
+  supportPhase,
+} from './os-eol.ts'
 
 const REQUIRED = [
   'debian',
@@ -141,6 +147,17 @@ describe(supportPhase.name, () => {
     const euler = defaultOsLifecycle().lookup({ distro: 'euleros', version: '2.9' })!
     assert.equal(supportPhase(euler, new Date('2025-12-31T12:00:00Z')), 'standard')
     assert.equal(supportPhase(euler, new Date('2026-01-01T00:00:00Z')), 'ended')
+  })
+})
+
+describe(lifecycleDates.name, () => {
+  it("names a release's end dates and where they come from", () => {
+    const r = { eol: '2024-06-30', extendedEol: null, source: 'https://endoflife.date/centos' }
+    assert.deepEqual(lifecycleDates(r), {
+      eol: '2024-06-30',
+      extendedEol: null,
+      lifecycleSource: 'https://endoflife.date/centos',
+    })
   })
 })
 

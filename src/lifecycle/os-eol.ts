@@ -145,6 +145,15 @@ export function releaseLabel(release: Pick<OsRelease, 'name' | 'version'>): stri
   return `${release.name} ${v}`
 }
 
+/** The dates and source of `release` as a finding's evidence carries them. */
+export function lifecycleDates(release: Pick<OsRelease, 'eol' | 'extendedEol' | 'source'>): {
+  eol: string | null
+  extendedEol: string | null
+  lifecycleSource: string
+} {
+  return { eol: release.eol, extendedEol: release.extendedEol, lifecycleSource: release.source }
+}
+
 /** Where `release` stands on `now`'s day (UTC); a release is supported on its `eol` day. */
 export function supportPhase(release: OsRelease, now: Date): SupportPhase {
   if (release.rolling) return 'rolling'

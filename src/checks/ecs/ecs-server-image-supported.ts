@@ -1,4 +1,9 @@
-import { defaultOsLifecycle, releaseLabel, supportPhase } from '../../lifecycle/os-eol.ts'
+import {
+  defaultOsLifecycle,
+  lifecycleDates,
+  releaseLabel,
+  supportPhase,
+} from '../../lifecycle/os-eol.ts'
 import { defineCheck, label } from '../define.ts'
 import {
   bootVolumeUnread,
@@ -66,12 +71,7 @@ function judge(si: ServerImage, now: Date, accept: 'standard' | 'extended'): Ima
       evidence,
     }
   const phase = supportPhase(release, now)
-  const dates = {
-    ...evidence,
-    eol: release.eol,
-    extendedEol: release.extendedEol,
-    lifecycleSource: release.source,
-  }
+  const dates = { ...evidence, ...lifecycleDates(release) }
   const os_ = releaseLabel(release)
   if (phase === 'rolling')
     return { status: 'manual', tail: ` runs ${release.name}, ${ROLLING}`, evidence: dates }

@@ -1,4 +1,9 @@
-import { defaultOsLifecycle, releaseLabel, supportPhase } from '../../lifecycle/os-eol.ts'
+import {
+  defaultOsLifecycle,
+  lifecycleDates,
+  releaseLabel,
+  supportPhase,
+} from '../../lifecycle/os-eol.ts'
 import { defineCheck, fail, manual, pass } from '../define.ts'
 import { hostReportOf, unknown } from './_host.ts'
 
@@ -30,12 +35,7 @@ export default defineCheck({
     if (!release)
       return manual(`${name} runs ${distro} ${version}, which has no lifecycle data`, facts)
     const phase = supportPhase(release, ctx.now)
-    const dates = {
-      ...facts,
-      eol: release.eol,
-      extendedEol: release.extendedEol,
-      lifecycleSource: release.source,
-    }
+    const dates = { ...facts, ...lifecycleDates(release) }
     const os = releaseLabel(release)
     if (phase === 'rolling')
       return manual(
