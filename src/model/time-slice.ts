@@ -14,8 +14,9 @@
 /**
  * Longest stretch of sliced work between two turns of the event loop, ms. 1 rather than 4: an
  * answer of the IAM chain then waits ~1 ms less for the scanner (and the emulator) at the same
- * CPU; 10,000 servers 1.33–1.39 × bound against 1.36–1.51 in 7 of 8 alternated pairs, 1,000
- * servers 1.43–1.51 against 1.49–1.61 (docs/benchmark.md, "Issue 16, seventh pass").
+ * CPU. Alternated bench runs: 10,000 servers faster in 7 of 8 pairs (median 1.36 against 1.40 ×
+ * bound), 1,000 servers in 3 of 4 (1.45 against 1.55); 0.5 ms was no better (docs/benchmark.md,
+ * "Issue 16, seventh pass").
  */
 export const SLICE_MS = 1
 
