@@ -13,6 +13,7 @@ import { regionOf, regionOrigin, requestPlace } from './_region.ts'
 import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
 import { apiNotPublished, errorBody, jsonResponse, webobNotFound } from './errors.ts'
 import { stringifySliced, worthSlicing } from './json-slices.ts'
+import type { PageBuffers } from './page-buffers.ts'
 import { type LimitRule, PagingError, readLimit } from './paging.ts'
 import { serves } from './world/api-versions.ts'
 import type { Project, World } from './world/model.ts'
@@ -21,7 +22,10 @@ import type { Project, World } from './world/model.ts'
 export type EmulatorEnv = {
   Variables: { service: ServiceKey; requestId: string }
   // Set by @hono/node-server; absent when the app is called in-process.
-  Bindings: { incoming?: { socket?: { destroy(): void } } }
+  Bindings: {
+    incoming?: { socket?: { destroy(): void } }
+    outgoing?: { once(event: 'close', listener: () => void): unknown }
+  }
 }
 
 /** What every route shares. */
@@ -33,6 +37,8 @@ export interface Shared extends AuthDeps {
   servicesUrl?: string
   /** How long a big list handler works before the event loop gets a turn, ms (`model/time-slice.ts`). */
   sliceMs?: number
+  /** Reused buffers for big pages written to a socket (`page-buffers.ts`). */
+  pages: PageBuffers
 }
 
 /** What a handler gets. */
@@ -71,6 +77,8 @@ export interface RouteContext {
  * critical path) must not queue behind the slices of big pages.
  */
 export const SLICED_MAP_MIN_ITEMS = 64
+
+const JSON_TYPE = { 'Content-Type': 'application/json' }
 
 /** What a handler returns: the wire body or a response, now or later. */
 type Answer<B> = B | Response | Promise<B | Response>
@@ -240,8 +248,13 @@ export function route(
       if (body instanceof Response) return body
       if (!worthSlicing(body)) return c.json(body)
       // A big page is written in slices too; the text is JSON.stringify's (json-slices.ts).
-      const text = (await stringifySliced(body, new Slicer(sliceMs))) as string
-      return c.body(text, undefined, { 'Content-Type': 'application/json' })
+      const parts = (await stringifySliced(body, new Slicer(sliceMs))) as string[]
+      const outgoing = c.env?.outgoing
+      if (!outgoing) return c.body(parts.join(''), undefined, JSON_TYPE)
+      // On a socket: encoded into a reused buffer, given back once the answer is written.
+      const page = shared.pages.encode(parts)
+      outgoing.once('close', page.release)
+      return c.body(page.bytes, undefined, JSON_TYPE)
     } catch (err) {
       if (err instanceof PagingError) return failFor(c, 400, err.message)
       throw err

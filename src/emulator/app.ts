@@ -15,6 +15,7 @@ import { APIGW, apiNotPublished, gatewayBody, jsonResponse, webobNotFound } from
 import { type EmulatorStats, FaultInjector, type FaultOptions } from './faults.ts'
 import { SERVICE_PREFIX, TokenStore } from './keystone.ts'
 import { type LoadStats, LoadTracker } from './load-stats.ts'
+import { PageBuffers } from './page-buffers.ts'
 import { remoteTokens } from './remote-tokens.ts'
 import { cbrRoutes } from './services/cbr.ts'
 import { cceRoutes } from './services/cce.ts'
@@ -174,6 +175,7 @@ export function createEmulator(world: World, opts: EmulatorOptions = {}): Emulat
     baseUrl: opts.baseUrl,
     servicesUrl: opts.servicesUrl,
     sliceMs: opts.sliceMs,
+    pages: new PageBuffers(),
   }
   const learnToken = opts.identityUrl
     ? remoteTokens(opts.identityUrl, shared.tokens, clock)

@@ -1,8 +1,8 @@
 /**
  * `JSON.stringify` in time slices, for the emulator's big list pages: the body's top-level
  * arrays are written {@link CHUNK_ITEMS} items at a time (each chunk by `JSON.stringify`),
- * giving the event loop a turn whenever a slice's budget is spent. The text is the one
- * `JSON.stringify(body)` gives, to the byte: properties in `Object.keys` order, `undefined`,
+ * giving the event loop a turn whenever a slice's budget is spent. The pieces, joined, are the
+ * text `JSON.stringify(body)` gives, to the byte: properties in `Object.keys` order, `undefined`,
  * functions and symbols left out of objects and `null` in arrays, `toJSON` called with the key
  * it would get (json-slices.test.ts).
  * @module
@@ -90,15 +90,22 @@ async function writeArray(out: string[], items: readonly unknown[], slicer: Slic
 /**
  * `JSON.stringify(body)`, written in slices: the body's own properties and the items of its
  * top-level arrays a chunk at a time, with a turn for the event loop whenever `slicer` says so.
- * The pieces are joined once, at the end (nested joins copied the page's text twice more).
+ * The text comes in the pieces it was written in (their concatenation is the text; `undefined`
+ * where `JSON.stringify` gives `undefined`): the emulator encodes them into one buffer, without
+ * making one big string first (page-buffers.ts).
  * @example
- * const text = worthSlicing(body) ? await stringifySliced(body, slicer) : JSON.stringify(body)
+ * const text = (await stringifySliced({ servers }, slicer))?.join('')
  */
-export async function stringifySliced(body: unknown, slicer: Slicer): Promise<string | undefined> {
+export async function stringifySliced(
+  body: unknown,
+  slicer: Slicer,
+): Promise<string[] | undefined> {
   const out: string[] = []
   if (isSliceableArray(body)) await writeArray(out, body, slicer)
-  else if (!isPlainObject(body)) return JSON.stringify(body)
-  else {
+  else if (!isPlainObject(body)) {
+    const text = JSON.stringify(body)
+    return text === undefined ? undefined : [text]
+  } else {
     out.push('{')
     let first = true
     for (const key of Object.keys(body)) {
@@ -115,5 +122,5 @@ export async function stringifySliced(body: unknown, slicer: Slicer): Promise<st
     }
     out.push('}')
   }
-  return out.join('')
+  return out
 }

@@ -1,8 +1,21 @@
 import assert from 'node:assert/strict'
+import { EventEmitter } from 'node:events'
 import { describe, it } from 'node:test'
-import { passwordAuth } from './_test-kit.ts'
+import { ORIGIN, passwordAuth, postToken } from './_test-kit.ts'
+import { createEmulator } from './app.ts'
+import { loginFor } from './clouds-yaml.ts'
 import { EmulatorListenError, startEmulator } from './server.ts'
+import { generateWorld } from './world/generate.ts'
 import { loadWorld } from './world/load.ts'
+
+/** Equal texts, without printing a megabyte when they are not. */
+function same(actual: string, expected: string, what: string) {
+  const at = [...actual].findIndex((ch, i) => ch !== expected[i])
+  assert.ok(
+    actual === expected,
+    `${what}: ${actual.length} chars against ${expected.length}, first difference at ${at}`,
+  )
+}
 
 describe('startEmulator (real port)', () => {
   it('serves on 127.0.0.1 with a free port; the catalog points at that port', async () => {
@@ -28,6 +41,67 @@ describe('startEmulator (real port)', () => {
     } finally {
       await emu.close()
     }
+  })
+
+  it('writes big pages from reused buffers without mixing them up', async () => {
+    const world = generateWorld({ servers: 600, seed: 5 })
+    const emu = await startEmulator({ world })
+    try {
+      const login = loginFor(world)
+      const auth = passwordAuth(world, login.username, login.password, 'project', login.projectName)
+      const tok = await fetch(`${emu.authUrl}/auth/tokens`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(auth),
+      })
+      const headers = { 'X-Auth-Token': tok.headers.get('X-Subject-Token')! }
+      const project = world.projects.find((p) => p.name === login.projectName)!.id
+      const urls = [
+        `${emu.url}/compute/v2.1/${project}/servers/detail?limit=1000`,
+        `${emu.url}/compute/v2.1/${project}/servers/detail?limit=400`,
+        `${emu.url}/network/v2.0/ports`,
+      ]
+      // What the same app answers in-process (no socket: one string, no pooled buffer).
+      const expected = await Promise.all(
+        urls.map(async (u) => (await emu.emulator.request(u, { headers })).text()),
+      )
+      assert.ok(expected[0]!.length > 256 * 1024, 'a page big enough to be sliced')
+      const read = async (i: number) => {
+        const res = await fetch(urls[i]!, { headers })
+        assert.equal(res.status, 200)
+        assert.equal(res.headers.get('content-type'), 'application/json')
+        return res.text()
+      }
+      for (let round = 0; round < 3; round++) same(await read(round), expected[round]!, `${round}`)
+      const together = await Promise.all([0, 1, 2, 0, 1, 2].map(read))
+      for (const [i, text] of together.entries())
+        same(text, expected[i % 3]!, `page ${i} of six at once`)
+    } finally {
+      await emu.close()
+    }
+  })
+
+  it('keeps a page buffer until its answer is written (the response closed)', async () => {
+    const world = generateWorld({ servers: 600, seed: 5 })
+    const app = createEmulator(world)
+    const login = loginFor(world)
+    const auth = passwordAuth(world, login.username, login.password, 'project', login.projectName)
+    const token = (await postToken(app, auth)).headers.get('X-Subject-Token')!
+    const project = world.projects.find((p) => p.name === login.projectName)!.id
+    const url = (limit: number) => `${ORIGIN}/compute/v2.1/${project}/servers/detail?limit=${limit}`
+    const get = (limit: number, outgoing?: EventEmitter) =>
+      app.fetch(new Request(url(limit), { headers: { 'X-Auth-Token': token } }), { outgoing })
+    const expected = await (await get(1000)).text() // in-process: no pooled buffer
+    const first = new EventEmitter()
+    const waiting = await get(1000, first)
+    // Another page while the first is not written yet: it must not take the first's buffer.
+    const other = new EventEmitter()
+    const meanwhile = await get(300, other)
+    same(await waiting.text(), expected, 'the page not yet written')
+    same(await meanwhile.text(), await (await get(300)).text(), 'the page served meanwhile')
+    first.emit('close')
+    other.emit('close')
+    same(await (await get(1000, new EventEmitter())).text(), expected, 'from a reused buffer')
   })
 
   it('drops connections for faultRate on a real socket', async () => {
