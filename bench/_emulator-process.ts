@@ -60,6 +60,9 @@ export type FromEmulator =
       peakRss: number
       /** CPU time (user + system) spent serving, ms. */
       serveCpuMs: number
+      /** Of it, system CPU, ms, and the minor page faults taken while serving. */
+      serveSystemMs: number
+      pageFaults: number
       /** When each request came and its answer was ready (for the bench's split of a request). */
       answered: AnsweredRequest[]
     }
@@ -95,6 +98,7 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
         ...(m.servicesUrl ? { servicesUrl: m.servicesUrl } : {}),
       })
   const cpu0 = process.cpuUsage()
+  const faults0 = process.resourceUsage().minorPageFault
   // How long the emulator's event loop was blocked while serving (every request waits it out).
   const loop = monitorEventLoopDelay({ resolution: 5 })
   loop.enable()
@@ -113,6 +117,8 @@ async function start(m: Extract<ToEmulator, { kind: 'start' }>) {
       requests,
       peakRss: process.resourceUsage().maxRSS * 1024,
       serveCpuMs: (cpu.user + cpu.system) / 1000,
+      serveSystemMs: cpu.system / 1000,
+      pageFaults: process.resourceUsage().minorPageFault - faults0,
       answered,
     })
   })

@@ -175,7 +175,7 @@ function formatRun(r: ScanMeasurement): string {
   const emu =
     w.emulatorPeakRssBytes === null
       ? ''
-      : `; emulator process${r.emulator === 'split' ? 'es (sum of both)' : ''}: peak RSS ${mib(w.emulatorPeakRssBytes)}, serving CPU ${n0(w.emulatorCpuMs ?? 0)} ms`
+      : `; emulator process${r.emulator === 'split' ? 'es (sum of both)' : ''}: peak RSS ${mib(w.emulatorPeakRssBytes)}, serving CPU ${n0(w.emulatorCpuMs ?? 0)} ms, of which system ${n0(w.emulatorSystemMs ?? 0)} ms (${n0(w.emulatorPageFaults ?? 0)} page faults)`
   line(`world:        generated in ${n0(w.generateMs)} ms (not in the wall time)${emu}`)
   const during = {
     types: ', checks running as their types arrive',

@@ -111,6 +111,10 @@ export interface ScanMeasurement {
     emulatorPeakRssBytes: number | null
     /** CPU the emulator spent serving this scan (null when inline). */
     emulatorCpuMs: number | null
+    /** Of it, system CPU (null when inline). */
+    emulatorSystemMs: number | null
+    /** Minor page faults the emulator took while serving (null when inline). */
+    emulatorPageFaults: number | null
   }
   /**
    * `collectMs`: until the last scope is read (with overlap, checks ran during it);
@@ -463,6 +467,8 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
         generateMs: served.generateMs,
         emulatorPeakRssBytes: stopped.peakRss,
         emulatorCpuMs: stopped.cpuMs,
+        emulatorSystemMs: stopped.systemMs,
+        emulatorPageFaults: stopped.pageFaults,
       },
       wall,
       cpu: {

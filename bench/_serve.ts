@@ -32,6 +32,9 @@ export interface ServeStopped {
   requests: number | null
   /** CPU the emulator spent serving (null when inline: it is in ours). */
   cpuMs: number | null
+  /** Of it, system CPU, ms, and the emulator's minor page faults (null when inline). */
+  systemMs: number | null
+  pageFaults: number | null
   /** When each request reached the emulator and its answer was ready, with the serving origin. */
   answered: ServedAnswer[]
 }
@@ -41,7 +44,14 @@ export interface ServedAnswer extends AnsweredRequest {
   readonly origin: string
 }
 
-const NOTHING: ServeStopped = { peakRss: null, requests: null, cpuMs: null, answered: [] }
+const NOTHING: ServeStopped = {
+  peakRss: null,
+  requests: null,
+  cpuMs: null,
+  systemMs: null,
+  pageFaults: null,
+  answered: [],
+}
 
 /** A served world. */
 export interface Served {
@@ -97,6 +107,8 @@ function forkEmulator(): EmulatorChild {
             peakRss: s.peakRss,
             requests: s.requests.total,
             cpuMs: s.serveCpuMs,
+            systemMs: s.serveSystemMs,
+            pageFaults: s.pageFaults,
             answered: s.answered.map((a) => ({ ...a, origin })),
           }
         : NOTHING
@@ -163,6 +175,8 @@ export async function serveSplit(spec: ServeSpec): Promise<Served> {
           peakRss: sum(a.peakRss, b.peakRss),
           requests: sum(a.requests, b.requests),
           cpuMs: sum(a.cpuMs, b.cpuMs),
+          systemMs: sum(a.systemMs, b.systemMs),
+          pageFaults: sum(a.pageFaults, b.pageFaults),
           answered: [...a.answered, ...b.answered],
         }
       },
@@ -204,6 +218,8 @@ export async function serveInline(spec: ServeSpec): Promise<Served> {
         peakRss: null,
         requests,
         cpuMs: null,
+        systemMs: null,
+        pageFaults: null,
         answered: answered.map((a) => ({ ...a, origin })),
       }
     },

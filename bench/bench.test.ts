@@ -81,6 +81,15 @@ describe('bench/scan.bench.ts', () => {
     assert.equal(run.emulator, 'process')
     assert.equal(run.inventory.issues, 0)
     assert.ok(run.chainSplit.all.requests > 0 && run.chainSplit.unmatched === 0)
+    // The emulator's own CPU, with its system share and page faults (its process is ours to ask).
+    assert.ok(run.world.emulatorCpuMs! > 0 && run.world.emulatorPageFaults! > 0)
+    assert.ok(
+      run.world.emulatorSystemMs! >= 0 && run.world.emulatorSystemMs! <= run.world.emulatorCpuMs!,
+    )
+    assert.match(
+      formatText({ machine: machine(), runs: [run], linearity: linearity([run]) }),
+      /serving CPU [\d,]+ ms, of which system [\d,]+ ms \([\d,]+ page faults\)/,
+    )
     assert.ok(
       formatText({ machine: machine(), runs: [run], linearity: linearity([run]) }).includes(
         'in a child process',
