@@ -415,22 +415,29 @@ async function parseBodySliced<S extends z.ZodType>(
   const slicer = new Slicer()
   // Parsing a page is one block too: it waits for a turn of its own.
   if (slicer.due()) await slicer.pause()
-  const data = parseJson(ctx, wire, res)
-  const whole = (): z.output<S> => {
-    const r = schema.safeParse(data)
+  let data = parseJson(ctx, wire, res)
+  // The page schema's verdict on the body as it came (parsed again: the items already
+  // validated were let go below).
+  const whole = (fresh: unknown): z.output<S> => {
+    const r = schema.safeParse(fresh)
     if (r.success) return r.data
     throw mismatch(ctx, wire, res, r.error)
   }
   const env = split.envelope.safeParse(data)
-  if (!env.success) return whole()
+  if (!env.success) return whole(data)
+  // From here only the envelope's copy of the items array holds the parsed items.
+  data = undefined
   const body = env.data as Record<string, unknown>
   const raw = body[split.key] as unknown[]
   const items = new Array<unknown>(raw.length)
   for (let i = 0; i < raw.length; i++) {
     if (slicer.due()) await slicer.pause()
     const r = split.item.safeParse(raw[i])
-    if (!r.success) return whole()
+    if (!r.success) return whole(parseJson(ctx, wire, res))
     items[i] = r.data
+    // The parsed item is garbage once validated: let it go now, not with the whole page, so
+    // fewer objects survive the scavenges of the turns this page spans.
+    raw[i] = undefined
   }
   body[split.key] = items
   return body as z.output<S>
