@@ -10,9 +10,10 @@ import { loadWorld } from './world/load.ts'
 
 /** Equal texts, without printing a megabyte when they are not. */
 function same(actual: string, expected: string, what: string) {
-  const at = [...actual].findIndex((ch, i) => ch !== expected[i])
-  assert.ok(
-    actual === expected,
+  if (actual === expected) return
+  let at = 0
+  while (actual[at] === expected[at]) at++
+  assert.fail(
     `${what}: ${actual.length} chars against ${expected.length}, first difference at ${at}`,
   )
 }
