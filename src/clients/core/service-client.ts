@@ -22,6 +22,7 @@ import {
   type WireRequest,
   type WireResponse,
 } from './http.ts'
+import { leanParser, MISMATCH } from './lean-parse.ts'
 import type { Limiter } from './limiter.ts'
 import { withRetry } from './retry.ts'
 import type {
@@ -393,6 +394,9 @@ function parseBody<S extends z.ZodType>(
   schema: S,
 ): z.output<S> {
   const data = parseJson(ctx, wire, res)
+  const lean = leanParser(schema)(data)
+  if (lean !== MISMATCH) return lean as z.output<S>
+  // zod itself, for its error (or its verdict, should it accept what the lean parser did not).
   const r = schema.safeParse(data)
   if (r.success) return r.data
   throw mismatch(ctx, wire, res, r.error)
@@ -423,18 +427,19 @@ async function parseBodySliced<S extends z.ZodType>(
     if (r.success) return r.data
     throw mismatch(ctx, wire, res, r.error)
   }
-  const env = split.envelope.safeParse(data)
-  if (!env.success) return whole(data)
+  const env = leanParser(split.envelope)(data)
+  if (env === MISMATCH) return whole(data)
   // From here only the envelope's copy of the items array holds the parsed items.
   data = undefined
-  const body = env.data as Record<string, unknown>
+  const body = env as Record<string, unknown>
   const raw = body[split.key] as unknown[]
   const items = new Array<unknown>(raw.length)
+  const item = leanParser(split.item)
   for (let i = 0; i < raw.length; i++) {
     if (slicer.due()) await slicer.pause()
-    const r = split.item.safeParse(raw[i])
-    if (!r.success) return whole(parseJson(ctx, wire, res))
-    items[i] = r.data
+    const r = item(raw[i])
+    if (r === MISMATCH) return whole(parseJson(ctx, wire, res))
+    items[i] = r
     // The parsed item is garbage once validated: let it go now, not with the whole page, so
     // fewer objects survive the scavenges of the turns this page spans.
     raw[i] = undefined
