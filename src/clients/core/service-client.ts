@@ -1,7 +1,8 @@
 /**
  * A {@link ServiceClient} for one endpoint: authentication headers, the endpoint's limiter,
- * retries by error class, one re-authentication after a 401, JSON validation with the
- * operation's zod schema, stats and the `--debug` request log.
+ * retries by error class, one re-authentication after a 401, JSON validation against the
+ * operation's zod schema (by its lean parser, `lean-parse.ts`; zod itself words a mismatch),
+ * stats and the `--debug` request log.
  * @module
  */
 import type { z } from 'zod'
@@ -386,7 +387,10 @@ function mismatch(
   )
 }
 
-/** Parses JSON and validates it; a mismatch is a `schema` error naming the zod issue paths. */
+/**
+ * Parses JSON and validates it with the schema's lean parser (the same output as zod's, without
+ * its per-field garbage); a mismatch is a `schema` error naming the zod issue paths.
+ */
 function parseBody<S extends z.ZodType>(
   ctx: HttpContext,
   wire: WireRequest,
