@@ -269,17 +269,20 @@ describe('leanParser', () => {
     assert.equal(agree(Tree, { name: 'a', children: [{ name: 2 }] }, 'bad tree'), false)
   })
 
-  it('needs zod for none of the bulk lists', () => {
-    for (const key of [
-      'compute.ListServersDetail',
-      'network.ListPorts',
-      'volume.ListVolumesDetail',
-      'cbr.ListBackups',
-      'ces.ListAlarms',
-      'iam.ListCredentials',
-      'iam.ShowCredential',
-    ] as const)
-      assert.ok(isFullyLean(OPS[key].schema as z.ZodType), key)
+  it('needs zod only in the operations named here, for the fields named here', () => {
+    // A schema that gains a transform, refinement, check or loose object parses that part with
+    // zod (correct, but with zod's garbage): add it here knowingly, or keep it plain. The bulk
+    // lists of a scan (servers, ports, volumes, backups, alarms, keys) must stay off this list.
+    const withZod = Object.values(OPS)
+      .filter((op) => !isFullyLean(op.schema as z.ZodType))
+      .map((op) => op.key)
+    assert.deepEqual(withZod, [
+      'iam.ShowUser', // user.links: loose
+      'dcs.ListInstances', // three "true"/"false" strings made booleans: transforms
+      'dcs.ShowWhitelist', // enable_whitelist: a transform
+      'cce.ListClusters', // metadata, spec, status: loose
+      'cce.ListNodes', // metadata, spec, status: loose
+    ])
   })
 
   it('agrees with zod on every registry list body of three worlds, and on 40 changes of each', async () => {
