@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { GapSummary, LoopGaps } from './_loop-gaps.ts'
 import { CHECK_REPEATS, type Machine, type ScanMeasurement } from './_measure.ts'
 import type { EndpointSplit, RequestSplit } from './_request-split.ts'
 
@@ -238,6 +239,7 @@ function formatRun(r: ScanMeasurement): string {
       : 'floor:        n/a (no latency, or no access key in the world)',
   )
   line(chainSplitLine(r.chainSplit))
+  if (r.loopGaps) line(loopGapsLine(r.loopGaps))
   const m = r.memory
   line(
     `peak RSS:     sampled ${mib(m.peakSampledRssBytes)} (${m.samples} samples; ${mib(m.baselineRssBytes)} before the scan), process maxRSS ${mib(m.maxRssBytes)}, heap used after ${mib(m.heapUsedAfterBytes)}; target ≤ ${mib(m.target.bytes)} at ${n0(m.target.atServers)} servers: ${verdict(m.target.met, 'n/a (smaller world)')}`,
@@ -315,6 +317,12 @@ function parts(p: RequestSplit): string {
 }
 
 /** The critical endpoint's requests split at the emulator (bench/_request-split.ts). */
+function loopGapsLine(g: LoopGaps): string {
+  const part = (s: GapSummary) =>
+    `${n0(s.fromMs)}–${n0(s.toMs)} ms: ${n0(s.gaps)} gaps, ${n0(s.gapMs)} ms, longest ${n1(s.longestMs)} ms, an answer waits ${n2(s.meanWaitMs)} ms for them`
+  return `loop gaps:    the scanner's event loop, gaps > ${g.thresholdMs} ms (1 ms probe): ${part(g.early)}; ${part(g.later)}`
+}
+
 function chainSplitLine(s: EndpointSplit): string {
   if (s.all.requests === 0)
     return `chain split:  n/a (${s.unmatched} ${s.endpoint} requests, none matched)`

@@ -24,6 +24,7 @@ import { ENV_CLOUD } from '../src/inventory/scope.ts'
 import { loadShippedLifecycles } from '../src/lifecycle/shipped.ts'
 import { loadResponsibilityModel } from '../src/responsibility/load.ts'
 import { measureRequestFloor, type RequestFloor } from './_floor.ts'
+import { type LoopGaps, startLoopGaps } from './_loop-gaps.ts'
 import {
   countByOp,
   type EndpointUse,
@@ -142,6 +143,11 @@ export interface ScanMeasurement {
   floor: (RequestFloor & { boundMs: number; totalOverFloor: number }) | null
   /** The critical endpoint's requests split at the emulator: there, inside, back. */
   chainSplit: EndpointSplit
+  /**
+   * The scanner's event-loop gaps > 3 ms in the first quarter of the scan and after it (the
+   * chain split's windows), from a 1 ms probe: only with `SPHERE_BENCH_LOOP_GAPS=1`, else null.
+   */
+  loopGaps: LoopGaps | null
   ratio: {
     collectOverBound: number | null
     totalOverBound: number | null
@@ -364,6 +370,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
     const overlap = opts.overlap ?? 'scopes'
     const profiler = await startWindowProfile()
     const t0 = performance.now()
+    const gapProbe = process.env.SPHERE_BENCH_LOOP_GAPS ? startLoopGaps(t0) : undefined
     const c0 = process.cpuUsage()
     const u0 = process.resourceUsage()
     const startedAt = new Date()
@@ -384,6 +391,7 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       },
     )
     sample()
+    gapProbe?.stop()
     await profiler?.stop()
     if (overlap === 'none') for (const s of scopes) evaluator.add(s)
     const collected: SavedScan = { tool: TOOL, collectedAt: startedAt.toISOString(), scopes }
@@ -486,6 +494,8 @@ export async function measureScan(opts: MeasureOptions): Promise<ScanMeasurement
       emulatorRequests: stopped.requests,
       criticalPath: path,
       floor: floor && floorOf(floor, path.critical.rounds, wall.totalMs),
+      // The chain split's windows: the first quarter of the scan, then the rest of the collection.
+      loopGaps: gapProbe?.summary(wall.totalMs / 4) ?? null,
       chainSplit: splitRequests(recorder.requests, stopped.answered, path.critical.endpoint, {
         timeOrigin: performance.timeOrigin,
         t0,
