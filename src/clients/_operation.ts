@@ -121,14 +121,20 @@ export function itemSplit(def: ListDef): ItemSplit | undefined {
   return split ?? undefined
 }
 
-/** Runs a list operation over all its pages and returns every item. */
-export function listItems<D extends ListDef>(
+/** The item type of a list operation. */
+export type ItemOf<D extends ListDef> = z.output<D['items']['schema']>
+
+/**
+ * Runs a list operation over all its pages and returns every item, or with `each` what it makes
+ * of every item (applied as each item is validated: see `ListSpec.each`).
+ */
+export function listItems<D extends ListDef, R = ItemOf<D>>(
   client: ServiceClient,
   def: D,
-  opts: CallOptions = {},
-): Promise<z.output<D['items']['schema']>[]> {
+  opts: CallOptions & { each?: (item: ItemOf<D>) => R } = {},
+): Promise<R[]> {
   const key = def.items.key
-  return listAll(client, {
+  return listAll<D['schema'], ItemOf<D>, R>(client, {
     op: def.op,
     path: fillPath(def.path, opts.params),
     query: opts.query,
@@ -139,6 +145,7 @@ export function listItems<D extends ListDef>(
     signal: opts.signal,
     ...(def.critical ? { critical: true } : {}),
     split: itemSplit(def),
+    ...(opts.each ? { each: opts.each } : {}),
   })
 }
 

@@ -5,7 +5,6 @@
 import { listBackups } from '../clients/cbr/backups.ts'
 import type { BackupWire } from '../clients/cbr/schemas.ts'
 import type { CbrBackup } from '../inventory/types.ts'
-import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime } from './_map.ts'
 
@@ -31,7 +30,8 @@ export const cbrBackupCollector = defineCollector({
   service: 'cbr',
   services: ['cbr'],
   async collect(ctx) {
-    const backups = await listBackups(await ctx.client('cbr'), {}, ctx.signal)
-    return { resources: await mapSliced(backups, (w) => toCbrBackup(w, ctx)) }
+    // Mapped as each backup is validated: only the resource outlives its page.
+    const client = await ctx.client('cbr')
+    return { resources: await listBackups(client, {}, ctx.signal, (w) => toCbrBackup(w, ctx)) }
   },
 })

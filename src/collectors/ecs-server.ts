@@ -8,7 +8,6 @@ import type { ServerWire } from '../clients/compute/schemas.ts'
 import { readServersDetail } from '../clients/compute/servers.ts'
 import { tagField } from '../inventory/tags.ts'
 import type { EcsServer } from '../inventory/types.ts'
-import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { isoTime, text, unique } from './_map.ts'
 
@@ -51,10 +50,10 @@ export const ecsServerCollector = defineCollector({
   service: 'compute',
   services: ['compute'],
   async collect(ctx) {
-    const read = await readServersDetail(await ctx.client('compute'), {}, ctx.signal)
-    return {
-      resources: await mapSliced(read.value, (w) => toEcsServer(w, ctx)),
-      apiVersion: read.version,
-    }
+    // Mapped as each server is validated: only the resource outlives its page.
+    const read = await readServersDetail(await ctx.client('compute'), {}, ctx.signal, (w) =>
+      toEcsServer(w, ctx),
+    )
+    return { resources: read.value, apiVersion: read.version }
   },
 })

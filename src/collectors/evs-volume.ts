@@ -6,7 +6,6 @@ import type { VolumeWire } from '../clients/volume/schemas.ts'
 import { readVolumesDetail } from '../clients/volume/volumes.ts'
 import { tagField } from '../inventory/tags.ts'
 import type { EvsVolume, VolumeImageMetadata } from '../inventory/types.ts'
-import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { bool, isoTime, nameOr, text, unique } from './_map.ts'
 
@@ -57,10 +56,10 @@ export const evsVolumeCollector = defineCollector({
   service: 'volume',
   services: ['volume'],
   async collect(ctx) {
-    const read = await readVolumesDetail(await ctx.client('volume'), {}, ctx.signal)
-    return {
-      resources: await mapSliced(read.value, (w) => toEvsVolume(w, ctx)),
-      apiVersion: read.version,
-    }
+    // Mapped as each volume is validated: only the resource outlives its page.
+    const read = await readVolumesDetail(await ctx.client('volume'), {}, ctx.signal, (w) =>
+      toEvsVolume(w, ctx),
+    )
+    return { resources: read.value, apiVersion: read.version }
   },
 })

@@ -6,7 +6,6 @@
 import { listPorts } from '../clients/network/ports.ts'
 import type { PortWire } from '../clients/network/schemas.ts'
 import type { VpcPort } from '../inventory/types.ts'
-import { mapSliced } from '../model/time-slice.ts'
 import { defineCollector, type MapContext } from './_collector.ts'
 import { nameOr, text } from './_map.ts'
 
@@ -33,7 +32,8 @@ export const vpcPortCollector = defineCollector({
   service: 'network',
   services: ['network'],
   async collect(ctx) {
-    const ports = await listPorts(await ctx.client('network'), {}, ctx.signal)
-    return { resources: await mapSliced(ports, (w) => toVpcPort(w, ctx)) }
+    // Mapped as each port is validated: only the resource outlives its page.
+    const client = await ctx.client('network')
+    return { resources: await listPorts(client, {}, ctx.signal, (w) => toVpcPort(w, ctx)) }
   },
 })

@@ -24,11 +24,12 @@ export interface ListBackupsQuery {
 
 // GET /v3/{project_id}/backups (CBR; offset + limit, total in count)
 /** Lists every backup matching the filters. */
-export function listBackups(
+export function listBackups<R = BackupWire>(
   client: ServiceClient,
   query: ListBackupsQuery = {},
   signal?: AbortSignal,
-): Promise<BackupWire[]> {
+  each?: (w: BackupWire) => R,
+): Promise<R[]> {
   const { limit, ...filters } = query
-  return listItems(client, OPS['cbr.ListBackups'], { query: filters, limit, signal })
+  return listItems(client, OPS['cbr.ListBackups'], { query: filters, limit, signal, each })
 }

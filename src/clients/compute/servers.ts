@@ -27,29 +27,31 @@ export interface ListServersDetailQuery {
  * Lists every server of the project with details, following `servers_links` to the last page.
  * @example const servers = await listServersDetail(compute, { status: 'ACTIVE' })
  */
-export function listServersDetail(
+export function listServersDetail<R = ServerWire>(
   client: ServiceClient,
   query: ListServersDetailQuery = {},
   signal?: AbortSignal,
   version: ComputeVersion = 'v2.1',
-): Promise<ServerWire[]> {
+  each?: (w: ServerWire) => R,
+): Promise<R[]> {
   const { limit, ...filters } = query
   const def =
     version === 'v2' ? OPS['compute.ListServersDetailV2'] : OPS['compute.ListServersDetail']
-  return listItems(client, def, { query: filters, limit, signal })
+  return listItems(client, def, { query: filters, limit, signal, each })
 }
 
 /** Lists every server with the first Nova version the region serves (see `versions.ts`). */
-export function readServersDetail(
+export function readServersDetail<R = ServerWire>(
   client: ServiceClient,
   query: ListServersDetailQuery = {},
   signal?: AbortSignal,
-): Promise<Versioned<ServerWire[]>> {
+  each?: (w: ServerWire) => R,
+): Promise<Versioned<R[]>> {
   return readVersioned(
     client,
     COMPUTE_VERSIONS.map((version) => ({
       version,
-      read: () => listServersDetail(client, query, signal, version),
+      read: () => listServersDetail(client, query, signal, version, each),
     })),
   )
 }

@@ -211,3 +211,54 @@ describe('paginate', () => {
     assert.equal(f.seen[0]!.signal, ac.signal)
   })
 })
+
+describe('paginate with each', () => {
+  const split = { key: 'items', item: z.object({ id: z.string() }), envelope: Body }
+  /** The fake client with `requestItems`: records the `each` it was given and applies it. */
+  function itemsClient(serve: (n: number) => unknown) {
+    const f = fakeClient((_o, n) => serve(n))
+    const given: (((item: unknown) => unknown) | undefined)[] = []
+    f.client.requestItems = async (opts, schema, _split, each) => {
+      given.push(each)
+      const res = await f.client.request(opts, schema)
+      const body = res.body as { items: unknown[] }
+      return each ? { ...res, body: { ...body, items: body.items.map(each) } as never } : res
+    }
+    return { ...f, given }
+  }
+  const upper = (i: Item) => i.id.toUpperCase()
+  const mapped = (pager: Pager<B>): ListSpec<typeof Body, Item, string> => ({
+    ...spec(pager),
+    split,
+    each: upper,
+  })
+
+  it('links: each goes to the client, which maps as it validates', async () => {
+    const f = itemsClient((n) =>
+      n === 1
+        ? { items: ids(1, 2), things_links: [{ rel: 'next', href: '/v1/p/things?marker=i2' }] }
+        : { items: ids(3) },
+    )
+    const out = await listAll(f.client, mapped({ kind: 'links', key: 'things_links' }))
+    assert.deepEqual(out, ['I1', 'I2', 'I3'])
+    assert.equal(f.given.length, 2)
+    assert.ok(f.given.every((e) => e !== undefined))
+  })
+
+  it('marker from the last id: the pager reads the item, so the page is mapped after it', async () => {
+    const f = itemsClient((n) => ({ items: n === 1 ? ids(1, 2) : ids(3) }))
+    const out = await listAll(f.client, mapped({ kind: 'marker', limit: 2 }))
+    assert.deepEqual(out, ['I1', 'I2', 'I3'])
+    assert.deepEqual(f.given, [undefined, undefined], 'not given to the client')
+    assert.deepEqual(
+      f.seen.map((s) => s.query),
+      [{ limit: 2 }, { limit: 2, marker: 'i2' }],
+      'the marker is the wire id',
+    )
+  })
+
+  it('a client without requestItems: each maps every page', async () => {
+    const f = fakeClient(() => ({ items: ids(1, 2) }))
+    assert.deepEqual(await listAll(f.client, mapped({ kind: 'none' })), ['I1', 'I2'])
+  })
+})

@@ -5,6 +5,7 @@
  * @module
  */
 import type { z } from 'zod'
+import { mapSliced } from '../../model/time-slice.ts'
 import type { ItemSplit, Query, RequestOptions, ServiceClient } from './types.ts'
 
 /** How an operation's list pages. */
@@ -45,7 +46,7 @@ export type Pager<B> =
     }
 
 /** A list operation: request, page schema, how to get the items and how it pages. */
-export interface ListSpec<S extends z.ZodType, T> {
+export interface ListSpec<S extends z.ZodType, T, R = T> {
   op: string
   path: string
   query?: Query
@@ -60,6 +61,12 @@ export interface ListSpec<S extends z.ZodType, T> {
   critical?: boolean
   /** Validate the items one by one in time slices (see {@link ServiceClient.requestItems}). */
   split?: ItemSplit
+  /**
+   * What the caller keeps of each item (a collector's mapping): applied to every item as it is
+   * validated where the page is validated item by item and the pager reads no item (the
+   * validated copy is garbage at once), else to each page once its next marker is known.
+   */
+  each?: (item: T) => R
 }
 
 /** A server that hands out the same marker, URL or offset twice would make us loop forever. */
@@ -84,14 +91,19 @@ function nextFromLinks(body: unknown, key: string): string | undefined {
   return typeof next?.href === 'string' && next.href !== '' ? next.href : undefined
 }
 
+/** Whether the pager reads an item itself (the last one's id as the next marker). */
+function readsItems<B>(pager: Pager<B>): boolean {
+  return pager.kind === 'marker' && pager.nextMarker === undefined
+}
+
 /**
- * Yields the items of a list operation page by page.
+ * Yields the items of a list operation page by page (with `each`, what it made of them).
  * @throws {PaginationLoopError} when the server repeats a page
  */
-export async function* paginate<S extends z.ZodType, T>(
+export async function* paginate<S extends z.ZodType, T, R = T>(
   client: ServiceClient,
-  spec: ListSpec<S, T>,
-): AsyncGenerator<T[]> {
+  spec: ListSpec<S, T, R>,
+): AsyncGenerator<R[]> {
   const maxPages = spec.maxPages ?? 10_000
   const pager = spec.pager
   const seen = new Set<string>()
@@ -112,14 +124,22 @@ export async function* paginate<S extends z.ZodType, T>(
       signal: spec.signal,
       critical: spec.critical,
     }
+    const fused = spec.each !== undefined && spec.split !== undefined && !readsItems(pager)
     const res: { body: z.output<S> } =
       spec.split && client.requestItems
-        ? await client.requestItems(opts, spec.schema, spec.split)
+        ? await client.requestItems(
+            opts,
+            spec.schema,
+            spec.split,
+            fused ? (spec.each as (item: unknown) => unknown) : undefined,
+          )
         : await client.request(opts, spec.schema)
     const body = res.body
     const items = spec.items(body)
     fetched += items.length
-    yield items
+    // Mapped by `requestItems` when fused; a client without it returns them as they came.
+    const done = fused && client.requestItems !== undefined
+    yield (spec.each && !done ? await mapSliced(items, spec.each) : items) as R[]
     let key: string | undefined
     if (pager.kind === 'none') return
     if (pager.kind === 'links' || pager.kind === 'next-url') {
@@ -160,13 +180,13 @@ export async function* paginate<S extends z.ZodType, T>(
 }
 
 /** Collects every item of a list operation. */
-export async function listAll<S extends z.ZodType, T>(
+export async function listAll<S extends z.ZodType, T, R = T>(
   client: ServiceClient,
-  spec: ListSpec<S, T>,
-): Promise<T[]> {
+  spec: ListSpec<S, T, R>,
+): Promise<R[]> {
   // The first page is kept as it is (no copy); later pages are appended item by item (a spread
   // of a long page would overflow the stack's argument limit).
-  let out: T[] | undefined
+  let out: R[] | undefined
   for await (const page of paginate(client, spec)) {
     if (out === undefined) out = page
     else for (const item of page) out.push(item)

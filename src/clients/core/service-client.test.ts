@@ -301,4 +301,30 @@ describe('ServiceClient.requestItems (items validated in time slices)', () => {
       /servers\[1500\]\.id: .*servers\[1500\]\.name: /,
     )
   })
+
+  it('with each: every item replaced by what each makes of the validated item, on both paths', async () => {
+    const seen: unknown[] = []
+    const each = (item: unknown) => {
+      seen.push(item)
+      return `mapped ${(item as { id: string }).id}`
+    }
+    for (const n of [3, 2500]) {
+      seen.length = 0
+      const servers = Array.from({ length: n }, (_, i) => ({ extra: pad, name: 'x', id: `s${i}` }))
+      const c = setup(() => json(200, { count: n, servers }))
+      const res = await c.client.requestItems!(list, Page, split, each)
+      const body = res.body as { servers: unknown[]; count: number }
+      assert.equal(body.count, n)
+      assert.deepEqual(
+        body.servers,
+        servers.map((s) => `mapped ${s.id}`),
+      )
+      // each sees the validated item (unknown keys stripped), once per item, in order.
+      assert.deepEqual(seen[0], { id: 's0', name: 'x' })
+      assert.equal(seen.length, n)
+    }
+    // A bad item: zod's error, as without each.
+    const bad = setup(() => json(200, { count: 3, servers: [...valid, { id: 3, name: 4 }] }))
+    await assert.rejects(bad.client.requestItems!(list, Page, split, each), /servers\[1500\]\.id/)
+  })
 })

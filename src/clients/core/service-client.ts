@@ -106,15 +106,21 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       opts: RequestOptions,
       schema: S,
       split: ItemSplit,
+      each?: (item: unknown) => unknown,
     ): Promise<ServiceResponse<z.output<S>>> {
       const { wire, res } = await call(ctx, b, opts)
       try {
         // A small page, or one on the critical path, is validated at once: queueing it behind
         // other slices would delay what it is waited for.
-        const body =
-          opts.critical || res.text.length < SLICED_BODY_CHARS
-            ? parseBody(ctx, wire, res, schema)
-            : await parseBodySliced(ctx, wire, res, schema, split)
+        if (opts.critical || res.text.length < SLICED_BODY_CHARS) {
+          const body = parseBody(ctx, wire, res, schema)
+          if (each) {
+            const page = body as Record<string, unknown>
+            page[split.key] = (page[split.key] as unknown[]).map((item) => each(item))
+          }
+          return responseOf(ctx, wire, res, body)
+        }
+        const body = await parseBodySliced(ctx, wire, res, schema, split, each)
         return responseOf(ctx, wire, res, body)
       } catch (err) {
         ctx.stats.add(b.service, { errors: 1 })
@@ -419,6 +425,7 @@ async function parseBodySliced<S extends z.ZodType>(
   res: WireResponse,
   schema: S,
   split: ItemSplit,
+  each?: (item: unknown) => unknown,
 ): Promise<z.output<S>> {
   const slicer = new Slicer()
   // Parsing a page is one block too: it waits for a turn of its own.
@@ -428,8 +435,12 @@ async function parseBodySliced<S extends z.ZodType>(
   // validated were let go below).
   const whole = (fresh: unknown): z.output<S> => {
     const r = schema.safeParse(fresh)
-    if (r.success) return r.data
-    throw mismatch(ctx, wire, res, r.error)
+    if (!r.success) throw mismatch(ctx, wire, res, r.error)
+    if (each) {
+      const page = r.data as Record<string, unknown>
+      page[split.key] = (page[split.key] as unknown[]).map((item) => each(item))
+    }
+    return r.data
   }
   const env = leanParser(split.envelope)(data)
   if (env === MISMATCH) return whole(data)
@@ -443,7 +454,7 @@ async function parseBodySliced<S extends z.ZodType>(
     if (slicer.due()) await slicer.pause()
     const r = item(raw[i])
     if (r === MISMATCH) return whole(parseJson(ctx, wire, res))
-    items[i] = r
+    items[i] = each ? each(r) : r
     // The parsed item is garbage once validated: let it go now, not with the whole page, so
     // fewer objects survive the scavenges of the turns this page spans.
     raw[i] = undefined

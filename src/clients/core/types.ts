@@ -87,12 +87,15 @@ export interface ServiceClient {
   /**
    * {@link ServiceClient.request} for a list page whose items are validated one by one in time
    * slices (the event loop gets a turn between slices); same result and errors. Optional: a
-   * client without it is asked with `request`.
+   * client without it is asked with `request`. With `each`, every item is replaced by what `each`
+   * makes of it as soon as it is validated (a collector's mapping), so the validated copy is
+   * garbage at once instead of surviving until the last page; the body's items are then those.
    */
   requestItems?<S extends z.ZodType>(
     opts: RequestOptions,
     schema: S,
     split: ItemSplit,
+    each?: (item: unknown) => unknown,
   ): Promise<ServiceResponse<z.output<S>>>
 }
 

@@ -20,11 +20,12 @@ export interface ListPortsQuery {
 
 // GET /v2.0/ports (Neutron; pages via ports_links)
 /** Lists every port of the project. */
-export function listPorts(
+export function listPorts<R = PortWire>(
   client: ServiceClient,
   query: ListPortsQuery = {},
   signal?: AbortSignal,
-): Promise<PortWire[]> {
+  each?: (w: PortWire) => R,
+): Promise<R[]> {
   const { limit, ...filters } = query
-  return listItems(client, OPS['network.ListPorts'], { query: filters, limit, signal })
+  return listItems(client, OPS['network.ListPorts'], { query: filters, limit, signal, each })
 }

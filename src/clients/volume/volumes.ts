@@ -25,30 +25,32 @@ const DEFS = {
 
 // GET /v3/{project_id}/volumes/detail and /v2/... (Cinder/EVS; pages via volumes_links)
 /** Lists every volume of the project with details through one version (default v3). */
-export function listVolumesDetail(
+export function listVolumesDetail<R = VolumeWire>(
   client: ServiceClient,
   query: ListVolumesDetailQuery = {},
   signal?: AbortSignal,
   version: VolumeVersion = 'v3',
-): Promise<VolumeWire[]> {
+  each?: (w: VolumeWire) => R,
+): Promise<R[]> {
   const { limit, ...filters } = query
-  return listItems(client, DEFS[version], { query: filters, limit, signal })
+  return listItems(client, DEFS[version], { query: filters, limit, signal, each })
 }
 
 /**
  * Lists every volume with the first version the cloud serves (see {@link volumeVersions}).
  * @throws {CloudApiError} as the first version answered when it failed otherwise than "absent"
  */
-export function readVolumesDetail(
+export function readVolumesDetail<R = VolumeWire>(
   client: ServiceClient,
   query: ListVolumesDetailQuery = {},
   signal?: AbortSignal,
-): Promise<Versioned<VolumeWire[]>> {
+  each?: (w: VolumeWire) => R,
+): Promise<Versioned<R[]>> {
   return readVersioned(
     client,
     volumeVersions(client).map((version) => ({
       version,
-      read: () => listVolumesDetail(client, query, signal, version),
+      read: () => listVolumesDetail(client, query, signal, version, each),
     })),
   )
 }
