@@ -326,5 +326,20 @@ describe('ServiceClient.requestItems (items validated in time slices)', () => {
     // A bad item: zod's error, as without each.
     const bad = setup(() => json(200, { count: 3, servers: [...valid, { id: 3, name: 4 }] }))
     await assert.rejects(bad.client.requestItems!(list, Page, split, each), /servers\[1500\]\.id/)
+    assert.equal(bad.ctx.stats.snapshot().compute?.errors, 1)
+  })
+
+  it('with each: a mapping that throws rejects with its error and is no error of the API', async () => {
+    for (const n of [3, 2500]) {
+      const servers = Array.from({ length: n }, (_, i) => ({ name: 'x', id: `s${i}`, pad }))
+      const c = setup(() => json(200, { count: n, servers }))
+      await assert.rejects(
+        c.client.requestItems!(list, Page, split, () => {
+          throw new TypeError('mapping bug')
+        }),
+        /mapping bug/,
+      )
+      assert.equal(c.ctx.stats.snapshot().compute?.errors ?? 0, 0, `${n} items`)
+    }
   })
 })

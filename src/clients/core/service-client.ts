@@ -109,21 +109,33 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
       each?: (item: unknown) => unknown,
     ): Promise<ServiceResponse<z.output<S>>> {
       const { wire, res } = await call(ctx, b, opts)
+      // A caller's mapping that throws is the caller's failure, not an error of the API.
+      let mappingFailed = false
+      const map =
+        each &&
+        ((item: unknown) => {
+          try {
+            return each(item)
+          } catch (err) {
+            mappingFailed = true
+            throw err
+          }
+        })
       try {
         // A small page, or one on the critical path, is validated at once: queueing it behind
         // other slices would delay what it is waited for.
         if (opts.critical || res.text.length < SLICED_BODY_CHARS) {
           const body = parseBody(ctx, wire, res, schema)
-          if (each) {
+          if (map) {
             const page = body as Record<string, unknown>
-            page[split.key] = (page[split.key] as unknown[]).map((item) => each(item))
+            page[split.key] = (page[split.key] as unknown[]).map((item) => map(item))
           }
           return responseOf(ctx, wire, res, body)
         }
-        const body = await parseBodySliced(ctx, wire, res, schema, split, each)
+        const body = await parseBodySliced(ctx, wire, res, schema, split, map)
         return responseOf(ctx, wire, res, body)
       } catch (err) {
-        ctx.stats.add(b.service, { errors: 1 })
+        if (!mappingFailed) ctx.stats.add(b.service, { errors: 1 })
         throw err
       }
     },
