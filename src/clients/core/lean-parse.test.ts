@@ -8,6 +8,7 @@ import { SERVICE_PREFIX } from '../../emulator/keystone.ts'
 import { generateWorld } from '../../emulator/world/generate.ts'
 import { loadWorld } from '../../emulator/world/load.ts'
 import type { World } from '../../emulator/world/model.ts'
+import { createRng } from '../../emulator/world/prng.ts'
 import { OPS } from '../operations.ts'
 import { isFullyLean, leanParser, MISMATCH } from './lean-parse.ts'
 
@@ -51,17 +52,6 @@ function agree(schema: z.ZodType, value: unknown, what: string): boolean {
   const d = identical(lean, r.data)
   assert.equal(d, undefined, `${what}: ${d}`)
   return true
-}
-
-function prng(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Every object and array inside `v` with the key or index that reaches it. */
@@ -299,7 +289,7 @@ describe('leanParser', () => {
       for (const [key, schema, body] of await listBodies(world)) {
         bodies++
         assert.ok(agree(schema, body, key), `${key}: the served body`)
-        const r = prng(bodies)
+        const r = createRng(bodies)
         for (let i = 0; i < 40; i++) {
           if (agree(schema, mutated(body, r), `${key} change ${i}`)) accepted++
           else rejected++

@@ -140,11 +140,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** What zod's record accepts (its own test). */
-function isPlainRecord(v: unknown): v is Record<string, unknown> {
-  return util.isPlainObject(v)
-}
-
 function make(s: ZodLike): LeanParser {
   const kind = kindOf(s)
   const d = s._zod.def
@@ -194,7 +189,8 @@ function make(s: ZodLike): LeanParser {
     case 'record': {
       const value = build(d.valueType as ZodLike)
       return (v) => {
-        if (!isPlainRecord(v)) return MISMATCH
+        // zod's own test of what a record accepts.
+        if (!util.isPlainObject(v)) return MISMATCH
         const out: Record<string, unknown> = {}
         for (const key of Object.keys(v)) {
           // zod skips it; `out[key] =` would set the prototype.

@@ -124,7 +124,12 @@ export async function* paginate<S extends z.ZodType, T, R = T>(
       signal: spec.signal,
       critical: spec.critical,
     }
-    const fused = spec.each !== undefined && spec.split !== undefined && !readsItems(pager)
+    // `each` goes to the client, which maps each item as it validates it; else the page is mapped.
+    const fused =
+      spec.each !== undefined &&
+      spec.split !== undefined &&
+      client.requestItems !== undefined &&
+      !readsItems(pager)
     const res: { body: z.output<S> } =
       spec.split && client.requestItems
         ? await client.requestItems(
@@ -137,9 +142,7 @@ export async function* paginate<S extends z.ZodType, T, R = T>(
     const body = res.body
     const items = spec.items(body)
     fetched += items.length
-    // Mapped by `requestItems` when fused; a client without it returns them as they came.
-    const done = fused && client.requestItems !== undefined
-    yield (spec.each && !done ? await mapSliced(items, spec.each) : items) as R[]
+    yield (spec.each && !fused ? await mapSliced(items, spec.each) : items) as R[]
     let key: string | undefined
     if (pager.kind === 'none') return
     if (pager.kind === 'links' || pager.kind === 'next-url') {

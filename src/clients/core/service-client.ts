@@ -126,10 +126,7 @@ export function createServiceClient(ctx: HttpContext, b: ClientBinding): Service
         // other slices would delay what it is waited for.
         if (opts.critical || res.text.length < SLICED_BODY_CHARS) {
           const body = parseBody(ctx, wire, res, schema)
-          if (map) {
-            const page = body as Record<string, unknown>
-            page[split.key] = (page[split.key] as unknown[]).map((item) => map(item))
-          }
+          if (map) mapItems(body, split.key, map)
           return responseOf(ctx, wire, res, body)
         }
         const body = await parseBodySliced(ctx, wire, res, schema, split, map)
@@ -405,6 +402,12 @@ function mismatch(
   )
 }
 
+/** Replaces the items of a validated page (`page[key]`) by what `each` makes of them. */
+function mapItems(page: unknown, key: string, each: (item: unknown) => unknown): void {
+  const p = page as Record<string, unknown[]>
+  p[key] = (p[key] as unknown[]).map((item) => each(item))
+}
+
 /**
  * Parses JSON and validates it with the schema's lean parser (the same output as zod's, without
  * its per-field garbage); a mismatch is a `schema` error naming the zod issue paths.
@@ -448,10 +451,7 @@ async function parseBodySliced<S extends z.ZodType>(
   const whole = (fresh: unknown): z.output<S> => {
     const r = schema.safeParse(fresh)
     if (!r.success) throw mismatch(ctx, wire, res, r.error)
-    if (each) {
-      const page = r.data as Record<string, unknown>
-      page[split.key] = (page[split.key] as unknown[]).map((item) => each(item))
-    }
+    if (each) mapItems(r.data, split.key, each)
     return r.data
   }
   const env = leanParser(split.envelope)(data)
