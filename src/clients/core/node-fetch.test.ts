@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test'
 import { promisify } from 'node:util'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { socketErrorCode } from './errors.ts'
-import { nodeFetch } from './node-fetch.ts'
+import { bodyText, nodeFetch } from './node-fetch.ts'
 
 const servers: Server[] = []
 after(() => {
@@ -108,6 +108,31 @@ describe('nodeFetch', () => {
     }
   })
 
+  it('reads a body written in pieces as UTF-8: ASCII, characters split between pieces, bad bytes', async () => {
+    const ascii = JSON.stringify({ servers: Array.from({ length: 3000 }, (_, i) => `server-${i}`) })
+    const pieces: Record<string, Buffer[]> = {
+      '/ascii': [Buffer.from(ascii.slice(0, 7)), Buffer.from(ascii.slice(7))],
+      // "é" (c3 a9) and "€" (e2 82 ac) cut in the middle of their bytes.
+      '/split': [
+        Buffer.from([0x22, 0xc3]),
+        Buffer.from([0xa9, 0xe2, 0x82]),
+        Buffer.from([0xac, 0x22]),
+      ],
+      '/latin1': [Buffer.from([0x22, 0xe9, 0x22])],
+    }
+    const url = await serve(async (req, res) => {
+      res.writeHead(200)
+      for (const p of pieces[req.url ?? ''] ?? []) {
+        res.write(p)
+        await new Promise((r) => setTimeout(r, 5))
+      }
+      res.end()
+    })
+    assert.equal(await (await get(new URL('/ascii', url))).text(), ascii)
+    assert.equal(await (await get(new URL('/split', url))).text(), '"é€"')
+    assert.equal(await (await get(new URL('/latin1', url))).text(), '"\ufffd"')
+  })
+
   it('rejects with the signal reason when aborted before the answer, or while reading it', async () => {
     const url = await serve((req, res) => {
       if (req.url === '/partial') {
@@ -179,5 +204,22 @@ process.stdout.write(await res.text())`
       { env: { ...process.env, NODE_EXTRA_CA_CERTS: cert } },
     )
     assert.equal(stdout, '{"tls":true}')
+  })
+})
+
+describe(bodyText.name, () => {
+  it('gives what UTF-8 decoding gives, without a BOM, for ASCII and for other bytes', () => {
+    const cases = [
+      Buffer.from('{"name":"web-01","tags":["a","b"]}'),
+      Buffer.from('{"name":"Müller Straße 5 – 東京"}'),
+      Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0xff, 0x7d]),
+      Buffer.from('\ufeff{"x":1}'),
+      Buffer.alloc(0),
+      Buffer.from('x'.repeat(2_000_000)),
+    ]
+    for (const b of cases) {
+      const want = b.toString('utf8').replace(/^\ufeff/, '')
+      assert.equal(bodyText(b), want)
+    }
   })
 })

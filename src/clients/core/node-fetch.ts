@@ -10,6 +10,7 @@
  * `NODE_EXTRA_CA_CERTS`, certificates verified. Proxies are not used (neither did `fetch`).
  * @module
  */
+import { isAscii } from 'node:buffer'
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
@@ -65,6 +66,17 @@ function decoded(res: IncomingMessage): NodeJS.ReadableStream {
   }
 }
 
+/**
+ * A body as text: UTF-8 without a BOM. An all-ASCII body (every byte below 0x80, what JSON
+ * APIs send) is the same text read as Latin-1, which V8 copies as is; UTF-8 decoding validates
+ * each byte and costs ~20× as much (docs/benchmark.md, "tenth pass").
+ */
+export function bodyText(body: Buffer): string {
+  if (isAscii(body)) return body.toString('latin1')
+  const text = body.toString('utf8')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 /** The reason an abort rejects with: the signal's, as `fetch` does. */
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('This operation was aborted', 'AbortError')
@@ -113,8 +125,7 @@ export const nodeFetch: Fetch = (url, init) =>
         if (settled) return
         settled = true
         signal?.removeEventListener('abort', onAbort)
-        let text = Buffer.concat(chunks).toString('utf8')
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+        const text = bodyText(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))
         resolve({
           status: res.statusCode ?? 0,
           headers: new NodeHeaders(res.headers),
