@@ -12,7 +12,7 @@ import type { WorldIndex } from './_index.ts'
 import { regionOf, regionOrigin, requestPlace } from './_region.ts'
 import { type AuthDeps, type AuthInfo, authenticateRequest } from './auth.ts'
 import { apiNotPublished, errorBody, jsonResponse, webobNotFound } from './errors.ts'
-import { stringifySliced, worthSlicing } from './json-slices.ts'
+import { MappedItems, stringifySliced, worthSlicing } from './json-slices.ts'
 import type { PageBuffers } from './page-buffers.ts'
 import { type LimitRule, PagingError, readLimit } from './paging.ts'
 import { serves } from './world/api-versions.ts'
@@ -69,6 +69,12 @@ export interface RouteContext {
    * event loop in between, so small requests are not held up behind it (`model/time-slice.ts`).
    */
   map<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]>
+  /**
+   * A page's list as `items.map(fn)` writes it, for a handler to return as a field of its body
+   * and nothing else: a big list's wire objects are made a chunk at a time while the answer is
+   * written (json-slices.ts `MappedItems`), so a page's worth of them never lives at once.
+   */
+  wireList<T, U>(items: readonly T[], fn: (item: T) => U): U[]
 }
 
 /**
@@ -242,6 +248,11 @@ export function route(
         items.length < SLICED_MAP_MIN_ITEMS
           ? items.map((item) => fn(item))
           : mapSliced(items, (item) => fn(item), sliceMs),
+      wireList: <T, U>(items: readonly T[], fn: (item: T) => U): U[] =>
+        items.length < SLICED_MAP_MIN_ITEMS
+          ? items.map((item) => fn(item))
+          : // Written as the list it stands for (json-slices.ts); never read as an array.
+            (new MappedItems(items, fn) as unknown as U[]),
     }
     try {
       const body = await handler(ctx)

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { Slicer } from '../model/time-slice.ts'
-import { CHUNK_ITEMS, SLICED_JSON_MIN_ITEMS, stringifySliced, worthSlicing } from './json-slices.ts'
+import {
+  CHUNK_ITEMS,
+  MappedItems,
+  SLICED_JSON_MIN_ITEMS,
+  stringifySliced,
+  worthSlicing,
+} from './json-slices.ts'
 
 /** A slicer that counts the turns it waited for. */
 class TimeSlicer extends Slicer {
@@ -144,8 +150,47 @@ describe(stringifySliced.name, () => {
   })
 })
 
+describe(MappedItems.name, () => {
+  it('is written as the mapped list, sliced or by JSON.stringify, with toJSON keys kept', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { servers, ...rest } = randomBody(seed)
+      const list = servers as unknown[]
+      const wire = (x: unknown) => ({ wrapped: x, at: new Date(0) })
+      const expected = JSON.stringify({ ...rest, servers: list.map(wire) })
+      const body = { ...rest, servers: new MappedItems(list, wire) }
+      assert.equal(JSON.stringify(body), expected, `seed ${seed}`)
+      for (const budget of [0, Number.POSITIVE_INFINITY])
+        assert.equal((await stringifySliced(body, new TimeSlicer(budget)))?.join(''), expected)
+    }
+    // An item's toJSON gets its index in the whole list, not in its chunk.
+    const keyed = { toJSON: (key: string) => key }
+    const indexes = Array.from({ length: 2 * CHUNK_ITEMS + 3 }, (_, i) => i)
+    const toWire = (i: number) => (i % 3 === 0 ? keyed : i)
+    const parts = await stringifySliced({ a: new MappedItems(indexes, toWire) }, new TimeSlicer(0))
+    assert.equal(parts?.join(''), JSON.stringify({ a: indexes.map(toWire) }))
+  })
+
+  it('makes the wire objects a chunk at a time, as the list is written', async () => {
+    let made = 0
+    let mostAlive = 0
+    const slicer = new TimeSlicer(0)
+    const items = Array.from({ length: 10 * CHUNK_ITEMS }, (_, i) => i)
+    const wire = (i: number) => {
+      made++
+      mostAlive = Math.max(mostAlive, made - slicer.turns * CHUNK_ITEMS)
+      return { i }
+    }
+    const parts = await stringifySliced({ items: new MappedItems(items, wire) }, slicer)
+    assert.equal(parts?.join(''), JSON.stringify({ items: items.map((i) => ({ i })) }))
+    assert.equal(made, items.length)
+    assert.equal(slicer.turns, 10)
+    // Never more than one chunk made ahead of what was written.
+    assert.equal(mostAlive, CHUNK_ITEMS)
+  })
+})
+
 describe(worthSlicing.name, () => {
-  it('is true from SLICED_JSON_MIN_ITEMS items in the top-level arrays on', () => {
+  it('is true from SLICED_JSON_MIN_ITEMS items in the top-level arrays on, or for MappedItems', () => {
     const n = SLICED_JSON_MIN_ITEMS
     assert.equal(worthSlicing({ a: Array(n - 1).fill(0) }), false)
     assert.equal(worthSlicing({ a: Array(n - 1).fill(0), b: [1] }), true)
@@ -154,5 +199,6 @@ describe(worthSlicing.name, () => {
     assert.equal(worthSlicing({ nested: { a: Array(n).fill(0) } }), false)
     assert.equal(worthSlicing('text'), false)
     assert.equal(worthSlicing(null), false)
+    assert.equal(worthSlicing({ a: new MappedItems([1, 2], String) }), true)
   })
 })

@@ -4,7 +4,8 @@
  * giving the event loop a turn whenever a slice's budget is spent. The pieces, joined, are the
  * text `JSON.stringify(body)` gives, to the byte: properties in `Object.keys` order, `undefined`,
  * functions and symbols left out of objects and `null` in arrays, `toJSON` called with the key
- * it would get (json-slices.test.ts).
+ * it would get (json-slices.test.ts). A list given as {@link MappedItems} is mapped a chunk at a
+ * time as it is written, so a page's wire objects never all exist at once.
  * @module
  */
 import type { Slicer } from '../model/time-slice.ts'
@@ -23,6 +24,30 @@ export const SLICED_JSON_MIN_ITEMS = 250
 export const CHUNK_ITEMS = 32
 
 type WithToJson = { toJSON(key: string): unknown }
+
+/**
+ * A list whose wire objects are made as it is written: {@link stringifySliced} maps
+ * {@link CHUNK_ITEMS} source items, writes them and lets them go; anything else that writes it
+ * (`JSON.stringify`, via `toJSON`) maps the whole list at once. Either way the text is that of
+ * `items.map(wire)`.
+ */
+export class MappedItems<T, U> {
+  constructor(
+    readonly items: readonly T[],
+    readonly wire: (item: T) => U,
+  ) {}
+
+  toJSON(): U[] {
+    return this.items.map((item) => this.wire(item))
+  }
+
+  /** The wire objects from `start` to `end`. */
+  chunk(start: number, end: number): U[] {
+    const out = new Array<U>(end - start)
+    for (let i = start; i < end; i++) out[i - start] = this.wire(this.items[i]!)
+    return out
+  }
+}
 
 function hasToJson(v: unknown): v is WithToJson {
   const kind = typeof v
@@ -49,39 +74,65 @@ function property(key: string, value: unknown): string | undefined {
   return text === '{}' ? undefined : text.slice(JSON.stringify(key).length + 2, -1)
 }
 
-/** Whether a body is big enough to be written in slices ({@link SLICED_JSON_MIN_ITEMS}). */
+/**
+ * Whether a body is written in slices: its top-level arrays hold {@link SLICED_JSON_MIN_ITEMS}
+ * or more items, or it has a {@link MappedItems} list (whose wire objects are made as it is
+ * written: the maker of one decided that the list is big enough to be built in slices).
+ */
 export function worthSlicing(body: unknown): boolean {
   if (isSliceableArray(body)) return body.length >= SLICED_JSON_MIN_ITEMS
   if (!isPlainObject(body)) return false
   let items = 0
   for (const key of Object.keys(body)) {
     const v = body[key]
+    if (v instanceof MappedItems) return true
     if (isSliceableArray(v)) items += v.length
   }
   return items >= SLICED_JSON_MIN_ITEMS
 }
 
-/** Writes the items from `start` to `end` to `out` as `JSON.stringify` writes them in an array. */
-function writeChunk(out: string[], items: readonly unknown[], start: number, end: number): void {
+/**
+ * Writes the items from `start` to `end` to `out` as `JSON.stringify` writes them in an array
+ * whose first item is at index `at` (the key a `toJSON` gets).
+ */
+function writeChunk(
+  out: string[],
+  items: readonly unknown[],
+  start: number,
+  end: number,
+  at = 0,
+): void {
   let plain = true
   for (let i = start; i < end && plain; i++) plain = !hasToJson(items[i])
   // One call for the chunk, unless an item's toJSON must get its own index as the key.
   if (plain) {
-    out.push(JSON.stringify(items.slice(start, end)).slice(1, -1))
+    const chunk = start === 0 && end === items.length ? items : items.slice(start, end)
+    out.push(JSON.stringify(chunk).slice(1, -1))
     return
   }
   for (let i = start; i < end; i++) {
     if (i > start) out.push(',')
-    out.push(property(String(i), items[i]) ?? 'null')
+    out.push(property(String(at + i), items[i]) ?? 'null')
   }
 }
 
-/** Writes an array to `out`, chunk by chunk, with turns for the event loop in between. */
-async function writeArray(out: string[], items: readonly unknown[], slicer: Slicer) {
+/**
+ * Writes a list to `out`, chunk by chunk, with turns for the event loop in between; the wire
+ * objects of {@link MappedItems} are made per chunk and are garbage once it is written.
+ */
+async function writeArray(
+  out: string[],
+  list: readonly unknown[] | MappedItems<unknown, unknown>,
+  slicer: Slicer,
+) {
+  const mapped = list instanceof MappedItems ? list : undefined
+  const length = mapped ? mapped.items.length : (list as readonly unknown[]).length
   out.push('[')
-  for (let i = 0; i < items.length; i += CHUNK_ITEMS) {
+  for (let i = 0; i < length; i += CHUNK_ITEMS) {
     if (i > 0) out.push(',')
-    writeChunk(out, items, i, Math.min(items.length, i + CHUNK_ITEMS))
+    const end = Math.min(length, i + CHUNK_ITEMS)
+    if (mapped) writeChunk(out, mapped.chunk(i, end), 0, end - i, i)
+    else writeChunk(out, list as readonly unknown[], i, end)
     if (slicer.due()) await slicer.pause()
   }
   out.push(']')
@@ -110,7 +161,7 @@ export async function stringifySliced(
     let first = true
     for (const key of Object.keys(body)) {
       const v = body[key]
-      if (isSliceableArray(v)) {
+      if (isSliceableArray(v) || v instanceof MappedItems) {
         out.push(first ? '' : ',', JSON.stringify(key), ':')
         await writeArray(out, v, slicer)
       } else {

@@ -194,14 +194,14 @@ export function cbrRoutes(shared: Shared): Hono<EmulatorEnv> {
         (p) =>
           eq(operationType, 'backup') && (vaultId === undefined || p.vaultIds.includes(vaultId)),
       )
-    return { policies: await r.map(items, policyWire), count: items.length }
+    return { policies: r.wireList(items, policyWire), count: items.length }
   })
 
   serve(app, shared, 'cbr.ListBackups', async (r) => {
     const limit = r.limit(CBR)
     const items = filterBackups(r, index.inProject(world.backups, r.project.id))
     const { page, offset } = offsetPage(items, r.q('offset'), limit)
-    return { backups: await r.map(page, backupWire), count: items.length, limit, offset }
+    return { backups: r.wireList(page, backupWire), count: items.length, limit, offset }
   })
 
   return app

@@ -102,7 +102,7 @@ export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
             (resourceId === undefined || a.dimensions.some((d) => d.value === resourceId)),
         )
     const { page } = offsetPage(items, r.q('offset'), limit)
-    return { alarms: await r.map(page, alarmWire), count: items.length }
+    return { alarms: r.wireList(page, alarmWire), count: items.length }
   })
 
   // The marker is the page's last alarm id on every page, the last one included (otc-api.md
@@ -113,7 +113,7 @@ export function cesRoutes(shared: Shared): Hono<EmulatorEnv> {
       const items = index.inProject(world.alarms, r.project.id)
       const { page } = markerPage(items, (a) => a.id, r.q('start'), limit)
       return {
-        metric_alarms: await r.map(page, alarmV1),
+        metric_alarms: r.wireList(page, alarmV1),
         meta_data: { count: page.length, marker: page.at(-1)?.id ?? '', total: items.length },
       }
     } catch (err) {

@@ -162,7 +162,7 @@ async function listServers(
   const { page, more } = markerPage(items, (s) => s.id, r.q('marker'), limit)
   const at = root(r)
   return {
-    servers: await r.map(page, (s) => serverWire(index, s, at)),
+    servers: r.wireList(page, (s) => serverWire(index, s, at)),
     servers_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
   }
 }
@@ -176,7 +176,7 @@ async function listKeypairs(
   const own = world.keyPairs.filter((k) => k.userId === r.auth.user.id)
   const { page, more } = markerPage(own, (k) => k.name, r.q('marker'), limit)
   return {
-    keypairs: await r.map(page, (k) => ({ keypair: keypairWire(k, false) })),
+    keypairs: r.wireList(page, (k) => ({ keypair: keypairWire(k, false) })),
     keypairs_links: nextLinks(r.url, more, limit, page.at(-1)?.name),
   }
 }

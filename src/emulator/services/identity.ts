@@ -242,7 +242,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
         matches(r.q('domain_id'), world.domain.id),
     )
     const { page, links } = keystonePage(r, items)
-    return { users: await r.map(page, (u) => userWire(world, u, r.origin)), links }
+    return { users: r.wireList(page, (u) => userWire(world, u, r.origin)), links }
   })
 
   serve(app, shared, 'identity.ListGroups', (r) => {
@@ -260,7 +260,7 @@ export function identityRoutes(shared: Shared): Hono<EmulatorEnv> {
       r,
       world.users.filter((u) => u.groupIds.includes(group.id)),
     )
-    return { users: await r.map(page, (u) => userWire(world, u, r.origin)), links }
+    return { users: r.wireList(page, (u) => userWire(world, u, r.origin)), links }
   })
 
   return app

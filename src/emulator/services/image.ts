@@ -127,7 +127,7 @@ export function imageRoutes(shared: Shared): Hono<EmulatorEnv> {
     }
     const last = page.at(-1)
     return {
-      images: await r.map(page, (im) => imageWire(im, shared.world.cloud)),
+      images: r.wireList(page, (im) => imageWire(im, shared.world.cloud)),
       schema: '/v2/schemas/images',
       first: rel({ limit: String(limit) }),
       ...(more && last ? { next: rel({ marker: last.id, limit: String(limit) }) } : {}),

@@ -142,7 +142,7 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
       tenant_id: (g) => g.projectId,
     })
     const { page, links } = paged(r, items)
-    return { security_groups: await r.map(page, groupWire), security_groups_links: links }
+    return { security_groups: r.wireList(page, groupWire), security_groups_links: links }
   })
 
   serve(app, shared, 'network.ListSecurityGroupRules', async (r) => {
@@ -155,7 +155,7 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
     })
     const { page, links } = paged(r, items)
     return {
-      security_group_rules: await r.map(page, ruleWire),
+      security_group_rules: r.wireList(page, ruleWire),
       security_group_rules_links: links,
     }
   })
@@ -168,7 +168,7 @@ export function networkRoutes(shared: Shared): Hono<EmulatorEnv> {
       id: (p) => p.id,
     })
     const { page, links } = paged(r, items)
-    return { ports: await r.map(page, (p) => portWire(index, p)), ports_links: links }
+    return { ports: r.wireList(page, (p) => portWire(index, p)), ports_links: links }
   })
 
   serve(app, shared, 'network.ListFloatingIps', async (r) => {

@@ -101,7 +101,7 @@ export function rdsRoutes(shared: Shared): Hono<EmulatorEnv> {
       )
     const { page } = offsetPage(items, r.q('offset'), limit)
     return {
-      instances: await r.map(page, (i) => instanceWire(i, r.project.region)),
+      instances: r.wireList(page, (i) => instanceWire(i, r.project.region)),
       total_count: items.length,
     }
   })
@@ -124,7 +124,7 @@ export function rdsRoutes(shared: Shared): Hono<EmulatorEnv> {
           (beginMs === undefined || Number.isNaN(beginMs) || b.beginAt >= beginMs),
       )
     const { page } = offsetPage(items, r.q('offset'), limit)
-    return { backups: await r.map(page, backupWire), total_count: items.length }
+    return { backups: r.wireList(page, backupWire), total_count: items.length }
   })
 
   return app

@@ -148,7 +148,7 @@ async function listVolumes(shared: Shared, r: RouteContext) {
       : all.filter((v) => matches(name, v.name) && matches(status, v.status) && matches(az, v.az))
   const { page, more } = markerPage(items, (v) => v.id, r.q('marker'), limit)
   return {
-    volumes: await r.map(page, (v) => volumeWire(index, v)),
+    volumes: r.wireList(page, (v) => volumeWire(index, v)),
     volumes_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
   }
 }
@@ -165,7 +165,7 @@ async function listBackups(shared: Shared, r: RouteContext, version: string) {
       : all.filter((b) => matches(volumeId, b.volumeId) && matches(status, b.status))
   const { page, more } = markerPage(items, (b) => b.id, r.q('marker'), limit)
   return {
-    backups: await r.map(page, (b) => backupWire(r, b, version)),
+    backups: r.wireList(page, (b) => backupWire(r, b, version)),
     backups_links: nextLinks(r.url, more, limit, page.at(-1)?.id),
   }
 }
