@@ -92,8 +92,8 @@ export function worthSlicing(body: unknown): boolean {
 }
 
 /**
- * Writes the items from `start` to `end` to `out` as `JSON.stringify` writes them in an array
- * whose first item is at index `at` (the key a `toJSON` gets).
+ * Writes the items from `start` to `end` to `out` as `JSON.stringify` writes them in an array;
+ * `items[0]` is at index `at` of the whole list (a `toJSON` gets `at + i` as its key).
  */
 function writeChunk(
   out: string[],
