@@ -49,6 +49,11 @@ export interface SummaryRow {
   floorMs: Spread | null
   scannerCpuMs: Spread
   loadBefore: Spread
+  /**
+   * The issue's wall ÷ bound target for the size, judged on the median, and how many single runs
+   * met it; null without a bound (no latency).
+   */
+  target: { ratio: number; metByMedian: boolean; runsMet: number } | null
 }
 
 function spread(values: readonly (number | null | undefined)[]): Spread | null {
@@ -81,7 +86,20 @@ export function summarise(runs: readonly ScanMeasurement[]): SummaryRow[] {
       floorMs: spread(g.map((r) => r.floor?.requestMs)),
       scannerCpuMs: spread(g.map((r) => r.cpu.collectMs + r.cpu.evaluateMs))!,
       loadBefore: spread(g.map((r) => r.load.before))!,
+      target: targetOf(g),
     }))
+}
+
+/** The wall ÷ bound target of runs of one size, judged on their median. */
+function targetOf(g: readonly ScanMeasurement[]): SummaryRow['target'] {
+  const ratios = spread(g.map((r) => r.ratio.totalOverBound))
+  const ratio = g[0]!.ratio.target
+  if (ratios === null || g.some((r) => r.ratio.met === null)) return null
+  return {
+    ratio,
+    metByMedian: ratios.median <= ratio,
+    runsMet: g.filter((r) => r.ratio.met === true).length,
+  }
 }
 
 const ratioOf = (small: number, large: number) => (small > 0 ? large / small : null)
@@ -308,7 +326,13 @@ function formatRunLine(r: ScanMeasurement): string {
 
 /** Medians and ranges of one size and emulator mode. */
 function formatSummary(s: SummaryRow): string {
-  return `summary:      ${n0(s.servers)} servers, emulator ${s.emulator}, ${s.runs} run${s.runs === 1 ? '' : 's'}, median (min–max): total ${range(s.totalMs, n0)} ms; ÷ bound ${range(s.totalOverBound, n2)}; wall ÷ floor ${range(s.wallOverFloor, n2)}; floor ${range(s.floorMs, n1)} ms; scanner CPU ${range(s.scannerCpuMs, n0)} ms; load ${range(s.loadBefore, n2)}`
+  return `summary:      ${n0(s.servers)} servers, emulator ${s.emulator}, ${s.runs} run${s.runs === 1 ? '' : 's'}, median (min–max): total ${range(s.totalMs, n0)} ms; ÷ bound ${range(s.totalOverBound, n2)}; wall ÷ floor ${range(s.wallOverFloor, n2)}; floor ${range(s.floorMs, n1)} ms; scanner CPU ${range(s.scannerCpuMs, n0)} ms; load ${range(s.loadBefore, n2)}; ${targetText(s)}`
+}
+
+function targetText(s: SummaryRow): string {
+  const t = s.target
+  if (t === null) return 'target n/a (no latency)'
+  return `target ≤ ${t.ratio}: ${t.metByMedian ? 'met' : 'MISSED'} by the median (${t.runsMet} of ${s.runs} run${s.runs === 1 ? '' : 's'} met it)`
 }
 
 /** `mean = there + inside + back` of some requests. */

@@ -123,6 +123,21 @@ describe('bench/scan.bench.ts', () => {
       2,
       'even: the mean of the middle two',
     )
+    // Without latency there is no bound to judge; with one, the median is judged, and the count of
+    // single runs that met the target is told beside it.
+    assert.match(text, /; target n\/a \(no latency\)$/m)
+    const judged = (ratio: number) => ({
+      ...slower(100, ratio),
+      ratio: { ...run.ratio, totalOverBound: ratio, target: 1.25, met: ratio <= 1.25 },
+    })
+    const met = summarise([judged(1.2), judged(1.3), judged(1.24)])
+    assert.deepEqual(met[0]!.target, { ratio: 1.25, metByMedian: true, runsMet: 2 })
+    const missed = summarise([judged(1.26), judged(1.3), judged(1.2)])
+    assert.deepEqual(missed[0]!.target, { ratio: 1.25, metByMedian: false, runsMet: 1 })
+    const line = (rows: ReturnType<typeof summarise>) =>
+      formatText({ machine: machine(), runs: [run], linearity: linearity([run]), summary: rows })
+    assert.match(line(met), /target ≤ 1\.25: met by the median \(2 of 3 runs met it\)/)
+    assert.match(line(missed), /target ≤ 1\.25: MISSED by the median \(1 of 3 runs met it\)/)
   })
 
   it("judges each size by the issue's target: ≤ 1.25 × bound from 10,000 servers, ≤ 1.5 below", () => {
