@@ -76,23 +76,25 @@ export function summarise(runs: readonly ScanMeasurement[]): SummaryRow[] {
   }
   return [...groups.values()]
     .sort((a, b) => a[0]!.servers - b[0]!.servers)
-    .map((g) => ({
-      servers: g[0]!.servers,
-      emulator: g[0]!.emulator,
-      runs: g.length,
-      totalMs: spread(g.map((r) => r.wall.totalMs))!,
-      totalOverBound: spread(g.map((r) => r.ratio.totalOverBound)),
-      wallOverFloor: spread(g.map((r) => r.floor?.totalOverFloor)),
-      floorMs: spread(g.map((r) => r.floor?.requestMs)),
-      scannerCpuMs: spread(g.map((r) => r.cpu.collectMs + r.cpu.evaluateMs))!,
-      loadBefore: spread(g.map((r) => r.load.before))!,
-      target: targetOf(g),
-    }))
+    .map((g) => {
+      const totalOverBound = spread(g.map((r) => r.ratio.totalOverBound))
+      return {
+        servers: g[0]!.servers,
+        emulator: g[0]!.emulator,
+        runs: g.length,
+        totalMs: spread(g.map((r) => r.wall.totalMs))!,
+        totalOverBound,
+        wallOverFloor: spread(g.map((r) => r.floor?.totalOverFloor)),
+        floorMs: spread(g.map((r) => r.floor?.requestMs)),
+        scannerCpuMs: spread(g.map((r) => r.cpu.collectMs + r.cpu.evaluateMs))!,
+        loadBefore: spread(g.map((r) => r.load.before))!,
+        target: targetOf(g, totalOverBound),
+      }
+    })
 }
 
-/** The wall ÷ bound target of runs of one size, judged on their median. */
-function targetOf(g: readonly ScanMeasurement[]): SummaryRow['target'] {
-  const ratios = spread(g.map((r) => r.ratio.totalOverBound))
+/** The wall ÷ bound target of runs of one size, judged on their median ratio. */
+function targetOf(g: readonly ScanMeasurement[], ratios: Spread | null): SummaryRow['target'] {
   const ratio = g[0]!.ratio.target
   if (ratios === null || g.some((r) => r.ratio.met === null)) return null
   return {

@@ -125,14 +125,13 @@ async function writeArray(
   list: readonly unknown[] | MappedItems<unknown, unknown>,
   slicer: Slicer,
 ) {
-  const mapped = list instanceof MappedItems ? list : undefined
-  const length = mapped ? mapped.items.length : (list as readonly unknown[]).length
+  const length = list instanceof MappedItems ? list.items.length : list.length
   out.push('[')
   for (let i = 0; i < length; i += CHUNK_ITEMS) {
     if (i > 0) out.push(',')
     const end = Math.min(length, i + CHUNK_ITEMS)
-    if (mapped) writeChunk(out, mapped.chunk(i, end), 0, end - i, i)
-    else writeChunk(out, list as readonly unknown[], i, end)
+    if (list instanceof MappedItems) writeChunk(out, list.chunk(i, end), 0, end - i, i)
+    else writeChunk(out, list, i, end)
     if (slicer.due()) await slicer.pause()
   }
   out.push(']')
